@@ -1,0 +1,48 @@
+"""The state one document's extraction shares between pipeline components."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .clean import CleanText
+from .model import Entity, Extraction, Mention, Ref, Relation, Span
+from .reader import RawDocument
+from .sentences import sentence_at
+
+
+@dataclass
+class Context:
+    raw: RawDocument
+    clean: CleanText
+    result: Extraction
+    notes: dict = field(default_factory=dict)  # components may leave findings for later ones
+
+    @property
+    def text(self) -> str:
+        """The clean view that patterns run on."""
+        return self.clean.text
+
+    def span(self, start: int, end: int) -> Span:
+        """A clean-view span as a Span of the original text, with its sentence."""
+        ostart, oend = self.clean.to_original(start, end)
+        raw = self.raw.text
+        return Span(ostart, oend, raw[ostart:oend], sentence_at(raw, ostart, oend), self.raw.page_at(ostart))
+
+    def entity(self, entity: Entity) -> Entity:
+        return self.result.entity(entity)
+
+    def mention(self, key: str, start: int, end: int, rule: str) -> Mention:
+        """Record that the entity `key` is written at clean offsets [start, end)."""
+        found = Mention(key, self.span(start, end), rule)
+        self.result.mentions.append(found)
+        return found
+
+    def relate(self, subject: str, prop: str, value: object, rule: str,
+               evidence: tuple[int, int] | None = None) -> None:
+        span = self.span(*evidence) if evidence else None
+        relation = Relation(subject, prop, value, rule, span)
+        if relation not in self.result.relations:
+            self.result.relations.append(relation)
+
+    def link(self, subject: str, prop: str, target_key: str, rule: str,
+             evidence: tuple[int, int] | None = None) -> None:
+        self.relate(subject, prop, Ref(target_key), rule, evidence)

@@ -1,0 +1,126 @@
+"""Legal references: 'artikel 5 van de Arbeidsomstandighedenwet', 'Artikel 46a WOR',
+'artikel 16, zevende lid, van de Arbowet', 'art 7: 658, lid 4 BW', 'een artikel
+43-commissie van de Wet op de SER'. Rules live in patterns/legal.toml."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Entity, Ref
+from .reference import KnownEntity, load_reference
+
+PATTERNS = Path(__file__).with_name("patterns") / "legal.toml"
+CONTEXT_WINDOW = 1500  # how far back a bare "artikel 12" looks for the law of its passage
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int
+    end: int
+    article: str
+    paragraph: str | None
+    law: str | None  # key of the law, None when the text does not say
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    ordinals = data["ordinals"]
+    laws = law_forms(load_reference())
+    law_alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(laws, key=lambda f: (-len(f), f)))
+    fragments = {"ORDINALS": "|".join(sorted(ordinals, key=len, reverse=True))}
+    for name, value in data["fragments"].items():
+        fragments[name] = value.format(**fragments)
+    fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
+    rules = tuple(Rule(r["id"], re.compile(r["pattern"].format(**fragments))) for r in data["rule"])
+    return rules, ordinals, laws
+
+
+def law_forms(known: tuple[KnownEntity, ...]) -> dict[str, str]:
+    """Written form → law key, with a lower-case first letter accepted for words."""
+    forms = {}
+    for entity in known:
+        if entity.cls == "Law":
+            for form in entity.forms:
+                forms.setdefault(form, entity.key)
+                if len(form) > 3 and form[:1].isupper() and not form[1:2].isupper():
+                    forms.setdefault(form[0].lower() + form[1:], entity.key)
+    return forms
+
+
+def normalise_article(article: str) -> str:
+    return re.sub(r"\s+", "", article)
+
+
+def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Citation]:
+    """Every article reference in `text`, its law from the words around it or the passage."""
+    rules, ordinals, laws = load_rules()
+    found: dict[int, Citation] = {}
+    for rule in rules:
+        for m in rule.regex.finditer(text):
+            law = laws.get(re.sub(r"\s+", " ", m.group("law"))) if m.group("law") else None
+            law = law or passage_law(text, m.start("article"), m.end(), law_hits)
+            paragraph = m.group("pnum") or (str(ordinals[m.group("pword").lower()]) if m.group("pword") else None)
+            cite = Citation(m.start(), m.end(), normalise_article(m.group("article")), paragraph, law, rule.id)
+            have = found.get(m.start("article"))
+            if have is None or (have.law is None and law is not None):
+                found[m.start("article")] = cite
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:
+    """The law a bare article belongs to: the only law named in its sentence, else the last
+    law named earlier in its paragraph. None rather than a guess."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    in_sentence = {key for s, e, key in law_hits if sentence_start <= s < sentence_end}
+    if len(in_sentence) == 1:
+        return in_sentence.pop()
+    if in_sentence:
+        return None
+    paragraph_start = max(text.rfind("\n\n", 0, start), start - CONTEXT_WINDOW, 0)
+    earlier = [key for s, e, key in law_hits if paragraph_start <= s < start]
+    return earlier[-1] if earlier else None
+
+
+def provision_entities(citation: Citation, laws: dict[str, KnownEntity]) -> list[Entity]:
+    """The article (and its paragraph, when given) as Provision entities."""
+    law = laws[citation.law]
+    article_key = f"{law.key}/artikel-{slug_article(citation.article)}"
+    article = Entity(article_key, "Provision", f"artikel {citation.article} {law.label}",
+                     props=[("polder:articleNumber", citation.article), ("eli:is_part_of", Ref(law.key))])
+    if citation.paragraph is None:
+        return [article]
+    para = Entity(f"{article_key}/lid-{citation.paragraph}", "Provision",
+                  f"artikel {citation.article}, lid {citation.paragraph} {law.label}",
+                  props=[("polder:articleNumber", citation.article), ("polder:paragraph", citation.paragraph),
+                         ("eli:is_part_of", Ref(article_key))])
+    return [para, article]
+
+
+def slug_article(article: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", article.lower()).strip("-")
+
+
+def extract_legal(ctx) -> None:
+    """Pipeline component: Provisions and their Mentions."""
+    laws = {k.key: k for k in load_reference() if k.cls == "Law"}
+    hits = [(h.start, h.end, h.key) for h in ctx.notes.get("known_hits", []) if h.cls == "Law"]
+    for citation in find_citations(ctx.text, hits):
+        if citation.law is None or citation.law not in laws:
+            continue
+        entities = provision_entities(citation, laws)
+        for entity in entities:
+            ctx.entity(entity)
+        ctx.mention(entities[0].key, citation.start, citation.end, citation.rule)
+        ctx.notes.setdefault("citations", []).append((citation, entities[0].key))

@@ -1,0 +1,98 @@
+"""The `polder` command: a thin shell over plain functions a notebook can call too."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from polder.extract.errors import PolderError
+
+from .iri import DEFAULT_BASE
+
+
+def graph_option(func):
+    return click.option("-g", "--graph", "graph_dir", default="out", show_default=True,
+                        type=click.Path(file_okay=False, path_type=Path),
+                        help="Folder of a built graph (the -o of `polder build`).")(func)
+
+
+def fail(message: str, hint: str | None = None) -> None:
+    click.echo(f"Error: {message}", err=True)
+    if hint:
+        click.echo(f"Hint: {hint}", err=True)
+    sys.exit(2)
+
+
+class PolderGroup(click.Group):
+    """Turns Polder's own errors into one line with a hint, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PolderError as exc:
+            fail(str(exc))
+
+
+@click.group(cls=PolderGroup)
+@click.version_option(package_name="polder")
+def main():
+    """Polder: a knowledge graph of Dutch social-economic policy (SER documents and the
+    cabinet's responses), built as RDF and queried with SPARQL.
+
+    \b
+    Example:
+      polder build ../shared/corpus -o out
+      polder validate -g out
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for polder.ttl, polder.trig, the store and per-document graphs.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of instance IRIs.")
+@click.option("--strict", is_flag=True, help="Stop with an error status at the first file that fails.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build(paths, out, base, strict, quiet):
+    """Build the graph of PATHS (files or folders; default: the bundled corpus).
+
+    \b
+    Example:
+      polder build ../shared/corpus -o out
+    """
+    from .corpus import build_corpus
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}")
+    report = build_corpus(list(paths), out, base=base)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        click.echo(report.summary())
+        click.echo(f"wrote {out / 'polder.ttl'} and {out / 'polder.trig'}")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@graph_option
+def validate(graph_dir):
+    """Check a built graph against the SHACL shapes; exit 1 on any violation.
+
+    \b
+    Example:
+      polder validate -g out
+    """
+    from .validate import validate_build
+
+    violations = validate_build(graph_dir)
+    for violation in violations:
+        click.echo(violation.plain())
+    if violations:
+        click.echo(f"{len(violations)} violation(s)", err=True)
+        sys.exit(1)
+    click.echo("conforms: no violations")

@@ -1,0 +1,56 @@
+"""Namespaces and IRIs: the one place where Polder's IRIs are made."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+POLDER = Namespace("https://w3id.org/polder/def#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+DEFAULT_BASE = "https://w3id.org/polder/id/"
+SYSTEM_GRAPHS = ("graph/ontology", "graph/reference", "graph/topics")
+
+PREFIXES = {
+    "polder": str(POLDER), "org": str(ORG), "eli": str(ELI), "prov": str(PROV),
+    "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "rdf": str(RDF),
+    "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL), "oa": str(OA),
+}
+_NAMESPACES = {"polder": POLDER, "org": ORG, "eli": ELI, "prov": PROV, "dcterms": DCTERMS,
+               "skos": SKOS, "foaf": FOAF, "rdf": RDF, "rdfs": RDFS}
+
+
+def term(curie: str) -> URIRef:
+    """'org:unitOf' -> the full IRI; unknown prefixes raise KeyError."""
+    prefix, local = curie.split(":", 1)
+    return _NAMESPACES[prefix][local]
+
+
+def instance(key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """An instance IRI: the base followed by the entity key (e.g. 'law/arbowet')."""
+    return URIRef(base + key)
+
+
+def key_of(iri: str, base: str = DEFAULT_BASE) -> str | None:
+    """The key of an instance IRI, or None when the IRI is not under the base."""
+    return iri[len(base):] if iri.startswith(base) else None
+
+
+def slug(text: str) -> str:
+    """A stable ASCII slug: 'Mariëtte Hamer' -> 'mariette-hamer'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&", "en")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def document_key(stem: str) -> str:
+    return f"doc/{slug_stem(stem)}"
+
+
+def slug_stem(stem: str) -> str:
+    """File stems keep case-insensitive word characters so that doc/<file-stem> matches."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document"
