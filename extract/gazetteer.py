@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .model import Entity
+from .pipeline import component
 from .reference import KnownEntity, load_reference
 
 RULE = "gazetteer/1"
@@ -35,9 +35,19 @@ def variants(form: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=4)
+_compiled: dict[int, tuple] = {}
+
+
 def dictionary(known: tuple[KnownEntity, ...]) -> tuple[re.Pattern, dict[str, KnownEntity]]:
-    """One alternation of every written form, longest first, and the form → entity table."""
+    """One alternation of every written form, longest first, and the form → entity table
+    (compiled once per reference set)."""
+    if id(known) not in _compiled:
+        _compiled.clear()
+        _compiled[id(known)] = (known, *_compile(known))
+    return _compiled[id(known)][1:]
+
+
+def _compile(known: tuple[KnownEntity, ...]) -> tuple[re.Pattern, dict[str, KnownEntity]]:
     table: dict[str, KnownEntity] = {}
     for entity in known:
         if entity.cls not in CLASSES:
@@ -64,6 +74,7 @@ def as_entity(known: KnownEntity) -> Entity:
     return Entity(known.key, known.cls, known.label, set(known.forms) - {known.label}, from_reference=True)
 
 
+@component("known-entities", order=10)
 def extract_known(ctx) -> None:
     """Pipeline component: a Mention for every known organisation, law and topic."""
     known = {k.key: k for k in load_reference()}

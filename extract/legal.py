@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Entity, Ref
+from .pipeline import component
 from .reference import KnownEntity, load_reference
 
 PATTERNS = Path(__file__).with_name("patterns") / "legal.toml"
@@ -40,10 +41,15 @@ def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
     law_alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(laws, key=lambda f: (-len(f), f)))
     fragments = {"ORDINALS": "|".join(sorted(ordinals, key=len, reverse=True))}
     for name, value in data["fragments"].items():
-        fragments[name] = value.format(**fragments)
+        fragments[name] = fill(value, fragments)
     fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
-    rules = tuple(Rule(r["id"], re.compile(r["pattern"].format(**fragments))) for r in data["rule"])
+    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments))) for r in data["rule"])
     return rules, ordinals, laws
+
+
+def fill(pattern: str, fragments: dict[str, str]) -> str:
+    """Put named fragments in for {NAME} (upper case only, so regex counts like {0,2} stay)."""
+    return re.sub(r"\{([A-Z]+)\}", lambda m: fragments[m.group(1)], pattern)
 
 
 def law_forms(known: tuple[KnownEntity, ...]) -> dict[str, str]:
@@ -112,6 +118,7 @@ def slug_article(article: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", article.lower()).strip("-")
 
 
+@component("legal-references", order=20)
 def extract_legal(ctx) -> None:
     """Pipeline component: Provisions and their Mentions."""
     laws = {k.key: k for k in load_reference() if k.cls == "Law"}

@@ -26,8 +26,9 @@ class Span:
 class Entity:
     """Something the text is about: a law, provision, organisation, person, topic, ...
 
-    `cls` is a vocabulary class name without prefix ("Law", "Provision", "Person",
-    "Organisation", "AdvisoryBody", "Committee", "Topic", "Advice", "Meeting", ...).
+    `cls` is a polder class name without prefix ("Law", "Provision", "Person",
+    "Organisation", "AdvisoryBody", "Committee", "Topic", "Advice", "Meeting", ...) or a
+    CURIE of another vocabulary ("org:Membership").
     `props` holds further facts as (property CURIE, value) pairs, where a value is either
     a plain Python value (a literal) or another Entity's key wrapped in `Ref`.
     """
@@ -49,6 +50,13 @@ class Ref:
     """A reference to another entity by key, used as a property value."""
 
     key: str
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """A vocabulary term as a property value, by CURIE: Vocab("polder:Adopted")."""
+
+    curie: str
 
 
 @dataclass(frozen=True)

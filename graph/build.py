@@ -6,7 +6,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from polder.extract.model import Entity, Extraction, Mention, Ref, Relation
+from polder.extract.model import Entity, Extraction, Mention, Ref, Relation, Vocab
 
 from .iri import DEFAULT_BASE, POLDER, PREFIXES, document_key, instance, slug, term
 
@@ -45,6 +45,8 @@ class GraphBuilder:
     def value(self, value: object):
         if isinstance(value, Ref):
             return self.iri(value.key)
+        if isinstance(value, Vocab):
+            return term(value.curie)
         if isinstance(value, bool):
             return Literal(value)
         if isinstance(value, int):
@@ -80,7 +82,7 @@ class GraphBuilder:
     def add_entity(self, entity: Entity) -> None:
         g, node = self.graph, self.iri(entity.key)
         if not entity.from_reference:
-            g.add((node, RDF.type, term(f"polder:{entity.cls}")))
+            g.add((node, RDF.type, term(entity.cls if ":" in entity.cls else f"polder:{entity.cls}")))
             g.add((node, RDFS.label, Literal(entity.label, lang="nl")))
             for alt in sorted(entity.alt_labels - {entity.label}):
                 g.add((node, SKOS.altLabel, Literal(alt, lang="nl")))

@@ -96,3 +96,26 @@ def validate(graph_dir):
         click.echo(f"{len(violations)} violation(s)", err=True)
         sys.exit(1)
     click.echo("conforms: no violations")
+
+
+# Commands of the other areas live in their own modules (one per area), each exposing
+# COMMANDS; they register here through the same door as the built-ins above.
+COMMAND_MODULES = ("polder.graph.cli_query", "polder.graph.cli_viz", "polder.graph.cli_export",
+                   "polder.graph.cli_ingest")
+
+
+def _register_command_modules() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that area is not installed (yet)
+                continue
+            raise
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register_command_modules()

@@ -19,7 +19,7 @@ PREFIXES = {
     "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "rdf": str(RDF),
     "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL), "oa": str(OA),
 }
-_NAMESPACES = {"polder": POLDER, "org": ORG, "eli": ELI, "prov": PROV, "dcterms": DCTERMS,
+_NAMESPACES = {"polder": POLDER, "org": ORG, "eli": ELI, "prov": PROV, "dcterms": DCTERMS, "oa": OA,
                "skos": SKOS, "foaf": FOAF, "rdf": RDF, "rdfs": RDFS}
 
 

@@ -1,0 +1,247 @@
+"""Document kind, title and date from the text's own content.
+
+Kinds are scored from content cues kept as data in patterns/kinds.toml. Titles and
+dates come from patterns of each kind; nothing is guessed: a date that the text does
+not state for the document itself is left out.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from .clean import clean
+
+KINDS = ("minutes", "government_response", "magazine", "advice", "other")
+_PATTERNS = Path(__file__).parent / "patterns" / "kinds.toml"
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december")
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+TEXT_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b", re.I)
+NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[-/.](?P<month>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)\b")
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)
+_WS = re.compile(r"\s+")
+
+
+# ---------------------------------------------------------------- kind
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[float, dict[str, list[tuple[re.Pattern, float, int]]]]:
+    data = tomllib.loads(_PATTERNS.read_text(encoding="utf-8"))
+    cues = {kind: [(re.compile(c["pattern"]), float(c["weight"]), int(c.get("max", 1)))
+                   for c in data.get(kind, [])] for kind in KINDS}
+    return float(data.get("min_score", 0)), cues
+
+
+def scores(text: str) -> dict[str, float]:
+    _, cues = _cues()
+    return {kind: sum(w * min(len(p.findall(text)), cap) for p, w, cap in rules)
+            for kind, rules in cues.items()}
+
+
+def classify(text: str) -> str:
+    min_score, _ = _cues()
+    s = scores(text)
+    kind = max(KINDS, key=lambda k: (s.get(k, 0), -KINDS.index(k)))
+    return kind if s.get(kind, 0) >= min_score else "other"
+
+
+# ---------------------------------------------------------------- title
+
+def find_title(text: str, kind: str) -> str | None:
+    view = clean(text).text
+    finders = {
+        "minutes": _minutes_title,
+        "government_response": _response_title,
+        "magazine": _magazine_title,
+    }
+    title = finders.get(kind, _generic_title)(text, view)
+    return _fold(title) if title else None
+
+
+def _fold(s: str) -> str:
+    return _WS.sub(" ", s).strip(" \t\n*#_")
+
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
+_RESPONSE_LINE = re.compile(r"^[ \t#*_]*(Kabinetsreactie\b[^\n]{5,200})$", re.M)
+_ADVICE_NAME = re.compile(r"\badvies\s*(?:,\s*getiteld\s*)?[‘'\"“]([^’'\"”\n]{5,200}?)[’'\"”]")
+
+
+def _response_title(text: str, view: str) -> str | None:
+    m = _RESPONSE_LINE.search(view)
+    if m:
+        return m.group(1)
+    m = _ADVICE_NAME.search(view)
+    if m:
+        return f"Kabinetsreactie op het SER-advies ‘{_fold(m.group(1))}’"
+    return _generic_title(text, view)
+
+
+_MINUTES_HEADING = re.compile(
+    r"^[ \t]*(Verslag\s+van\s+(?:de|een|het)\b[^\n]{0,160}?(?:raads)?vergadering\b[^\n]{0,100})$",
+    re.M | re.I)
+
+
+def _minutes_title(text: str, view: str) -> str | None:
+    head = view[:1500]
+    m = _MINUTES_HEADING.search(head)
+    if m:
+        return m.group(1)
+    date, _ = find_date(text, "minutes")
+    title = "Verslag van de raadsvergadering van de SER"
+    if date and len(date) == 10:
+        y, mo, d = (int(x) for x in date.split("-"))
+        title += f" van {d} {MONTH_NAMES[mo - 1]} {y}"
+    return title
+
+
+_ISSUE_LINE = re.compile(rf"^[ \t]*({_MONTH}\s+{_YEAR}\s*(?:#\s*\d+)?[^\n]{{0,40}}?)[ \t]*$", re.M | re.I)
+_MAGAZINE_NAME = re.compile(r"^[ \t]*((?:[\w-]+[ \t]+)?[Mm]agazine\b[^\n]{0,80})$", re.M)
+
+
+def _magazine_title(text: str, view: str) -> str | None:
+    head = text[:3000]
+    names = [m.group(1).strip() for m in _MAGAZINE_NAME.finditer(head) if len(m.group(1).split()) > 1]
+    issue = _ISSUE_LINE.search(head)
+    parts = [names[0]] if names else []
+    if issue:
+        parts.append(issue.group(1).strip())
+    return ", ".join(parts) if parts else _generic_title(text, view)
+
+
+def _generic_title(text: str, view: str) -> str | None:
+    m = _HEADING.search(view[:5000]) or _HEADING.search(text[:5000])
+    if m:
+        return m.group(1)
+    for line in view[:2000].splitlines():
+        line = line.strip()
+        if 3 <= len(line.split()) <= 20:
+            return line
+    return None
+
+
+# ---------------------------------------------------------------- date
+
+def find_date(text: str, kind: str) -> tuple[str | None, str | None]:
+    finders = [_header_date, _letter_date]
+    if kind == "minutes":
+        finders = [_meeting_date, _today_date, _header_date]
+    elif kind == "magazine":
+        finders = [_issue_date, _header_date]
+    elif kind in ("advice", "other"):
+        finders = [_header_date, _letter_date, _issue_date]
+    for finder in finders:
+        found = finder(text)
+        if found:
+            return found
+    return None, None
+
+
+def _iso(year, month, day=None) -> str | None:
+    y, mo = int(year), MONTHS.get(str(month).lower().rstrip("."), None) if not str(month).isdigit() else int(month)
+    if not mo or not 1 <= mo <= 12:
+        return None
+    if day is None:
+        return f"{y:04d}-{mo:02d}"
+    d = int(day)
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 else None
+
+
+def _parse_date(s: str) -> str | None:
+    for rx in (ISO_DATE, NUMERIC_DATE, TEXT_DATE):
+        m = rx.search(s)
+        if m:
+            return _iso(m["year"], m["month"], m["day"])
+    return None
+
+
+_HEADER = re.compile(r"^[ \t]*Datum[ \t]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,40})$", re.M)
+
+
+def _header_date(text: str):
+    """A letterhead "Datum" label with the date beside or below it."""
+    for m in _HEADER.finditer(text):
+        iso = _parse_date(m.group(1))
+        if iso:
+            return iso, _fold(m.group(0))
+    return None
+
+
+_LETTER = re.compile(rf"^[ \t]*(?:Den Haag|'s-Gravenhage|Utrecht|Amsterdam),?\s+{TEXT_DATE.pattern}", re.M | re.I)
+
+
+def _letter_date(text: str):
+    m = _LETTER.search(text)
+    if m:
+        return _iso(m["year"], m["month"], m["day"]), _fold(m.group(0))
+    return None
+
+
+_MEETING = re.compile(
+    rf"(?<![Vv]orige )(?:[Rr]aads)?vergadering\s+van\s+(?:de\s+SER\s+(?:van|op)\s+)?{TEXT_DATE.pattern}")
+_PREVIOUS = re.compile(r"(?i)\b(?:verslag|notulen|conceptverslag|vorige)\b[^\n]{0,40}$")
+
+
+def _meeting_date(text: str):
+    """"Op de raadsvergadering van 17 oktober 2024 is ..." (not the minutes of an earlier one)."""
+    from .sentences import sentence_at
+
+    for m in _MEETING.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _PREVIOUS.search(text, line_start, m.start()):
+            continue
+        return _iso(m["year"], m["month"], m["day"]), sentence_at(text, m.start(), m.end())
+    return None
+
+
+_TODAY = re.compile(
+    r"\bvandaag\s*(?:[\[(]\s*(?P<d1>[0-3]?\d)\s*[/-]\s*(?P<m1>[01]?\d)\s*[\])]"
+    rf"|,?\s*(?:[\[(]\s*)?(?P<d2>[0-3]?\d)\s+(?P<m2>{'|'.join(MONTH_NAMES)})(?!\s+(?:19|20)\d\d))", re.I)
+
+
+def _today_date(text: str):
+    """"vandaag [19/6]": day and month from the text, the year from the dates around it."""
+    from .sentences import sentence_at
+
+    for m in _TODAY.finditer(text):
+        day = int(m["d1"] or m["d2"])
+        month = int(m["m1"]) if m["m1"] else MONTHS[m["m2"].lower()]
+        year = _context_year(text, month, day)
+        if year and 1 <= month <= 12:
+            return _iso(year, month, day), sentence_at(text, m.start(), m.end())
+    return None
+
+
+def _context_year(text: str, month: int, day: int) -> int | None:
+    """The year of the earlier meeting whose minutes are on the agenda, else the most
+    frequent year of the full dates in the text."""
+    for m in re.finditer(rf"(?im)^[ \t]*\d{{1,2}}\.\s+(?:Vaststelling\s+)?(?:concept)?verslag\b[^\n]*?{TEXT_DATE.pattern}", text):
+        y, prev = int(m["year"]), (MONTHS[m["month"].lower()], int(m["day"]))
+        return y if prev <= (month, day) else y + 1
+    years = Counter(int(m["year"]) for m in TEXT_DATE.finditer(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+_ISSUE = re.compile(rf"^[ \t]*{_MONTH}\s+{_YEAR}\b[^\n]{{0,60}}$", re.M | re.I)
+
+
+def _issue_date(text: str):
+    """An issue line near the top: "September 2021 #3 - jaargang 61"."""
+    head = text[:3000]
+    m = _ISSUE.search(head)
+    if m:
+        return _iso(m["year"], m["month"]), _fold(m.group(0))
+    return None

@@ -1,0 +1,86 @@
+"""Sentence boundaries in the original text (PDF line wraps, Dutch abbreviations)."""
+from __future__ import annotations
+
+import re
+
+WINDOW = 300  # characters searched on each side; a sentence is at most ~600 characters
+ABBREVIATIONS = {
+    "art", "artt", "nr", "nrs", "o.a", "bijv", "bv", "dhr", "mr", "mevr", "mw", "e.a", "jl",
+    "dr", "drs", "ir", "ing", "prof", "ca", "resp", "zgn", "m.b.t", "t.a.v", "i.p.v", "e.d",
+    "enz", "etc", "vgl", "blz", "p", "pag", "incl", "excl", "d.w.z", "o.b.v", "m.i.v", "a.s",
+    "z.s.m", "n.a.v", "i.v.m", "t.o.v", "m.n", "e.e.a", "o.m", "c.q", "evt", "ivm", "jr",
+    "min", "st", "stb", "stcrt", "kamerstukken", "sr", "lid", "hfd", "par", "no",
+}
+_END = re.compile(r"[.!?]+[’”\"')\]]*(?:\d{1,3}(?=\s))?(?=\s)|\n[ \t\f]*\n|\f|\n")
+_ITEM = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*\.\s+\S|\d+\.\d+(?:\.\d+)*\s+[A-Z]|[-•*–▪]\s*\S|#)")
+_TOKEN_BEFORE = re.compile(r"(\S+?)[.!?]+[’”\"')\]]*\d{0,3}$")
+_NUMBERING = re.compile(r"\d+(?:\.\d+)*")
+_WS = re.compile(r"\s+")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of `text` that contains [start, end)."""
+    lo = max(0, start - WINDOW)
+    hi = min(len(text), end + WINDOW)
+    s = lo
+    for m in _END.finditer(text, lo, start):
+        if _is_end(text, m):
+            s = m.end()
+    e = hi
+    for m in _END.finditer(text, end, hi):
+        if _is_end(text, m):
+            e = m.end() if m.group()[0] in ".!?" else m.start()
+            break
+    if s == lo and lo > 0:
+        s = _next_space(text, lo, start)
+    if e == hi and hi < len(text):
+        e = _prev_space(text, end, hi)
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    s, e = sentence_bounds(text, start, end)
+    return _WS.sub(" ", text[s:e]).strip()
+
+
+def _is_end(text: str, m: re.Match) -> bool:
+    if m.group() == "\n":
+        return _line_break_ends(text, m.start())
+    if m.group()[0] not in ".!?":
+        return True
+    if m.group()[0] != ".":
+        return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    tok = _TOKEN_BEFORE.search(text, max(line_start, m.start() - 30), m.end())
+    if not tok:
+        return True
+    word = tok.group(1).lstrip("(‘“\"'[").lower()
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    # "2.7." at the start of a line is numbering, not a sentence end.
+    if _NUMBERING.fullmatch(word) and not text[line_start:tok.start(1)].strip():
+        return False
+    return True
+
+
+def _line_break_ends(text: str, at: int) -> bool:
+    """A single line break ends a sentence only before a list item or after a
+    numbered heading ("1.1. Richt een infrastructuur in" + line break)."""
+    if _ITEM.match(text, at + 1):
+        return True
+    line = text[text.rfind("\n", 0, at) + 1:at].rstrip()
+    return bool(_ITEM.match(line)) and line[-1:] not in ".,;:!?" and text[at + 1:at + 2].isupper()
+
+
+def _next_space(text: str, lo: int, limit: int) -> int:
+    i = text.find(" ", lo, limit)
+    return i + 1 if i >= 0 else lo
+
+
+def _prev_space(text: str, limit: int, hi: int) -> int:
+    i = text.rfind(" ", limit, hi)
+    return i if i >= 0 else hi

@@ -1,0 +1,154 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from polder.extract.classify import KINDS, classify, find_date, find_title
+
+CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
+GOLD = Path(__file__).parents[2].parent / "shared" / "acceptance" / "gold"
+EXPECTED = {  # kind and date per corpus document, checked against the gold files below
+    "000": ("minutes", "2020-06-19"),
+    "001": ("government_response", None),
+    "002": ("government_response", "2025-12-05"),
+    "003": ("minutes", "2024-10-17"),
+    "004": ("magazine", "2021-09"),
+}
+
+
+def corpus_text(prefix: str) -> str:
+    files = sorted(CORPUS.glob(f"{prefix}_*.txt"))
+    if not files:
+        pytest.skip("corpus missing")
+    return files[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_corpus_kind_title_date(prefix):
+    text = corpus_text(prefix)
+    kind, date = EXPECTED[prefix]
+    gold_files = sorted(GOLD.glob(f"{prefix}_*.json"))
+    if gold_files:
+        gold = json.loads(gold_files[0].read_text(encoding="utf-8"))["document"]
+        assert (gold["type"], gold["date"]) == (kind, date)
+    assert classify(text) == kind
+    title = find_title(text, kind)
+    assert title and len(title) > 10
+    found, evidence = find_date(text, kind)
+    assert found == date
+    if date:
+        assert evidence and all(w in " ".join(text.split()) for w in evidence.split()[:3])
+
+
+def test_corpus_titles():
+    assert find_title(corpus_text("001"), "government_response") == \
+        "Kabinetsreactie SER-advies Naar een werkend arbostelsel voor iedereen, arbovisie 2040, deel 1"
+    assert "Gezond en veilig werken door effectieve regels en preventie" in find_title(corpus_text("002"), "government_response")
+    assert "17 oktober 2024" in find_title(corpus_text("003"), "minutes")
+    t4 = find_title(corpus_text("004"), "magazine")
+    assert "Magazine van de Sociaal-Economische Raad" in t4 and "September 2021" in t4
+
+
+# ---------------------------------------------------------------- made-up texts
+
+MINUTES = """1. Opening
+De voorzitter opent de vergadering en heet de raadsleden welkom.
+
+2. Vaststelling verslag raadsvergadering 12 maart 2023
+Het verslag wordt vastgesteld.
+
+3. Mededelingen
+Het overleg vandaag [14/4] verloopt goed.
+
+4. Rondvraag en sluiting
+"""
+
+RESPONSE = """Geachte voorzitter,
+
+Op 3 maart jl. bood de SER mij het advies ‘Werk dat werkt voor
+iedereen’ aan. In deze brief reageert het kabinet op dit advies. Het kabinet steunt
+de aanbevelingen en informeert uw Kamer over de voortgang.
+
+Datum
+7 november 2024
+
+De Minister van Sociale Zaken en Werkgelegenheid,
+"""
+
+MAGAZINE = """Maart 2019 #1 - jaargang 59
+
+magazine
+Magazine van de Sociaal-Economische Raad
+
+Tekst Jan Jansen Foto Piet Pieters
+Een interview over werk.
+"""
+
+ADVICE = """Advies
+
+Samenvatting
+
+De raad adviseert het kabinet om de regels te vereenvoudigen. In dit advies doet de
+SER aanbevelingen. De raad beveelt aan om te investeren. Aanbeveling 2: meer preventie.
+"""
+
+
+def test_kinds_of_made_up_texts():
+    assert classify(MINUTES) == "minutes"
+    assert classify(RESPONSE) == "government_response"
+    assert classify(MAGAZINE) == "magazine"
+    assert classify(ADVICE) == "advice"
+    assert classify("Een boodschappenlijst: brood, kaas en melk.") == "other"
+    assert set(KINDS) == {"minutes", "government_response", "magazine", "advice", "other"}
+
+
+def test_minutes_today_date_takes_year_from_earlier_meeting():
+    assert find_date(MINUTES, "minutes")[0] == "2023-04-14"
+    # the earlier meeting is late in the year: "today" falls in the next year
+    text = MINUTES.replace("12 maart 2023", "14 december 2023").replace("[14/4]", "[19/1]")
+    assert find_date(text, "minutes")[0] == "2024-01-19"
+    assert find_title(MINUTES, "minutes") == "Verslag van de raadsvergadering van de SER van 14 april 2023"
+
+
+def test_minutes_meeting_date_sentence():
+    text = "Bijlage\n\nOp de raadsvergadering van 3 februari 2022 is het advies besproken.\n"
+    date, evidence = find_date(text, "minutes")
+    assert date == "2022-02-03"
+    assert evidence == "Op de raadsvergadering van 3 februari 2022 is het advies besproken."
+
+
+def test_minutes_earlier_meeting_is_not_the_date():
+    text = "1. Opening\n2. Verslag raadsvergadering van 26 september 2024\nVastgesteld.\n"
+    assert find_date(text, "minutes") == (None, None)
+
+
+def test_minutes_heading_title():
+    text = "Verslag van de 740ste Raadsvergadering van 5 mei 2021\n\n1. Opening\n"
+    assert find_title(text, "minutes") == "Verslag van de 740ste Raadsvergadering van 5 mei 2021"
+
+
+def test_response_header_date_and_title():
+    assert find_date(RESPONSE, "government_response") == ("2024-11-07", "Datum 7 november 2024")
+    assert find_title(RESPONSE, "government_response") == \
+        "Kabinetsreactie op het SER-advies ‘Werk dat werkt voor iedereen’"
+    numeric = "Datum\n05-12-2025\n\nOnze referentie\n2025-1\n\nPagina 2 van 9\n"
+    assert find_date(numeric, "government_response")[0] == "2025-12-05"
+
+
+def test_response_without_own_date():
+    text = ("## **Kabinetsreactie op het advies X**\n\nOp 7 september 2023 was er een rondetafel. "
+            "Het kabinet verwacht in het voorjaar van 2024 een vervolgadvies.\n")
+    assert find_date(text, "government_response") == (None, None)
+    assert find_title(text, "government_response") == "Kabinetsreactie op het advies X"
+
+
+def test_letter_date():
+    text = "Den Haag, 2 oktober 2023\n\nHet kabinet reageert op het advies.\n"
+    assert find_date(text, "government_response")[0] == "2023-10-02"
+
+
+def test_magazine_issue():
+    assert find_date(MAGAZINE, "magazine") == ("2019-03", "Maart 2019 #1 - jaargang 59")
+    assert find_title(MAGAZINE, "magazine") == \
+        "Magazine van de Sociaal-Economische Raad, Maart 2019 #1 - jaargang 59"
+    assert find_date("magazine zonder nummer\n\nover werk in 2020", "magazine") == (None, None)

@@ -1,0 +1,190 @@
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from polder.extract.clean import clean
+
+CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
+CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
+
+
+def assert_map_exact(original: str, ct) -> None:
+    assert len(ct.origin) == len(ct.text) + 1
+    assert ct.origin[-1] == len(original)
+    for i, ch in enumerate(ct.text):
+        o = ct.origin[i]
+        assert 0 <= o < len(original)
+        # Replacements only ever produce whitespace; every other character is a copy.
+        assert ch == original[o] or ch.isspace(), (i, ch, original[o])
+
+
+def test_hyphenation():
+    t = "Dit is steeds belang-\nrijker voor het SER-\nadvies en de zee-\negel, werk-\nen privé."
+    c = clean(t).text
+    assert "belangrijker" in c
+    assert "SER-advies" in c
+    assert "zee-egel" in c
+    assert "werk- en privé" in c
+
+
+def test_wrapped_lines_join_paragraphs_stay():
+    t = "De voorzitter opent de \r\nvergadering.\r\n\r\n2. Welkom\r\nDe voorzitter heet \r\niedereen welkom.\r\n- punt een\r\n"
+    c = clean(t)
+    assert "\r" not in c.text
+    assert "opent de vergadering." in c.text
+    assert "vergadering.\n\n2. Welkom\nDe voorzitter heet iedereen welkom.\n- punt een" in c.text
+    assert_map_exact(t, c)
+
+
+def test_page_header_and_number_removed():
+    t = ("de gezondheidseffectbepaling van \n\n26 Nederlandse Arbeidsinspectie: Arbo in bedrijf."
+         "\n\n\nDatum\n05-12-2025\n\nOnze referentie\n2025-0000276625\n\nPagina 16 van 25\n\n"
+         "preventiemaatregelen. Het idee is goed.\n\n\n\n2\n\n5. Actualiteiten\n")
+    t = "Er is een bron.26 En verder " + t
+    c = clean(t)
+    assert "gezondheidseffectbepaling van preventiemaatregelen. Het idee" in c.text
+    for gone in ("Pagina", "Onze referentie", "2025-0000276625", "05-12-2025"):
+        assert gone not in c.text
+    assert "\n2\n" not in c.text and "5. Actualiteiten" in c.text
+    assert c.text.rstrip().endswith("26 Nederlandse Arbeidsinspectie: Arbo in bedrijf.")
+    assert_map_exact(t, c)
+
+
+def test_footnote_markers_removed_numbers_kept():
+    t = ("De technologie.6 Het advies ‘Gezond werken’1 aan de Arbovisie3. Ik heb uw Kamer "
+         "geïnformeerd.4 In 2040 geldt artikel 5 en 2.7. is een paragraaf; nr. 528 en 1,5 meter, "
+         "CO2 en (hierna: Arbovisie).2 Klaar.")
+    c = clean(t).text
+    assert "technologie. Het" in c
+    assert "‘Gezond werken’ aan" in c
+    assert "Arbovisie. Ik" in c
+    assert "geïnformeerd. In" in c
+    for kept in ("2040", "artikel 5", "2.7.", "nr. 528", "1,5 meter", "CO2"):
+        assert kept in c
+    assert "Arbovisie). Klaar." in c
+
+
+def test_footnote_block_moved_sentence_joins():
+    t = ("Het kabinet steunt dit.6 De SER roept op om de Gezondheidsraad onderzoek te laten "
+         "verrichten naar de huidige\n6 Zoals dit ook verplicht is op basis van artikel 3 van de Arbowet.\n"
+         "7 Zie de aanhef van artikel 3 (De werkgever zorgt\nvoor de veiligheid).\n"
+         " normstellingen, inclusief de vraag of de normering past.7\n")
+    c = clean(t)
+    assert "naar de huidige normstellingen, inclusief" in c.text
+    tail = c.text[c.text.index("normering past."):]
+    assert "6 Zoals dit ook verplicht is op basis van artikel 3 van de Arbowet." in tail
+    assert "7 Zie de aanhef van artikel 3 (De werkgever zorgt voor de veiligheid)." in tail
+    assert_map_exact(t, c)
+
+
+def test_numbered_line_without_marker_is_not_a_footnote():
+    t = "Een zin zonder noten en\n5 punten op een rij\nvolgen hier."
+    assert "5 punten" in clean(t).text.split("\n\n")[0]
+
+
+def test_markdown():
+    t = ("## **Kabinetsreactie SER-advies Arbovisie**\n\nDe *zero death* aanpak en __vet__ "
+         "commissie<sup>1</sup> werkt\\- goed op nationaal,\n\n---\n\n<sup>1</sup> Dit is een commissie.\n\n"
+         "sectoraal en bedrijfsniveau.\n")
+    c = clean(t)
+    assert c.text.startswith("Kabinetsreactie SER-advies Arbovisie\n\n")
+    assert "De zero death aanpak en vet commissie werkt- goed op nationaal, sectoraal en bedrijfsniveau." in c.text
+    assert c.text.rstrip().endswith("1 Dit is een commissie.")
+    assert "*" not in c.text and "<sup>" not in c.text and "---" not in c.text
+    assert_map_exact(t, c)
+
+
+def test_to_original():
+    t = "Het **kabinet** steunt\ndit."
+    c = clean(t)
+    s = c.text.index("kabinet")
+    a, b = c.to_original(s, s + len("kabinet"))
+    assert t[a:b] == "kabinet"
+    s = c.text.index("steunt dit")
+    a, b = c.to_original(s, s + len("steunt dit"))
+    assert t[a:b] == "steunt\ndit"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C1 2.\n\n-*#_<>/sup\\\r\f‘’é,:9")), max_size=300))
+def test_map_invariant_random(text):
+    assert_map_exact(text, clean(text))
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:3])
+def test_map_invariant_corpus(path):
+    text = path.read_text(encoding="utf-8")
+    c = clean(text)
+    assert_map_exact(text, c)
+    # Every word of the original survives (markers and headers aside): spot-check long words.
+    words = {w for w in text.split() if len(w) > 12 and w.isalpha()}
+    missing = [w for w in words if w not in c.text]
+    assert len(missing) <= len(words) * 0.02, missing[:10]
+
+
+def test_corpus_specifics():
+    if not CORPUS_FILES:
+        pytest.skip("no corpus")
+    by = {p.name[:3]: clean(p.read_text(encoding="utf-8")).text for p in CORPUS_FILES}
+    assert "huidige normstellingen, inclusief" in by["002"]
+    assert "Pagina 16 van 25" not in by["002"]
+    assert "op nationaal, sectoraal en bedrijfsniveau" in by["001"]
+    assert "Bij deze instrumenten gaat het" in by["001"]
+    assert "belangrijker, waarmee" in by["004"]
+
+
+def test_speed_on_corpus(capsys):
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS_FILES]
+    if not texts:
+        pytest.skip("no corpus")
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for t in texts:
+            clean(t)
+        best = min(best, time.perf_counter() - t0)
+    with capsys.disabled():
+        print(f"\nclean(): {size / best / 1e6:.2f} MB/s on the corpus ({size} bytes)")
+
+
+# ---------------------------------------------------------------- sentences (extract/sentences.py)
+
+from polder.extract.sentences import sentence_at, sentence_bounds  # noqa: E402
+
+
+def span_of(text, word):
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def test_sentence_abbreviations_and_numbering():
+    t = ("Vorige zin. De heer A. (dhr. Jansen) zegt o.a. dat art. 5 geldt, bijv. in nr. 528 van "
+         "februari jl. en e.a. gezegd. Volgende zin.\n\n2.7. Richt een infrastructuur in\nDe SER doet iets.")
+    assert sentence_at(t, *span_of(t, "art. 5")) == \
+        "De heer A. (dhr. Jansen) zegt o.a. dat art. 5 geldt, bijv. in nr. 528 van februari jl. en e.a. gezegd."
+    assert sentence_at(t, *span_of(t, "Richt")) == "2.7. Richt een infrastructuur in"
+    assert sentence_at(t, *span_of(t, "doet")) == "De SER doet iets."
+
+
+def test_sentence_pdf_line_breaks():
+    t = "Het kabinet steunt de \naanbeveling van de SER.4 Daarna\nvolgt meer.\n\nNieuwe alinea zonder punt"
+    s, e = sentence_bounds(t, *span_of(t, "aanbeveling"))
+    assert t[s:e] == "Het kabinet steunt de \naanbeveling van de SER.4"
+    assert sentence_at(t, *span_of(t, "volgt")) == "Daarna volgt meer."
+    assert sentence_at(t, *span_of(t, "alinea")) == "Nieuwe alinea zonder punt"
+
+
+def test_sentence_window_is_bounded():
+    t = "woord " * 1000
+    s, e = sentence_bounds(t, 3000, 3005)
+    assert s <= 3000 and e >= 3005 and e - s <= 620
+
+
+def test_sentence_contains_span_folded():
+    t = "Eerste zin.  Tweede   zin\nmet  ruimte. Derde."
+    start, end = span_of(t, "zin\nmet  ruimte")
+    assert "zin met ruimte" in sentence_at(t, start, end)
