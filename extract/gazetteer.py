@@ -21,18 +21,20 @@ class Hit:
 
 
 def is_acronym(form: str) -> bool:
-    """'SER', 'VNO-NCW', 'RI&E', 'NCvB': matched with their exact capitals only."""
-    return sum(c.isupper() for c in form) >= 2 or len(form) <= 3
+    """'SER', 'VNO-NCW', 'RI&E', 'NCvB', 'Wet op de SER': matched with their exact capitals
+    only. 'Burgerlijk Wetboek' is a name, matched in any case."""
+    return len(form) <= 3 or any(sum(c.isupper() for c in word) >= 2 for word in form.split())
 
 
-def variants(form: str) -> set[str]:
-    """Written forms to look for: the form itself and, for words, a lower-case first letter."""
-    out = {form}
-    if not is_acronym(form) and form[:1].isupper():
-        out.add(form[0].lower() + form[1:])
-    if not is_acronym(form) and form[:1].islower():
-        out.add(form[0].upper() + form[1:])
-    return out
+def lookup_key(form: str) -> str:
+    """Acronyms keep their capitals; names are looked up case-insensitively."""
+    form = re.sub(r"\s+", " ", form.strip())
+    return form if is_acronym(form) else form.casefold()
+
+
+def pattern_for(form: str) -> str:
+    body = re.escape(form).replace(r"\ ", r"\s+")
+    return body if is_acronym(form) else f"(?i:{body})"
 
 
 _compiled: dict[int, tuple] = {}
@@ -49,22 +51,25 @@ def dictionary(known: tuple[KnownEntity, ...]) -> tuple[re.Pattern, dict[str, Kn
 
 def _compile(known: tuple[KnownEntity, ...]) -> tuple[re.Pattern, dict[str, KnownEntity]]:
     table: dict[str, KnownEntity] = {}
+    forms: dict[str, str] = {}
     for entity in known:
         if entity.cls not in CLASSES:
             continue
         for form in entity.forms:
-            for variant in variants(form.strip()):
-                table.setdefault(variant, entity)
-    forms = sorted(table, key=lambda f: (-len(f), f))
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])"), table
+            table.setdefault(lookup_key(form), entity)
+            forms.setdefault(lookup_key(form), form.strip())
+    ordered = sorted(forms.values(), key=lambda f: (-len(f), f))
+    alternation = "|".join(pattern_for(f) for f in ordered)
+    # not after a hyphen or colon ("deeltijd-WW" is not the WW, "ECLI:NL:RVS" no council),
+    # not inside a web address ("Rijksoverheid.nl")
+    return re.compile(rf"(?<![\w&:-])(?:{alternation})(?![\w&]|[.:/][^\W\d])"), table
 
 
 def find(text: str, known: tuple[KnownEntity, ...] | None = None) -> list[Hit]:
     pattern, table = dictionary(known if known is not None else load_reference())
     hits = []
     for m in pattern.finditer(text):
-        entity = table.get(re.sub(r"\s+", " ", m.group()))
+        entity = table.get(lookup_key(m.group()))
         if entity is not None:
             hits.append(Hit(m.start(), m.end(), entity.key, entity.cls))
     return hits

@@ -99,6 +99,24 @@ def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, 
     return earlier[-1] if earlier else None
 
 
+@lru_cache(maxsize=1)
+def named_law_rules() -> tuple[Rule, ...]:
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    return tuple(Rule(r["id"], re.compile(r["pattern"])) for r in data.get("named_law", []))
+
+
+def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, int, str, str | None, str]]:
+    """(start, end, name, abbreviation, rule id) of laws named in the text but not known."""
+    found = {}
+    for rule in named_law_rules():
+        for m in rule.regex.finditer(text):
+            name = re.sub(r"\s+", " ", m.group("name"))
+            if name in known_forms or name.lower() in {f.lower() for f in known_forms}:
+                continue
+            found.setdefault(m.start("name"), (m.start("name"), m.end("name"), name, m.group("abbr"), rule.id))
+    return sorted(found.values())
+
+
 def provision_entities(citation: Citation, laws: dict[str, KnownEntity]) -> list[Entity]:
     """The article (and its paragraph, when given) as Provision entities."""
     law = laws[citation.law]
@@ -116,6 +134,26 @@ def provision_entities(citation: Citation, laws: dict[str, KnownEntity]) -> list
 
 def slug_article(article: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", article.lower()).strip("-")
+
+
+@component("named-laws", order=15)
+def extract_named_laws(ctx) -> None:
+    """Pipeline component: laws named in the text that the reference data does not know."""
+    _rules, _ordinals, known_forms = load_rules()
+    hits = ctx.notes.setdefault("known_hits", [])
+    for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms):
+        key = f"law/{slug_article(name)}"
+        ctx.entity(Entity(key, "Law", name, {abbr} if abbr else set()))
+        ctx.mention(key, start, end, rule)
+        hits.append(_LawHit(start, end, key, "Law"))
+
+
+@dataclass(frozen=True)
+class _LawHit:
+    start: int
+    end: int
+    key: str
+    cls: str
 
 
 @component("legal-references", order=20)

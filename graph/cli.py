@@ -52,27 +52,36 @@ def main():
 @click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for polder.ttl, polder.trig, the store and per-document graphs.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of instance IRIs.")
-@click.option("--strict", is_flag=True, help="Stop with an error status at the first file that fails.")
+@click.option("--strict", is_flag=True, help="Stop with an error status at the first file that fails; OUT stays as it was.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Extraction processes (default: the number of cores).")
+@click.option("--max-size", "max_size", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True,
+              help="Skip (and report) files larger than this many MB.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(paths, out, base, strict, quiet):
-    """Build the graph of PATHS (files or folders; default: the bundled corpus).
+def build(paths, out, base, strict, jobs, max_size, quiet):
+    """Build the graph of PATHS (files or folders of .txt, .md, .pdf; default: the bundled corpus).
+
+    A file that cannot be read or in which nothing is recognised is reported with its
+    reason and the rest is built; the exit status is 1 when any file failed.
 
     \b
     Example:
-      polder build ../shared/corpus -o out
+      polder build ../shared/corpus -o out --jobs 2
     """
-    from .corpus import build_corpus
+    from .corpus import BuildFailed, build_corpus
+    from .cli_ingest import print_report, progress_bar
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}")
-    report = build_corpus(list(paths), out, base=base)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+    try:
+        with progress_bar(enabled=not quiet) as progress:
+            report = build_corpus(list(paths), out, base=base, progress=progress, jobs=jobs,
+                                  max_size_mb=max_size, strict=strict)
+    except BuildFailed as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    print_report(report, quiet)
     if not quiet:
-        click.echo(report.summary())
         click.echo(f"wrote {out / 'polder.ttl'} and {out / 'polder.trig'}")
     if report.errors:
         sys.exit(1)

@@ -1,35 +1,64 @@
-"""`polder build`: documents in, the store and sorted TriG/Turtle out.
+"""`polder build`, `polder add`, `polder remove`: documents in, the store and sorted TriG/Turtle out.
 
-read → clean → extract (per kind) → resolve entities → one named graph per document →
-store → files. Each document's graph is written to OUT/docs/<stem>.nq as soon as it is
-made, so memory stays flat however large the corpus; the store and the union files are
-assembled from those files and swapped in atomically at the end.
+read → clean → extract (per kind, in parallel) → resolve entities → one named graph per
+document → store → files. OUT holds the graph and what an incremental update needs:
+
+    extractions/<stem>.pickle   each document's facts before resolution
+    resolution.pickle           the entity-resolution index the graphs were made with
+    docs/<stem>.nq              each document's named graph
+    store/                      the pyoxigraph store
+    polder.trig, polder.ttl     the sorted exports
+    manifest.json               per document its kind, sha256 and source; the exports' hashes
+
+Every run writes a complete new OUT in a staging folder beside it and swaps it in with one
+atomic rename, so a run killed at any moment leaves the previous graph intact. `add` and
+`remove` re-extract only the files given and reload only the named graphs that changed.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 import shutil
-import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
 
 from polder.extract.errors import PolderError
 from polder.extract.model import Extraction
-from polder.extract.pipeline import extract
+from polder.extract.pipeline import NothingRecognised, extract
 from polder.extract.reader import iter_paths, read_document
 
 from . import resolve
 from .build import document_graph, to_nquads
-from .iri import DEFAULT_BASE, document_key, instance
+from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .store import load_store, write_trig, write_turtle
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
+EXTRACTIONS = "extractions"
+DOCS = "docs"
+STORE = "store"
+RESOLUTION = "resolution.pickle"
+EXPORTS = ("polder.trig", "polder.ttl")
+OWNED = {MANIFEST, EXTRACTIONS, DOCS, STORE, RESOLUTION, *EXPORTS}
+DEFAULT_MAX_MB = 50
+SEQUENTIAL_BELOW = 24  # documents: under this a process pool costs more than it saves
+
+Progress = Callable[[int, int, str], None]
+
+
+class BuildFailed(PolderError):
+    """--strict: the first file that failed stops the run; OUT is left as it was."""
 
 
 @dataclass
@@ -40,6 +69,9 @@ class BuildReport:
     entities: Counter = field(default_factory=Counter)
     triples: int = 0
     seconds: float = 0.0
+    unchanged: list[str] = field(default_factory=list)  # add: files whose content was already in the graph
+    removed: list[str] = field(default_factory=list)
+    regraphed: list[str] = field(default_factory=list)  # documents whose named graph changed
 
     @property
     def ok(self) -> bool:
@@ -52,99 +84,437 @@ class BuildReport:
         lines.append("entities: " + ", ".join(f"{c} {n}" for c, n in sorted(self.entities.items())))
         lines.append(f"triples: {self.triples}")
         lines.append(f"seconds: {self.seconds:.2f}")
+        for label, items in (("unchanged", self.unchanged), ("removed", self.removed)):
+            if items:
+                lines.append(f"{label}: {', '.join(items)}")
         if self.errors:
             lines.append(f"failed: {len(self.errors)} file(s)")
         return "\n".join(lines)
 
 
-def extract_one(path: Path) -> tuple[Extraction | None, list[str], str | None]:
-    """(extraction, warnings, error) for one file; a bad file is an error, never a crash."""
+@dataclass(frozen=True)
+class Options:
+    base: str = DEFAULT_BASE
+    jobs: int = 1
+    max_bytes: int = DEFAULT_MAX_MB * 1_000_000
+    strict: bool = False
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's extraction, small enough to pass back from a worker process."""
+
+    path: str
+    stem: str | None = None
+    kind: str | None = None
+    sha256: str | None = None
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+# --- extraction -------------------------------------------------------------------------
+
+def require_something(extraction: Extraction, path: Path) -> None:
+    if not (extraction.entities or extraction.mentions or extraction.relations):
+        raise NothingRecognised(str(path))
+
+
+def extract_to(path: Path, folder: Path, max_bytes: int) -> Outcome:
+    """Extract one file into folder/<stem>.pickle; a bad file is an Outcome with an error, never a crash."""
     try:
-        raw = read_document(path)
-        return extract(raw), [f"{path}: {w}" for w in raw.warnings], None
+        raw = read_document(path, max_bytes)
+        extraction = extract(raw)
+        require_something(extraction, path)
     except PolderError as exc:
-        return None, [], str(exc)
+        return Outcome(str(path), error=str(exc))
     except Exception as exc:  # an extractor bug must not stop the other documents
-        return None, [], f"{path}: extraction failed: {type(exc).__name__}: {exc}"
+        return Outcome(str(path), error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
+    write_atomic(folder / f"{raw.stem}.pickle", pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+    info = extraction.doc
+    return Outcome(str(path), info.stem, info.kind, info.sha256, tuple(f"{path}: {w}" for w in raw.warnings))
 
 
-def extract_all(paths: list[Path], work: Path, report: BuildReport,
-                progress: Callable[[int, int, str], None] | None = None) -> list[Path]:
-    """Extract every file into a pickle under `work`; returns the pickles in path order."""
-    pickles = []
-    for i, path in enumerate(paths, 1):
-        extraction, warnings, error = extract_one(path)
-        report.warnings.extend(warnings)
-        if error:
-            report.errors.append(error)
+def pool_context():
+    """fork where there is one: workers inherit the loaded reference data and patterns."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def parallel_map(func: Callable, items: list, jobs: int, initializer=None, initargs=()) -> Iterator:
+    """map(func, items) over `jobs` processes, results in the order of `items`."""
+    if jobs <= 1 or len(items) < SEQUENTIAL_BELOW:
+        if initializer:
+            initializer(*initargs)
+        yield from map(func, items)
+        return
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
+    pool = ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=initializer, initargs=initargs)
+    try:
+        yield from pool.map(func, items, chunksize=chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def split_clashing_names(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Two files that would become the same document: the later one is an error."""
+    first: dict[str, Path] = {}
+    keep, errors = [], []
+    for path in paths:
+        name = slug_stem(path.stem).casefold()
+        if name in first:
+            errors.append(f"{path}: same document name as {first[name]} (rename one of them)")
         else:
-            target = work / f"{extraction.doc.stem}.pickle"
-            target.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-            pickles.append(target)
-        if progress:
-            progress(i, len(paths), str(path))
-    return pickles
+            first[name] = path
+            keep.append(path)
+    return keep, errors
+
+
+def extract_all(paths: list[Path], folder: Path, report: BuildReport, options: Options) -> dict[str, Outcome]:
+    """Extract every file into pickles under `folder`; stem → Outcome of those that succeeded."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, clashes = split_clashing_names(paths)
+    for error in clashes:
+        record_error(report, error, options)
+    work = partial(extract_to, folder=folder, max_bytes=options.max_bytes)
+    done: dict[str, Outcome] = {}
+    for i, outcome in enumerate(parallel_map(work, paths, options.jobs), 1):
+        report.warnings.extend(outcome.warnings)
+        if outcome.error:
+            record_error(report, outcome.error, options)
+        else:
+            done[outcome.stem] = outcome
+        if options.progress:
+            options.progress(i, len(paths), outcome.path)
+    return done
+
+
+def record_error(report: BuildReport, error: str, options: Options) -> None:
+    report.errors.append(error)
+    if options.strict:
+        raise BuildFailed(f"{error} (--strict: nothing was written)")
+
+
+# --- graphs -----------------------------------------------------------------------------
+
+_INDEX: dict = {}
+
+
+def _set_index(index) -> None:
+    global _INDEX
+    _INDEX = index
+
+
+def load_extraction(folder: Path, stem: str) -> Extraction:
+    return pickle.loads((folder / EXTRACTIONS / f"{stem}.pickle").read_bytes())
+
+
+def resolution_index(folder: Path, stems: list[str]):
+    """The corpus-wide index, fed in stem order so that a build and an update agree."""
+    return resolve.corpus_index(load_extraction(folder, stem) for stem in sorted(stems))
+
+
+def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
+    """Write docs/<stem>.nq from the pickle; (stem, kind, entity counts, whether it changed)."""
+    extraction = resolve.apply(load_extraction(folder, stem), _INDEX)
+    graph_iri = str(instance(document_key(stem), base))
+    text = to_nquads(document_graph(extraction, base), graph_iri)
+    target = folder / DOCS / f"{stem}.nq"
+    changed = not target.exists() or target.read_text(encoding="utf-8") != text
+    if changed:
+        write_atomic(target, text.encode("utf-8"))  # never in place: the file may be a hard link to the old OUT
+    counts = Counter(e.cls for e in extraction.entities.values() if not e.from_reference)
+    return stem, extraction.doc.kind, counts, changed
+
+
+def write_document_graphs(folder: Path, stems: list[str], index, options: Options) -> dict[str, tuple]:
+    (folder / DOCS).mkdir(exist_ok=True)
+    work = partial(graph_to, folder=folder, base=options.base)
+    results = parallel_map(work, sorted(stems), options.jobs, initializer=_set_index, initargs=(index,))
+    return {stem: (kind, counts, changed) for stem, kind, counts, changed in results}
+
+
+# --- files ------------------------------------------------------------------------------
+
+def write_atomic(target: Path, data: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_exports(folder: Path, store: ox.Store) -> dict[str, str]:
+    write_trig(store, folder / "polder.trig")
+    write_turtle(store, folder / "polder.ttl")
+    return {name: file_sha256(folder / name) for name in EXPORTS}
+
+
+def pipeline_fingerprint() -> str:
+    """A hash of the code and data that turn a file into its graph: extractors, patterns,
+    reference data, graph writing. Cached extractions are only valid under the same one."""
+    import polder.extract
+    import polder.ontology
+
+    roots = [Path(polder.extract.__file__).parent, Path(polder.ontology.__file__).parent]
+    files = [f for root in roots for f in sorted(root.rglob("*")) if f.suffix in (".py", ".toml", ".ttl", ".json")]
+    files += [Path(__file__).with_name(name) for name in ("build.py", "resolve.py", "iri.py", "store.py")]
+    digest = hashlib.sha256()
+    for file in files:
+        if file.is_file() and "__pycache__" not in file.parts:
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def read_manifest(out: Path) -> dict:
+    """The manifest of a graph that add/remove can update."""
+    path = Path(out) / MANIFEST
+    if not path.exists() or not (Path(out) / EXTRACTIONS).is_dir():
+        raise PolderError(f"no built graph to update in {out} (run `polder build -o {out}` first)")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("fingerprint") != pipeline_fingerprint():
+        raise PolderError(f"{out} was built with other extraction rules or reference data: "
+                          f"run `polder build -o {out}` again")
+    return manifest
+
+
+def write_manifest(folder: Path, manifest: dict) -> None:
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    write_atomic(folder / MANIFEST, text.encode("utf-8"))
+
+
+def new_manifest(base: str, sources: dict, errors: list[str], files: dict, triples: int) -> dict:
+    return {"base": base, "documents": {stem: s["kind"] for stem, s in sources.items()},
+            "sources": sources, "errors": errors, "files": files, "triples": triples,
+            "fingerprint": pipeline_fingerprint()}
+
+
+def verify_files(out: Path) -> list[str]:
+    """Exports whose sha256 differs from the manifest's (empty when OUT is whole)."""
+    files = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8")).get("files", {})
+    return [name for name, sha in sorted(files.items()) if file_sha256(Path(out) / name) != sha]
+
+
+# --- staging and the atomic swap --------------------------------------------------------
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def publish(stage: Path, out: Path) -> None:
+    """Put the staged OUT in place of `out`; afterwards `stage` holds the previous one."""
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    if not _exchange(stage, out):  # two renames: a kill in between leaves `out` missing, never mixed
+        old = stage.with_name(stage.name + ".old")
+        os.rename(out, old)
+        os.rename(stage, out)
+        os.rename(old, stage)
+    for entry in stage.iterdir():  # files of others (a viz, an export) stay in OUT
+        if entry.name not in OWNED and not (out / entry.name).exists():
+            os.rename(entry, out / entry.name)
+
+
+def remove_stale_stages(out: Path) -> None:
+    """Staging folders of runs that were killed."""
+    for stage in out.parent.glob(f".{out.name}.staging-*"):
+        pid = stage.name.rsplit("-", 1)[-1].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_stages(out)
+    stage = out.parent / f".{out.name}.staging-{os.getpid()}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir()
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+# --- the three operations -----------------------------------------------------------------
+
+def options_for(base: str, progress: Progress | None, jobs: int | None, max_size_mb: float, strict: bool) -> Options:
+    return Options(base=base, jobs=jobs or default_jobs(), max_bytes=int(max_size_mb * 1_000_000),
+                   strict=strict, progress=progress)
+
+
+def source_record(outcome: Outcome) -> dict:
+    return {"kind": outcome.kind, "path": str(Path(outcome.path).resolve()), "sha256": outcome.sha256}
+
+
+def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DEFAULT_BASE,
+                 progress: Progress | None = None, *, jobs: int | None = None,
+                 max_size_mb: float = DEFAULT_MAX_MB, strict: bool = False) -> BuildReport:
+    """Build the graph of `paths` (files or folders) into `out`, replacing what was there."""
+    started = time.perf_counter()
+    out, report = Path(out), BuildReport()
+    options = options_for(base, progress, jobs, max_size_mb, strict)
+    files = iter_paths(paths or [DEFAULT_CORPUS])
+    with staging(out) as stage:
+        done = extract_all(files, stage / EXTRACTIONS, report, options)
+        sources = {stem: source_record(o) for stem, o in sorted(done.items())}
+        finish(stage, sources, set(sources), None, report, options)
+        publish(stage, out)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options) -> None:
+    """Resolve, write the changed documents' graphs, update the store and write exports + manifest."""
+    index = resolution_index(stage, list(sources))
+    same_index = _equal(index, old_index)
+    regraph = changed if same_index else set(sources)
+    results = write_document_graphs(stage, sorted(regraph & set(sources)), index, options)
+    write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    for stem, (kind, counts, was_changed) in results.items():
+        sources[stem]["entities"] = dict(sorted(counts.items()))
+        if was_changed:
+            report.regraphed.append(stem)
+    store = update_store(stage, report.regraphed, report.removed, fresh=old_index is None, base=options.base)
+    report.triples = len(store)
+    files = write_exports(stage, store)
+    del store
+    write_manifest(stage, new_manifest(options.base, sources, report.errors, files, report.triples))
+    report.documents = {stem: s["kind"] for stem, s in sources.items()}
+    for s in sources.values():
+        report.entities.update(s.get("entities", {}))
+
+
+def _equal(a, b) -> bool:
+    try:
+        return b is not None and bool(a == b)
+    except Exception:  # an index that cannot compare is treated as changed
+        return False
+
+
+def update_store(stage: Path, regraphed: list[str], removed: list[str], fresh: bool, base: str) -> ox.Store:
+    docs = stage / DOCS
+    if fresh:
+        return load_store(stage / STORE, sorted(docs.glob("*.nq")), base)
+    store = ox.Store(str(stage / STORE))
+    for stem in sorted(set(regraphed) | set(removed)):
+        store.remove_graph(ox.NamedNode(str(instance(document_key(stem), base))))
+    for stem in sorted(regraphed):
+        store.bulk_load(path=str(docs / f"{stem}.nq"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    return store
+
+
+def stage_copy(out: Path, stage: Path) -> None:
+    """The previous OUT in the staging folder: hard links for files, a checkpoint of the store."""
+    for name in (EXTRACTIONS, DOCS):
+        shutil.copytree(out / name, stage / name, copy_function=os.link)
+    ox.Store.read_only(str(out / STORE)).backup(str(stage / STORE))
+
+
+def previous_index(out: Path):
+    path = out / RESOLUTION
+    return pickle.loads(path.read_bytes()) if path.exists() else None
+
+
+def add_documents(files: list[str | Path], out: str | Path, progress: Progress | None = None, *,
+                  jobs: int | None = None, max_size_mb: float = DEFAULT_MAX_MB, strict: bool = False) -> BuildReport:
+    """Add or replace documents in a built graph; a file whose content is already there is a no-op."""
+    started = time.perf_counter()
+    out, report = Path(out), BuildReport()
+    manifest = read_manifest(out)
+    options = options_for(manifest["base"], progress, jobs, max_size_mb, strict)
+    sources = manifest.get("sources", {})
+    todo = [p for p in iter_paths(files) if not already_there(p, sources, report)]
+    if todo:
+        with staging(out) as stage:
+            stage_copy(out, stage)
+            done = extract_all(todo, stage / EXTRACTIONS, report, options)
+            sources.update({stem: source_record(o) for stem, o in done.items()})
+            finish(stage, dict(sorted(sources.items())), set(done), previous_index(out), report, options)
+            publish(stage, out)
+    else:
+        report.documents = manifest["documents"]
+        report.triples = manifest.get("triples", 0)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def already_there(path: Path, sources: dict, report: BuildReport) -> bool:
+    known = sources.get(path.stem)
+    if known is None or not path.is_file():
+        return False
+    if file_sha256(path) != known["sha256"]:
+        return False
+    report.unchanged.append(path.stem)
+    return True
+
+
+def stem_of(doc: str, manifest: dict) -> str:
+    """A document's stem from its stem, file name or IRI."""
+    sources = manifest.get("sources", {})
+    key = key_of(doc, manifest["base"]) or ""
+    for stem in sources:
+        if stem in (doc, Path(doc).stem) or key == document_key(stem):
+            return stem
+    known = ", ".join(sorted(sources)[:10]) + (" ..." if len(sources) > 10 else "")
+    raise PolderError(f"no document '{doc}' in the graph (documents: {known or 'none'})")
+
+
+def remove_documents(docs: list[str], out: str | Path, jobs: int | None = None) -> BuildReport:
+    """Remove documents (by stem or document IRI) and their named graphs from a built graph."""
+    started = time.perf_counter()
+    out, report = Path(out), BuildReport()
+    manifest = read_manifest(out)
+    options = options_for(manifest["base"], None, jobs, DEFAULT_MAX_MB, False)
+    stems = sorted({stem_of(doc, manifest) for doc in docs})
+    sources = {s: v for s, v in manifest["sources"].items() if s not in stems}
+    with staging(out) as stage:
+        stage_copy(out, stage)
+        for stem in stems:
+            (stage / EXTRACTIONS / f"{stem}.pickle").unlink()
+            (stage / DOCS / f"{stem}.nq").unlink()
+        report.removed = stems
+        finish(stage, sources, set(), previous_index(out), report, options)
+        publish(stage, out)
+    report.seconds = time.perf_counter() - started
+    return report
 
 
 def load_extractions(pickles: Iterable[Path]) -> Iterable[Extraction]:
     for file in pickles:
         yield pickle.loads(file.read_bytes())
-
-
-def write_document_graphs(pickles: list[Path], docs_dir: Path, base: str, report: BuildReport) -> list[Path]:
-    index = resolve.corpus_index(load_extractions(pickles))
-    files = []
-    for extraction in load_extractions(pickles):
-        extraction = resolve.apply(extraction, index)
-        graph = document_graph(extraction, base)
-        stem = extraction.doc.stem
-        target = docs_dir / f"{stem}.nq"
-        target.write_text(to_nquads(graph, str(instance(document_key(stem), base))), encoding="utf-8")
-        files.append(target)
-        report.documents[stem] = extraction.doc.kind
-        report.entities.update(e.cls for e in extraction.entities.values() if not e.from_reference)
-    return files
-
-
-def replace_dir(new: Path, target: Path) -> None:
-    """Swap `new` in for `target` so that a reader never sees half of either."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
-def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DEFAULT_BASE,
-                 progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
-    started = time.perf_counter()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    report = BuildReport()
-    files = iter_paths(paths or [DEFAULT_CORPUS])
-    with tempfile.TemporaryDirectory(dir=out, prefix=".build-") as tmp:
-        work = Path(tmp)
-        (work / "pickles").mkdir()
-        (work / "docs").mkdir()
-        pickles = extract_all(files, work / "pickles", report, progress)
-        docs = write_document_graphs(pickles, work / "docs", base, report)
-        store = load_store(work / "store", docs, base)
-        report.triples = len(store)
-        write_trig(store, work / "polder.trig")
-        write_turtle(store, work / "polder.ttl")
-        del store
-        write_manifest(work / MANIFEST, report, base)
-        for name in ("polder.trig", "polder.ttl", MANIFEST):
-            os.replace(work / name, out / name)
-        replace_dir(work / "docs", out / "docs")
-        replace_dir(work / "store", out / "store")
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def write_manifest(target: Path, report: BuildReport, base: str) -> None:
-    data = {"base": base, "documents": report.documents, "errors": report.errors}
-    target.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

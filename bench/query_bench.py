@@ -1,0 +1,269 @@
+"""Synthetic Polder-shaped graphs and a timing of every saved query on two engines.
+
+    python bench/query_bench.py --triples 10000 100000 [--repeat 20]
+
+The generator makes documents (minutes, advices, government responses, magazines),
+persons, organisations with committees, laws with provisions, recommendations with
+stances, meetings with agenda items, topics and mentions with quotes, in one named graph
+per document, plus the ontology. Each saved query (with its default parameters) is timed
+on pyoxigraph (the embedded store, default graph = union) and on rdflib's in-memory Graph
+in the same run; the table gives p50/p95 in ms and the ratio of the p50s.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+BASE = "https://w3id.org/polder/id/"
+NS = {"polder": "https://w3id.org/polder/def#", "org": "http://www.w3.org/ns/org#",
+      "eli": "http://data.europa.eu/eli/ontology#", "dcterms": "http://purl.org/dc/terms/",
+      "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
+      "prov": "http://www.w3.org/ns/prov#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+      "xsd": "http://www.w3.org/2001/XMLSchema#"}
+STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
+KINDS = ("Minutes", "Advice", "GovernmentResponse", "Magazine")
+TRIPLES_PER_DOCUMENT = 260  # measured average of what `Generator.document` writes
+
+
+def t(curie: str) -> ox.NamedNode:
+    prefix, local = curie.split(":", 1)
+    return ox.NamedNode(NS[prefix] + local)
+
+
+def node(key: str) -> ox.NamedNode:
+    return ox.NamedNode(BASE + key)
+
+
+def lit(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=t("xsd:integer"))
+    return ox.Literal(str(value), datatype=t(datatype)) if datatype else ox.Literal(str(value))
+
+
+class Generator:
+    """Deterministic (seeded) Polder-shaped quads, about `triples` of them."""
+
+    def __init__(self, triples: int, seed: int = 5):
+        self.rng = random.Random(seed)
+        self.documents = max(8, triples // TRIPLES_PER_DOCUMENT)
+        self.laws = max(5, self.documents // 20)
+        self.persons = max(10, self.documents // 2)
+        self.organisations = max(8, self.documents // 10)
+        self.topics = max(5, self.documents // 40)
+        self.quads: list[ox.Quad] = []
+        self.graph: ox.NamedNode | None = None
+
+    def add(self, s, p, o) -> None:
+        self.quads.append(ox.Quad(s, p, o, self.graph))
+
+    def entity(self, key: str, cls: str, label: str, alt: str | None = None) -> ox.NamedNode:
+        n = node(key)
+        self.add(n, t("rdf:type"), t(cls))
+        self.add(n, t("rdfs:label"), lit(label, lang="nl"))
+        if alt:
+            self.add(n, t("skos:altLabel"), lit(alt, lang="nl"))
+        return n
+
+    def generate(self) -> list[ox.Quad]:
+        self.ontology()
+        self.graph = node("graph/reference")
+        self.reference()
+        for i in range(self.documents):
+            self.graph = node(f"doc/d{i:06d}")
+            self.document(i)
+        return self.quads
+
+    def ontology(self) -> None:
+        path = Path(__file__).resolve().parents[1] / "ontology" / "polder.ttl"
+        graph = node("graph/ontology")
+        self.quads += [ox.Quad(q.subject, q.predicate, q.object, graph)
+                       for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+
+    def reference(self) -> None:
+        ser = self.entity("org/ser", "polder:AdvisoryBody", "Sociaal-Economische Raad", "SER")
+        for c in range(max(3, self.organisations // 4)):
+            committee = self.entity(f"org/ser/c{c}", "polder:Committee", f"Commissie {c}", f"C{c}")
+            self.add(committee, t("org:unitOf"), ser)
+        for o in range(self.organisations):
+            self.entity(f"org/o{o}", "polder:Organisation", f"Organisatie {o}", f"O{o}")
+        for law in range(self.laws):
+            self.law(law)
+        for topic in range(self.topics):
+            self.entity(f"topic/t{topic}", "polder:Topic", f"Onderwerp {topic}")
+        for p in range(self.persons):
+            self.person(p)
+
+    def law(self, i: int) -> None:
+        key, bwb = ("law/arbowet", "BWBR0010346") if i == 0 else (f"law/w{i}", f"BWBR{i:07d}")
+        law = self.entity(key, "polder:Law", f"Wet {i}", f"W{i}")
+        self.add(law, t("polder:bwbId"), lit(bwb))
+        for a in range(1, 21):
+            article = self.entity(f"{key}/artikel-{a}", "polder:Provision", f"artikel {a} Wet {i}")
+            self.add(article, t("eli:is_part_of"), law)
+            self.add(article, t("polder:articleNumber"), lit(str(a)))
+            if a % 5 == 0:
+                lid = self.entity(f"{key}/artikel-{a}/lid-2", "polder:Provision", f"artikel {a}, lid 2 Wet {i}")
+                self.add(lid, t("eli:is_part_of"), article)
+                self.add(lid, t("polder:articleNumber"), lit(str(a)))
+                self.add(lid, t("polder:paragraph"), lit("2"))
+
+    def person(self, i: int) -> None:
+        person = self.entity(f"person/p{i}", "polder:Person", f"Persoon {i}")
+        self.add(person, t("polder:represents"), self.some_org())
+        self.add(person, t("org:memberOf"), self.some_org())
+        if i < self.organisations:
+            self.add(person, t("org:headOf"), node(f"org/o{i}"))
+
+    def some_org(self) -> ox.NamedNode:
+        return node(f"org/o{self.rng.randrange(self.organisations)}")
+
+    def some_provision(self) -> ox.NamedNode:
+        if self.rng.random() < 0.1:  # a popular article, as artikel 5 Arbowet is in the corpus
+            return node("law/arbowet/artikel-5")
+        law = self.rng.randrange(self.laws)
+        return node(f"{'law/arbowet' if law == 0 else f'law/w{law}'}/artikel-{self.rng.randint(1, 20)}")
+
+    def some(self, prefix: str, count: int) -> ox.NamedNode:
+        return node(f"{prefix}{self.rng.randrange(count)}")
+
+    def document(self, i: int) -> None:
+        doc, kind = self.graph, KINDS[i % len(KINDS)]
+        self.add(doc, t("rdf:type"), t("polder:Document"))
+        self.add(doc, t("rdf:type"), t(f"polder:{kind}"))
+        self.add(doc, t("dcterms:identifier"), lit(f"d{i:06d}"))
+        self.add(doc, t("rdfs:label"), lit(f"Document {i}", lang="nl"))
+        self.add(doc, t("dcterms:title"), lit(f"Document {i}", lang="nl"))
+        self.add(doc, t("dcterms:date"), lit(f"{2015 + i % 10}-{1 + i % 12:02d}-{1 + i % 28:02d}", "xsd:date"))
+        getattr(self, f"{kind.lower()}_facts")(doc, i)
+        for m in range(24):
+            self.mention(doc, i, m)
+
+    def mention(self, doc, i: int, m: int) -> None:
+        target = self.rng.choice([self.some_provision(), self.some("org/o", self.organisations),
+                                  self.some("person/p", self.persons), self.some("topic/t", self.topics),
+                                  node(f"law/w{self.rng.randrange(1, self.laws)}"), node("law/arbowet")])
+        mention = node(f"doc/d{i:06d}/mention/{m * 40}-{m * 40 + 12}")
+        self.add(doc, t("polder:mentions"), target)
+        self.add(mention, t("rdf:type"), t("polder:Mention"))
+        self.add(mention, t("polder:mentionOf"), target)
+        self.add(mention, t("polder:inDocument"), doc)
+        self.add(mention, t("polder:start"), lit(m * 40))
+        self.add(mention, t("polder:end"), lit(m * 40 + 12))
+        self.add(mention, t("polder:quote"), lit(f"Een zin {m} in document {i} over iets."))
+        self.add(mention, t("polder:rule"), lit("bench-1"))
+
+    def advice_facts(self, doc, i: int) -> None:
+        self.add(doc, t("polder:issuedBy"), node("org/ser"))
+        for r in range(1, 9):
+            rec = self.entity(f"doc/d{i:06d}/recommendation/{r}", "polder:Recommendation", f"Aanbeveling {r}")
+            self.add(doc, t("polder:hasRecommendation"), rec)
+            self.add(rec, t("polder:number"), lit(str(r)))
+            self.add(rec, t("polder:refersTo"), self.some_provision())
+            self.add(rec, t("polder:addressedTo"), self.some_org())
+            self.add(rec, t("polder:concerns"), self.some("topic/t", self.topics))
+            self.add(rec, t("prov:wasDerivedFrom"), doc)
+
+    def governmentresponse_facts(self, doc, i: int) -> None:
+        advice = node(f"doc/d{i - 1:06d}")  # the advice just before it
+        self.add(doc, t("polder:respondsTo"), advice)
+        self.add(doc, t("polder:respondent"), self.some_org())
+        for r in range(1, 9):
+            rec = node(f"doc/d{i - 1:06d}/recommendation/{r}")
+            response = node(f"doc/d{i:06d}/response/{r}")
+            self.add(response, t("rdf:type"), t("polder:Response"))
+            self.add(response, t("polder:respondsTo"), rec)
+            self.add(rec, t("polder:hasResponse"), response)
+            self.add(response, t("polder:stance"), t(f"polder:{self.rng.choice(STANCES)}"))
+            self.add(response, t("polder:quote"), lit(f"Het kabinet reageert op aanbeveling {r}."))
+            self.add(response, t("prov:wasDerivedFrom"), doc)
+
+    def minutes_facts(self, doc, i: int) -> None:
+        meeting = self.entity(f"doc/d{i:06d}/meeting", "polder:Meeting", f"Vergadering {i}")
+        self.add(meeting, t("polder:recordedIn"), doc)
+        self.add(meeting, t("dcterms:date"), lit(f"{2015 + i % 10}-03-01", "xsd:date"))
+        self.add(meeting, t("polder:chair"), self.some("person/p", self.persons))
+        for a in range(1, 7):
+            item = self.entity(f"doc/d{i:06d}/meeting/item/{a}", "polder:AgendaItem", f"Agendapunt {a}")
+            self.add(meeting, t("polder:hasAgendaItem"), item)
+            self.add(item, t("polder:number"), lit(str(a)))
+            self.add(item, t("polder:speaker"), self.some("person/p", self.persons))
+            self.add(item, t("polder:concerns"), self.some("topic/t", self.topics))
+
+    def magazine_facts(self, doc, i: int) -> None:
+        self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
+
+
+def generate(triples: int, seed: int = 5) -> list[ox.Quad]:
+    return Generator(triples, seed).generate()
+
+
+def oxigraph_store(quads: list[ox.Quad]) -> ox.Store:
+    store = ox.Store()
+    store.extend(quads)
+    return store
+
+
+def rdflib_graph(quads: list[ox.Quad]):
+    import rdflib
+
+    data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    graph = rdflib.Graph()
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+def timings(run, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, round(0.95 * len(values)) - 1)]
+
+
+def bench(triples: int, repeat: int, rdflib_repeat: int) -> list[tuple]:
+    from polder import queries
+
+    quads = generate(triples)
+    store, graph = oxigraph_store(quads), rdflib_graph(quads)
+    rows = []
+    for name, saved in queries.catalogue().items():
+        sparql = saved.bind()
+        ox_times = timings(lambda: list(store.query(sparql, use_default_graph_as_union=True)), repeat)
+        rdf_times = timings(lambda: list(graph.query(sparql)), rdflib_repeat)
+        rows.append((name, statistics.median(ox_times), p95(ox_times),
+                     statistics.median(rdf_times), p95(rdf_times)))
+    return [(len(quads), *row) for row in rows]
+
+
+def print_table(rows: list[tuple]) -> None:
+    print(f"{'triples':>8}  {'query':34} {'ox p50':>8} {'ox p95':>8} {'rdflib p50':>11} {'rdflib p95':>11} {'ratio':>7}")
+    for size, name, o50, o95, r50, r95 in rows:
+        print(f"{size:>8}  {name:34} {o50:8.2f} {o95:8.2f} {r50:11.2f} {r95:11.2f} {r50 / max(o50, 1e-3):7.1f}x")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=20, help="runs per query on pyoxigraph")
+    parser.add_argument("--rdflib-repeat", type=int, default=5, help="runs per query on rdflib")
+    args = parser.parse_args(argv)
+    for size in args.triples:
+        print_table(bench(size, args.repeat, args.rdflib_repeat))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Shared helpers for names of persons and organisations (no graph imports here)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .reference import KnownEntity, load_reference
+
+PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "op", "el", "la", "le", "du", "d'"}
+TITLE = re.compile(r"^(?:de\s+heer|heer|mevrouw|mevr\.?|dhr\.?|mw\.?)\s+", re.I)
+
+
+def slug(text: str) -> str:
+    """A stable ASCII slug: 'Mariëtte Hamer' -> 'mariette-hamer' (same rule as graph/iri.py)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&", "en")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def stem_key(stem: str) -> str:
+    """doc/<stem> exactly as the graph builder writes a document's key."""
+    return "doc/" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document")
+
+
+def without_title(name: str) -> str:
+    return TITLE.sub("", re.sub(r"\s+", " ", name.strip()))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'Henk den Boer' -> ('Henk', 'den Boer'); 'Van der Veen' -> ('', 'Van der Veen')."""
+    tokens = without_title(name).split()
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower() in PARTICLES:
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return " ".join(tokens[:-1]), " ".join(tokens[-1:])
+
+
+def surname_key(name: str) -> str:
+    """A surname as a comparable key: particles lower-cased ('Van der Veen' = 'van der Veen')."""
+    return slug(split_name(name)[1])
+
+
+def person_key(name: str) -> str:
+    return "person/" + slug(without_title(name))
+
+
+def display_surname(surname: str) -> str:
+    """'van der Veen' written alone starts with a capital: 'Van der Veen'."""
+    return surname[:1].upper() + surname[1:]
+
+
+def compatible_given(a: str, b: str) -> bool:
+    """'Henk' ~ 'H.' ~ '' ; 'Henk' !~ 'Piet'."""
+    a, b = a.replace(".", "").strip().lower(), b.replace(".", "").strip().lower()
+    if not a or not b or a == b:
+        return True
+    return a[0] == b[0] and (len(a) == 1 or len(b) == 1)
+
+
+@lru_cache(maxsize=4)
+def known_org_forms(known: tuple[KnownEntity, ...] | None = None) -> dict[str, KnownEntity]:
+    """Case-folded written form -> known organisation of the reference data."""
+    table: dict[str, KnownEntity] = {}
+    for entity in known if known is not None else load_reference():
+        if entity.cls in ("AdvisoryBody", "Committee", "Organisation"):
+            for form in entity.forms:
+                table.setdefault(normal_form(form), entity)
+    return table
+
+
+def normal_form(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("-", " ")).strip().casefold()

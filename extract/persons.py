@@ -1,0 +1,388 @@
+"""Persons with their roles and affiliations, as the text states them.
+
+A capitalised pair of words becomes a person only with a cue (patterns/persons.toml):
+a title ("de heer Putters"), a role word before or after it ("SER-voorzitter Mariëtte
+Hamer", "Ingrid Thijssen, de nieuwe VNO-NCW-voorzitter"), an organisation in brackets
+("Roderik Pape (namens VNO-NCW)"), a speech verb, a quote, an age, a credit line or a
+motion ("motie Van Weyenberg"). Leaves (start, end, key) of every person in
+ctx.notes["person_hits"] for the minutes and magazine components.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Entity, Extraction, Mention, Ref, Relation
+from .names import PARTICLES, compatible_given, person_key, slug, split_name, surname_key, without_title
+from .pipeline import component
+from .reference import load_reference
+
+PATTERNS = Path(__file__).with_name("patterns") / "persons.toml"
+ROLE_CUE = "persons/role/1"
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    start: int
+    end: int
+    name: str
+    rule: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: dict[str, tuple[re.Pattern, str | None]]
+    full: re.Pattern
+    role: str
+    roles: dict[str, str]
+    default_org: dict[str, str]
+    stop: frozenset[str]
+    cues_before: tuple[tuple[str, re.Pattern], ...]
+    cues_after: tuple[tuple[str, re.Pattern], ...]
+    org_heads: tuple[str, ...]
+
+
+def organisation_heads() -> list[str]:
+    from .organisations import load_rules
+    return load_rules()[1]["organisation_heads"]
+
+
+def looks_like_organisation(text: str, hit) -> bool:
+    """'Universiteit van Amsterdam', 'Raad voor Openbaar Bestuur': words of an organisation."""
+    words = re.findall(r"[^\W\d_]+", hit.name.lower())
+    if any(w.endswith(h) for w in words for h in lexicon().org_heads):
+        return True
+    return re.search(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het|en)\s+$", text[max(0, hit.start - 40):hit.start]) is not None
+
+
+def fill(pattern: str, fragments: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Z]+)\}", lambda m: fragments[m.group(1)], pattern)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    fragments: dict[str, str] = {}
+    for name, value in data["fragments"].items():
+        fragments[name] = fill(value, fragments)
+    rules = {r["id"]: (re.compile(fill(r["pattern"], fragments)), r.get("role")) for r in data["rule"]}
+    cues = data["cue"]
+    return Lexicon(
+        rules=rules, full=re.compile(fill(r"(?<![\w-]){FULL}(?![\w-])", fragments)),
+        role=role_pattern(data["roles"], data["generic_role"]["endings"]),
+        roles={k.lower(): v for k, v in data["roles"].items()},
+        default_org={k.lower(): v for k, v in data["default_org"].items()},
+        stop=frozenset(data["stop"]["words"]),
+        cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments))) for c in cues if "before" in c),
+        cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments))) for c in cues if "after" in c),
+        org_heads=tuple(organisation_heads()))
+
+
+def role_pattern(roles: dict[str, str], endings: list[str]) -> str:
+    words = sorted(roles, key=len, reverse=True)
+    lexical = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
+    generic = r"[a-z][a-zà-ÿ-]*(?:" + "|".join(endings) + ")"
+    return rf"(?:(?i:{lexical})|{generic})(?![\w-])"
+
+
+# ---------------------------------------------------------------- finding names
+
+def titled(text: str) -> list[PersonHit]:
+    regex, _ = lexicon().rules["persons/titled/1"]
+    return [PersonHit(m.start("name"), m.end("name"), m.group("name"), "persons/titled/1",
+                      re.sub(r"\s+", " ", m.group("title")).lower())
+            for m in regex.finditer(text) if m.group("name").split()[-1] not in lexicon().stop]
+
+
+def listed(text: str, rule_id: str) -> list[PersonHit]:
+    """Persons of a list rule (motions, credits): every name in the `names` group."""
+    regex, _ = lexicon().rules[rule_id]
+    item = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l)\s+|[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s*)+)")
+    hits = []
+    for m in regex.finditer(text):
+        for part in re.finditer(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))", m.group("names")):
+            name = drop_trailing_stop(re.sub(r"^(?:en\s+|[A-Z]{2,}/)", "", part.group().strip()))
+            start = m.start("names") + part.start() + part.group().find(name)
+            first = name.split()[0] if name else ""
+            if name and (first not in lexicon().stop or first.lower() in PARTICLES) and item.fullmatch(name):
+                hits.append(PersonHit(start, start + len(name), name, rule_id))
+    return hits
+
+
+def drop_trailing_stop(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in lexicon().stop:
+        words.pop()
+    return name[:name.rfind(words[-1]) + len(words[-1])] if words else name
+
+
+def trimmed(text: str, m: re.Match) -> PersonHit | None:
+    """A FULL candidate without leading stop words; None when too little is left."""
+    words = m.group().split()
+    start = m.start()
+    while words and words[0] in lexicon().stop:
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+        words = words[1:]
+    if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop:
+        return None
+    return PersonHit(start, m.end(), text[start:m.end()], "")
+
+
+def full_names(text: str) -> list[PersonHit]:
+    found = []
+    for m in lexicon().full.finditer(text):
+        hit = trimmed(text, m)
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+# ---------------------------------------------------------------- cues and roles
+
+@dataclass(frozen=True)
+class RoleFact:
+    role: str | None
+    org: str | None
+    relation: str  # head | member | role | represents
+    rule: str
+
+
+def org_at(org_hits: dict[int, object], pos: int, text: str):
+    """The organisation written at `pos` (after an optional 'de'/'het')."""
+    m = re.match(r"(?:de\s+|het\s+)?", text[pos:pos + 5])
+    return org_hits.get(pos) or org_hits.get(pos + m.end())
+
+
+def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
+    window = text[max(0, hit.start - 60):hit.start]
+    m = re.search(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{lexicon().role})\s+$", window)
+    if not m:
+        return None
+    org = None
+    if m.group("orgpre"):
+        org = org_at(org_hits, hit.start - len(window) + m.start("orgpre"), text)
+    return fact(m.group("role"), org, "persons/role-before/1")
+
+
+AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij)\s+|\s+)?"
+
+
+def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
+    rest_at = hit.end
+    rest = text[rest_at:rest_at + 120]
+    out = []
+    m = re.match(AFTER_ROLE.replace("{ROLE}", lexicon().role), rest)
+    if m:
+        pre = m.group("orgpre")
+        org = org_at(org_hits, rest_at + m.start("orgpre"), text) if pre else org_at(org_hits, rest_at + m.end(), text)
+        out.append(fact(m.group("role"), org, "persons/role-after/1"))
+    out += org_after(text, rest_at, org_hits)
+    return out
+
+
+def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
+    """'mevrouw Arends van de FNV', 'Roderik Pape (namens VNO-NCW)', 'Tuur Elzinga, FNV:'."""
+    rest = text[pos:pos + 80]
+    for regex, relation, rule, close in ((r"^\s+van\s+", "member", "persons/of-org/1", None),
+                                         (r"^\s*\((?:namens\s+)?", "represents", "persons/bracket-org/1", r"^\s*\)"),
+                                         (r"^,\s+", "represents", "persons/comma-org/1", r"^\s*:")):
+        m = re.match(regex, rest)
+        org = org_at(org_hits, pos + m.end(), text) if m else None
+        if org is not None and (close is None or re.match(close, text[org.end:org.end + 5])):
+            return [RoleFact(None, org, relation, rule)]
+    return []
+
+
+def fact(role: str, org, rule: str) -> RoleFact:
+    role = re.sub(r"\s+", " ", role)
+    relation = lexicon().roles.get(role.lower(), "role")
+    return RoleFact(role.lower() if role.lower() != "kamerlid" else "Kamerlid", org, relation, rule)
+
+
+def has_cue(text: str, hit: PersonHit) -> str | None:
+    before = text[max(0, hit.start - 40):hit.start]
+    for rule, regex in lexicon().cues_before:
+        if regex.search(before):
+            return rule
+    for rule, regex in lexicon().cues_after:
+        if regex.match(text[hit.end:hit.end + 160]):
+            return rule
+    return None
+
+
+# ---------------------------------------------------------------- recording
+
+def record_person(ctx, hit: PersonHit) -> str:
+    name = without_title(hit.name)
+    key = person_key(name)
+    alts = {f"{hit.title} {name}"} if hit.title else set()
+    ctx.entity(Entity(key, "Person", name, alts))
+    ctx.mention(key, hit.start, hit.end, hit.rule)
+    return key
+
+
+def record_fact(ctx, key: str, hit: PersonHit, role: RoleFact, known_keys: set[str]) -> None:
+    evidence = (hit.start, hit.end)
+    org = role.org.key if role.org is not None else lexicon().default_org.get((role.role or "").lower())
+    if org is not None and role.org is None and org not in known_keys:
+        org = None
+    if role.relation == "represents" and org:
+        ctx.link(key, "polder:represents", org, role.rule, evidence=evidence)
+    elif role.relation == "head" and org:
+        ctx.link(key, "org:headOf", org, role.rule, evidence=evidence)
+    elif role.relation == "member" and org and not role.role:
+        ctx.link(key, "org:memberOf", org, role.rule, evidence=evidence)
+    elif role.role:
+        if role.relation == "member" and org:
+            ctx.link(key, "org:memberOf", org, role.rule, evidence=evidence)
+        membership(ctx, key, role.role, org, role.rule, evidence)
+
+
+def membership(ctx, person: str, role: str, org: str | None, rule: str, evidence) -> None:
+    role_key = f"role/{slug(role)}"
+    ctx.entity(Entity(role_key, "org:Role", role))
+    key = f"{person}/membership/{slug(role)}" + (f"/{slug(org)}" if org else "")
+    entity = Entity(key, "org:Membership", f"{role} ({org.split('/')[-1]})" if org else role)
+    entity.add("org:member", Ref(person))
+    entity.add("org:role", Ref(role_key))
+    if org:
+        entity.add("org:organization", Ref(org))
+    ctx.entity(entity)
+    ctx.link(person, "org:hasMembership", key, rule, evidence=evidence)
+
+
+def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list[RoleFact]]]:
+    """Every person hit with the roles the text gives it (no overlapping hits)."""
+    found: list[tuple[PersonHit, list[RoleFact]]] = []
+    org_spans = [(h.start, h.end) for h in org_hits.values()]
+    for hit in titled(text) + listed(text, "persons/motion/1") + listed(text, "persons/credit/1"):
+        found.append((hit, facts_for(text, hit, org_hits)))
+    candidates = []
+    for hit in full_names(text):
+        if any(s < hit.end and hit.start < e for s, e in org_spans) or looks_like_organisation(text, hit):
+            continue
+        facts = facts_for(text, hit, org_hits)
+        cue = has_cue(text, hit)
+        if facts or cue:
+            found.append((PersonHit(hit.start, hit.end, hit.name, facts[0].rule if facts else cue), facts))
+        else:
+            candidates.append(hit)
+    return without_overlaps(coordinated(text, found, candidates))
+
+
+def coordinated(text: str, found, candidates: list[PersonHit]):
+    """Names listed with a found person ('Ad Bergwerff en Ger Jaarsma', 'X, Y en Z') are persons too."""
+    spans = sorted((h.start, h.end) for h, _ in found)
+    pending = sorted(candidates, key=lambda h: h.start)
+    added = True
+    while added:
+        added = False
+        for hit in list(pending):
+            if any(_joined(text, s, e, hit) for s, e in spans):
+                found.append((PersonHit(hit.start, hit.end, hit.name, "persons/coordination/1"), []))
+                spans.append((hit.start, hit.end))
+                pending.remove(hit)
+                added = True
+    return found
+
+
+def _joined(text: str, start: int, end: int, hit: PersonHit) -> bool:
+    if end <= hit.start:
+        between = text[end:hit.start]
+    elif hit.end <= start:
+        between = text[hit.end:start]
+    else:
+        return False
+    return re.fullmatch(r"\s*(?:,|\sen|,\s*en)\s+|\s+en\s+", between) is not None
+
+
+def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
+    before = role_before(text, hit, org_hits)
+    if hit.rule == "persons/motion/1":
+        return [fact("Kamerlid", None, hit.rule)]
+    return ([before] if before else []) + org_before(text, hit, org_hits) + roles_after(text, hit, org_hits)
+
+
+def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
+    """'van MKB Nederland Ad Bergwerff', 'namens VNO-NCW Roderik Pape'."""
+    ends = {h.end: h for h in org_hits.values()}
+    m = re.search(r"\s+$", text[max(0, hit.start - 5):hit.start])
+    org = ends.get(hit.start - len(m.group())) if m else None
+    if org is None:
+        return []
+    lead = text[max(0, org.start - 12):org.start]
+    if re.search(r"\bnamens\s+(?:de\s+|het\s+)?$", lead):
+        return [RoleFact(None, org, "represents", "persons/org-before/1")]
+    if re.search(r"\b(?:van|bij)\s+(?:de\s+|het\s+)?$", lead):
+        return [RoleFact(None, org, "member", "persons/org-before/1")]
+    return []
+
+
+def without_overlaps(found):
+    kept, taken = [], []
+    for hit, facts in sorted(found, key=lambda f: (f[0].start, -(f[0].end - f[0].start))):
+        if not any(s < hit.end and hit.start < e for s, e in taken):
+            kept.append((hit, facts))
+            taken.append((hit.start, hit.end))
+    return kept
+
+
+# ---------------------------------------------------------------- one person, one key
+
+def rekey(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
+    """Rewrite entity keys (and keys under them, e.g. memberships) everywhere."""
+    if not mapping:
+        return extraction
+
+    def new(key: str) -> str:
+        if key in mapping:
+            return mapping[key]
+        head, _, rest = key.partition("/membership/")
+        return f"{mapping[head]}/membership/{rest}" if rest and head in mapping else key
+
+    def value(v):
+        return Ref(new(v.key)) if isinstance(v, Ref) else v
+
+    entities = list(extraction.entities.values())
+    extraction.entities = {}
+    for e in entities:
+        e.key, e.props = new(e.key), [(p, value(v)) for p, v in e.props]
+        extraction.entity(e)
+    extraction.mentions = [Mention(new(m.key), m.span, m.rule) for m in extraction.mentions]
+    relations = [Relation(new(r.subject), r.prop, value(r.value), r.rule, r.evidence) for r in extraction.relations]
+    extraction.relations = list(dict.fromkeys(relations))
+    return extraction
+
+
+def same_document_mapping(extraction: Extraction) -> dict[str, str]:
+    """'Piersma' -> 'Nanda Piersma' when the document names exactly one person so."""
+    persons = [e for e in extraction.entities.values() if e.cls == "Person"]
+    full = {}
+    for e in persons:
+        given, surname = split_name(e.label)
+        if given:
+            full.setdefault(surname_key(e.label), []).append(e.key)
+    mapping = {}
+    for e in persons:
+        if not split_name(e.label)[0] and len(full.get(surname_key(e.label), [])) == 1:
+            mapping[e.key] = full[surname_key(e.label)][0]
+    return mapping
+
+
+@component("persons", order=40)
+def extract_persons(ctx) -> None:
+    org_hits = {h.start: h for h in ctx.notes.get("org_hits", [])}
+    known_keys = {k.key for k in load_reference()}
+    hits = []
+    for hit, facts in detect(ctx.text, org_hits):
+        key = record_person(ctx, hit)
+        for role in facts:
+            record_fact(ctx, key, hit, role, known_keys)
+        hits.append((hit.start, hit.end, key))
+    mapping = same_document_mapping(ctx.result)
+    rekey(ctx.result, mapping)
+    ctx.notes["person_hits"] = [(s, e, mapping.get(k, k)) for s, e, k in hits]

@@ -1,0 +1,465 @@
+"""Recommendations of an advice and the cabinet's stance on each.
+
+A government response answers an advice (an Advice entity, the same node wherever that
+advice is named) and reacts to its numbered recommendations one by one. Each
+recommendation becomes a Recommendation entity (key doc/<stem>/recommendation/<number>)
+with its proposal text, who it is addressed to, the laws and provisions cited in its
+section and its topics; the cabinet's reaction becomes a Response entity with one stance
+(extract/stance.py). Rules live in patterns/recommendations.toml.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import stance as stance_classifier
+from .model import Entity, Ref, Vocab
+from .pipeline import component
+from .reference import load_reference
+
+PATTERNS = Path(__file__).with_name("patterns") / "recommendations.toml"
+ROMAN = {"I": 1, "V": 5, "X": 10}
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str
+    label: str
+    start: int
+    end: int  # end of the heading's line
+    rule: str
+    explicit: bool = False
+
+    @property
+    def outline(self) -> tuple[int, ...]:
+        return tuple(ordinal(part) for part in self.number.split("."))
+
+
+@dataclass
+class Section:
+    heading: Heading
+    start: int
+    end: int
+    proposal: list[tuple[int, int]] = field(default_factory=list)
+    reaction: list[tuple[int, int]] = field(default_factory=list)
+    marked: bool = False  # the reaction opens with a "Reactie" line
+
+
+# ---------------------------------------------------------------- rules
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    m = re.M
+    data["headings"] = [(h["id"], re.compile(h["pattern"], m), h.get("explicit", False)) for h in data["heading"]]
+    sec = data["section"]
+    data["marker"] = re.compile(sec["reaction_marker"], m)
+    data["voice"] = re.compile(sec["cabinet_voice"])
+    data["not_rec"] = re.compile(sec["not_a_recommendation"])
+    data["label_end"] = re.compile(sec["label_end"])
+    data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]
+    data["groups"] = [(g["label"], re.compile(g["pattern"], re.I)) for g in data["group"]]
+    mins = data["minutes"]
+    data["list_intro"] = re.compile(mins["list_intro"], re.I | m)
+    data["list_item"] = re.compile(mins["item"], m)
+    data["agenda_advice"] = re.compile(mins["agenda_advice"], m)
+    return data
+
+
+def ordinal(part: str) -> int:
+    """'3' → 3, 'IV' → 4, 'c' → 3."""
+    if part.isdigit():
+        return int(part)
+    if set(part) <= set(ROMAN):
+        values = [ROMAN[c] for c in part]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return ord(part.lower()) - ord("a") + 1
+
+
+def slug(text: str) -> str:
+    """The same slug as polder.graph.iri.slug (extract may not import graph)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("&", "en")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def document_key(stem: str) -> str:
+    """The same key as polder.graph.iri.document_key."""
+    return "doc/" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document")
+
+
+# ---------------------------------------------------------------- the text's layout
+
+def main_text_end(ctx) -> int:
+    """Where the footnotes that the cleaner moved to the end begin (else the text's end)."""
+    origin, text = ctx.clean.origin, ctx.text
+    highest = -1
+    for m in _PARAGRAPH.finditer(text):
+        if origin[m.start()] < highest and re.match(r"\d{1,3}\s", m.group()):
+            return m.start()
+        highest = max(highest, origin[m.end() - 1])
+    return len(text)
+
+
+def footnotes(ctx, start: int) -> dict[int, tuple[int, int]]:
+    """Footnote number → clean span of its text, for the notes after `start`."""
+    notes = {}
+    for m in re.finditer(r"(?m)^(\d{1,3})\s+\S[^\n]*", ctx.text[start:]):
+        notes.setdefault(int(m.group(1)), (start + m.start(), start + m.end()))
+    return notes
+
+
+def note_markers(ctx, start: int, end: int) -> set[int]:
+    """Numbers of the footnote markers the cleaner deleted inside clean span [start, end)."""
+    kept = ctx.notes.get("_kept_offsets")
+    if kept is None:
+        kept = ctx.notes["_kept_offsets"] = set(ctx.clean.origin)
+    ostart, oend = ctx.clean.to_original(start, end)
+    raw = ctx.raw.text
+    found = set()
+    for m in re.finditer(r"(?:<sup>)?(\d{1,3})(?:</sup>)?", raw[ostart:oend]):
+        first, last = ostart + m.start(), ostart + m.end() - 1
+        glued = first > 0 and not raw[first - 1].isspace() and not raw[first - 1].isdigit()
+        # a marker is a deleted run inside kept text, glued to the word before it
+        if glued and ostart + m.start(1) not in kept and first - 1 in kept and last + 1 in kept:
+            found.add(int(m.group(1)))
+    return found
+
+
+# ---------------------------------------------------------------- headings → sections
+
+def find_headings(text: str, end: int) -> list[Heading]:
+    found: dict[int, Heading] = {}
+    for rule_id, pattern, explicit in rules()["headings"]:
+        for m in pattern.finditer(text, 0, end):
+            if m.start() not in found:
+                found[m.start()] = Heading(m.group("number").rstrip("."), label_of(m.group("label")),
+                                           m.start(), m.end(), rule_id, explicit)
+    return sorted(found.values(), key=lambda h: h.start)
+
+
+def label_of(line: str) -> str:
+    """A heading's label: its line up to where the PDF text ran on into the body."""
+    line = line.strip(" *_:")
+    m = rules()["label_end"].search(line)
+    label = line[:m.start()] if m and m.start() >= 12 else line
+    return label.strip(" .")[:rules()["section"]["max_label"]]
+
+
+def in_outline(headings: list[Heading]) -> list[Heading]:
+    """Headings whose numbers continue one outline ("1", "1.1", "1.2", "2", ...); lists
+    inside a section that restart at 1 fall out."""
+    kept: list[Heading] = []
+    for h in headings:
+        prev = kept[-1].outline if kept else (0,)
+        if h.outline > prev and successor(prev, h.outline):
+            kept.append(h)
+    return kept
+
+
+def successor(prev: tuple[int, ...], nxt: tuple[int, ...]) -> bool:
+    for i, (a, b) in enumerate(zip(prev, nxt)):
+        if a != b:
+            return b - a <= 2 and all(x == 1 for x in nxt[i + 1:])
+    return len(nxt) > len(prev) and all(x == 1 for x in nxt[len(prev):])
+
+
+def is_leaf(h: Heading, headings: list[Heading]) -> bool:
+    prefix = h.number + "."
+    return not any(o.number.startswith(prefix) for o in headings)
+
+
+def candidate_headings(text: str, end: int) -> list[Heading]:
+    headings = find_headings(text, end)
+    explicit = [h for h in headings if h.explicit]
+    if len(explicit) >= 2:
+        return in_outline(explicit)
+    same_kind = [h for h in headings if not h.explicit]
+    by_rule = Counter(h.rule for h in same_kind)
+    best = [h for h in same_kind if h.rule == (by_rule.most_common(1)[0][0] if by_rule else None)]
+    return in_outline(best)
+
+
+def sections(text: str, end: int) -> list[Section]:
+    headings = candidate_headings(text, end)
+    out = []
+    for i, h in enumerate(headings):
+        stop = headings[i + 1].start if i + 1 < len(headings) else end
+        if h.explicit or is_leaf(h, headings):
+            out.append(split_section(text, Section(h, h.start, stop)))
+    marked_somewhere = any(s.marked for s in out)
+    return [s for s in out if is_recommendation(s, marked_somewhere)]
+
+
+def split_section(text: str, section: Section) -> Section:
+    """Proposal paragraphs until a "Reactie" line; reaction paragraphs after it. A new
+    sub-proposal ("De SER adviseert ...") after a reaction switches back."""
+    r = rules()
+    in_reaction = False
+    for m in _PARAGRAPH.finditer(text, section.heading.end, section.end):
+        para = m.group()
+        if r["marker"].fullmatch(para.strip()):
+            in_reaction = section.marked = True
+            continue
+        if section.marked and in_reaction and not r["voice"].search(para) and re.search(r"\bDe\s+(?:SER|[Rr]aad)\s+(?:adviseert|beveelt|stelt\s+voor|vraagt|pleit)", para):
+            in_reaction = False
+        (section.reaction if in_reaction else section.proposal).append((m.start(), m.end()))
+    if not section.marked:
+        section.proposal, section.reaction = voiced(text, section.proposal)
+    return section
+
+
+def voiced(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list, list]:
+    """Without a "Reactie" line: paragraphs in the cabinet's voice are the reaction."""
+    voice = rules()["voice"]
+    reaction = [p for p in paragraphs if voice.search(text, *p)]
+    return [p for p in paragraphs if p not in reaction], reaction
+
+
+def is_recommendation(section: Section, marked_somewhere: bool) -> bool:
+    if section.heading.explicit or section.marked:
+        return True
+    if marked_somewhere or rules()["not_rec"].match(section.heading.label):
+        return False
+    return bool(section.reaction)
+
+
+# ---------------------------------------------------------------- the advice answered
+
+def advice_title(ctx) -> tuple[str, str, int] | None:
+    """(title, rule id, clean offset) of the advice the document answers."""
+    head = ctx.text[:4000]
+    candidates = []
+    for rule_id, pattern in rules()["title_rules"]:
+        m = pattern.search(ctx.result.doc.title or "") if rule_id.endswith("response-title/1") else None
+        if m:
+            return clean_title(m.group("title")), rule_id, 0
+        m = pattern.search(head)
+        if m:
+            candidates.append((m.start(), clean_title(m.group("title")), rule_id))
+    if not candidates:
+        return None
+    start, title, rule_id = min(candidates)
+    return title, rule_id, start
+
+
+def clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" .,:;‘’'\"“”")
+
+
+def advisory_bodies() -> dict[str, str]:
+    return {k.key: k.label for k in load_reference() if k.cls in ("AdvisoryBody", "Committee")}
+
+
+def issuer(ctx, at: int) -> str | None:
+    """The advisory body named nearest before `at`, else the one the document names most."""
+    bodies = advisory_bodies()
+    hits = [h for h in ctx.notes.get("known_hits", []) if h.key in bodies]
+    window = rules()["advice"]["issuer_window"]
+    near = [h for h in hits if at - window <= h.start <= at + 80]
+    if near:
+        return top_level(min(near, key=lambda h: abs(h.start - at)).key)
+    counts = Counter(top_level(h.key) for h in hits)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def top_level(key: str) -> str:
+    """A committee's advice is issued by its council for the `issuedBy` of the advice."""
+    known = {k.key: k for k in load_reference()}
+    while key in known and known[key].cls == "Committee" and known[key].parent:
+        key = known[key].parent
+    return key
+
+
+def respondent_key() -> str | None:
+    forms = set(rules()["advice"]["respondent_forms"])
+    for known in load_reference():
+        if known.cls in ("Organisation", "AdvisoryBody") and (known.label in forms or forms & known.forms):
+            return known.key
+    return None
+
+
+def advice_entity(title: str, body: str | None) -> Entity:
+    advice = Entity(f"advice/{slug(title)}", "Advice", title, props=[("dcterms:title", title)])
+    if body:
+        advice.add("polder:issuedBy", Ref(body))
+    return advice
+
+
+# ---------------------------------------------------------------- one recommendation
+
+def rec_key(ctx, number: str) -> str:
+    return f"{document_key(ctx.result.doc.stem)}/recommendation/{number}"
+
+
+def joined(text: str, spans: list[tuple[int, int]]) -> str:
+    return "\n\n".join(text[s:e].strip() for s, e in spans)
+
+
+def section_spans(ctx, section: Section, notes: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+    """The section itself plus the footnotes its markers point to."""
+    numbers = note_markers(ctx, section.start, section.end)
+    return [(section.start, section.end)] + [notes[n] for n in sorted(numbers) if n in notes]
+
+
+def cited(ctx, spans: list[tuple[int, int]]) -> list[str]:
+    """Provisions and laws cited inside the spans, in text order."""
+    keys = [key for c, key in ctx.notes.get("citations", []) if any(s <= c.start < e for s, e in spans)]
+    keys += [h.key for h in ctx.notes.get("known_hits", []) if h.cls == "Law" and any(s <= h.start < e for s, e in spans)]
+    return list(dict.fromkeys(keys))
+
+
+def topics(ctx, spans: list[tuple[int, int]]) -> list[str]:
+    keys = [h.key for h in ctx.notes.get("known_hits", []) if h.cls == "Topic" and any(s <= h.start < e for s, e in spans)]
+    return list(dict.fromkeys(keys))
+
+
+def addressees(ctx, section: Section, government: str | None) -> list[Entity | str]:
+    """Known organisations named in the proposal, generic groups, and the government."""
+    text = joined(ctx.text, section.proposal) + " " + section.heading.label
+    actors: list[Entity | str] = []
+    if government:
+        actors.append(government)
+    organisations = ("Organisation", "AdvisoryBody", "Committee")
+    for h in ctx.notes.get("known_hits", []):
+        if h.cls in organisations and any(s <= h.start < e for s, e in section.proposal) and h.key != government:
+            actors.append(h.key)
+    for label, pattern in rules()["groups"]:
+        if pattern.search(text):
+            actors.append(Entity(f"group/{slug(label)}", "Actor", label))
+    return actors
+
+
+def reaction_text(ctx, section: Section) -> tuple[str, int | None]:
+    """The reaction's text and where its first paragraph ends in it."""
+    if not section.reaction:
+        return "", None
+    first = section.reaction[0]
+    return joined(ctx.text, section.reaction), first[1] - first[0]
+
+
+def add_recommendation(ctx, section: Section, advice: Entity | None, government: str | None,
+                       notes: dict[int, tuple[int, int]]) -> None:
+    h = section.heading
+    key = rec_key(ctx, h.number)
+    rec = ctx.entity(Entity(key, "Recommendation", h.label or f"Aanbeveling {h.number}",
+                            props=[("polder:number", h.number)]))
+    description = joined(ctx.text, section.proposal)
+    if description:
+        rec.add("dcterms:description", description)
+    if advice is not None:
+        advice.add("polder:hasRecommendation", Ref(key))
+        for _, body in (p for p in advice.props if p[0] == "polder:issuedBy"):
+            rec.add("polder:issuedBy", body)
+    ctx.mention(key, h.start, h.end, h.rule)
+    spans = section_spans(ctx, section, notes)
+    for target in cited(ctx, spans):
+        rec.add("polder:refersTo", Ref(target))
+    for topic in topics(ctx, spans):
+        rec.add("polder:concerns", Ref(topic))
+    for actor in addressees(ctx, section, government):
+        if isinstance(actor, Entity):
+            ctx.entity(actor)
+            actor = actor.key
+        rec.add("polder:addressedTo", Ref(actor))
+    if section.reaction:
+        add_response(ctx, rec, section, government)
+
+
+def add_response(ctx, rec: Entity, section: Section, government: str | None) -> None:
+    text, first_end = reaction_text(ctx, section)
+    verdict = stance_classifier.classify(text, first_end)
+    key = f"{rec.key}/response"
+    number = section.heading.number
+    response = ctx.entity(Entity(key, "Response", f"Reactie op aanbeveling {number}",
+                                 props=[("polder:stance", Vocab(f"polder:{verdict.stance}")),
+                                        ("polder:respondsTo", Ref(rec.key))]))
+    quote = verdict.quote() or text[:300]
+    if quote:
+        response.add("polder:quote", quote)
+    if government:
+        response.add("polder:respondent", Ref(government))
+    for fired in verdict.fired:
+        response.add("polder:cue", f"{fired.cue.id} ({fired.stance}): {fired.phrase}")
+    rec.add("polder:hasResponse", Ref(key))
+
+
+# ---------------------------------------------------------------- components
+
+@component("recommendations", kinds=("government_response", "advice"), order=60)
+def extract_recommendations(ctx) -> None:
+    """Pipeline component: the advice answered, its recommendations and the stances."""
+    end = main_text_end(ctx)
+    found = sections(ctx.text, end)
+    government = respondent_key() if ctx.result.doc.kind == "government_response" else None
+    advice = add_advice(ctx, government)
+    notes = footnotes(ctx, end)
+    for section in found:
+        add_recommendation(ctx, section, advice, government, notes)
+
+
+def add_advice(ctx, government: str | None) -> Entity | None:
+    found = advice_title(ctx)
+    if found is None:
+        return None
+    title, rule_id, at = found
+    advice = ctx.entity(advice_entity(title, issuer(ctx, at)))
+    doc = document_key(ctx.result.doc.stem)
+    if ctx.result.doc.kind == "government_response":
+        ctx.link(doc, "polder:respondsTo", advice.key, rule_id)
+        if government:
+            ctx.link(doc, "polder:respondent", government, rule_id)
+    return advice
+
+
+@component("minutes-recommendations", kinds=("minutes",), order=60)
+def extract_presented_recommendations(ctx) -> None:
+    """Pipeline component: an advice's numbered recommendations as minutes present them
+    (only a numbered list announced as the advice's recommendations or conclusions)."""
+    r = rules()
+    text, end = ctx.text, main_text_end(ctx)
+    for intro in r["list_intro"].finditer(text, 0, end):
+        items = list_items(text, intro.end(), end)
+        if len(items) < 2:
+            continue
+        advice = presented_advice(ctx, intro.start())
+        for h in items:
+            add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, h.end)]), advice, None, {})
+
+
+def list_items(text: str, start: int, end: int) -> list[Heading]:
+    """Consecutive "1.", "2.", ... items right after an announcing line."""
+    items: list[Heading] = []
+    for m in _PARAGRAPH.finditer(text, start, end):
+        item = rules()["list_item"].match(m.group())
+        if not item or int(item.group("number")) != len(items) + 1:
+            break
+        items.append(Heading(item.group("number"), label_of(item.group("label")), m.start(), m.end(),
+                             "rec.minutes.list-item/1"))
+    return items
+
+
+def presented_advice(ctx, at: int) -> Entity | None:
+    """The advice of the agenda item the list stands in."""
+    heading = None
+    for m in rules()["agenda_advice"].finditer(ctx.text, 0, at):
+        heading = m
+    if heading is None:
+        return None
+    return ctx.entity(advice_entity(clean_title(heading.group("title")), issuer(ctx, heading.start())))
+
+
+@component("document-topics", order=70)
+def extract_document_topics(ctx) -> None:
+    """Pipeline component: a document concerns the topics it mentions at least 3 times."""
+    counts = Counter(h.key for h in ctx.notes.get("known_hits", []) if h.cls == "Topic")
+    doc = document_key(ctx.result.doc.stem)
+    for key, n in sorted(counts.items()):
+        if n >= 3:
+            ctx.link(doc, "polder:concerns", key, "topics.document-frequency/1")

@@ -1,0 +1,138 @@
+"""The cabinet's stance on one recommendation, from cue phrases in its reaction.
+
+Explainable by design: every cue is a phrase in patterns/stance.toml with an id, a stance
+and a weight; the classifier sums the weights of the cues that fire per stance and
+reports which cues fired and in which sentences. Mixed reactions (adopts one part, defers
+or refuses another) are PartlyAdopted.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS = Path(__file__).with_name("patterns") / "stance.toml"
+STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_ABBREVIATION_END = re.compile(r"\b(?:o\.a|bijv|nr|art|jl|m\.n|d\.w\.z|i\.v\.m|t\.a\.v|o\.m|e\.d|c\.q|incl)$", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    stance: str
+    weight: float
+    pattern: re.Pattern
+    negatable: bool = True
+    negated: str = "NotAdopted"
+
+
+@dataclass(frozen=True)
+class Fired:
+    cue: Cue
+    stance: str  # the cue's stance, or its negated stance
+    weight: float
+    phrase: str
+    sentence: str
+    start: int  # offset of the sentence in the classified text
+    end: int
+
+
+@dataclass
+class Verdict:
+    stance: str
+    scores: dict[str, float]
+    fired: list[Fired] = field(default_factory=list)
+
+    def deciding(self) -> list[Fired]:
+        """The cues behind the verdict (for PartlyAdopted: both sides of the mix)."""
+        sides = {self.stance} | ({"Adopted", "UnderConsideration", "NotAdopted"} if self.stance == "PartlyAdopted" else set())
+        return [f for f in self.fired if f.stance in sides]
+
+    def quote(self) -> str:
+        seen = dict.fromkeys(f.sentence for f in self.deciding())
+        return " ".join(seen)
+
+
+@dataclass(frozen=True)
+class Rules:
+    cues: tuple[Cue, ...]
+    negation: re.Pattern
+    window: int
+    mixed_share: float
+    conflict_min: float
+    default: str
+    first_weight: float
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    cues = tuple(Cue(c["id"], c["stance"], float(c["weight"]), re.compile(c["pattern"], re.I),
+                     bool(c.get("negatable", True)), c.get("negated", "NotAdopted")) for c in data["cue"])
+    unknown = {c.stance for c in cues} - set(STANCES)
+    assert not unknown, f"unknown stance in {PATTERNS}: {unknown}"
+    decision = data["decision"]
+    return Rules(cues, re.compile(data["negation"]["pattern"], re.I), int(data["negation"]["window"]),
+                 float(decision["mixed_share"]), float(decision["conflict_min"]), decision["default"], float(data.get("first_paragraph_weight", 1)))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a period after a known abbreviation does not end one."""
+    out, start = [], None
+    for m in _SENTENCE.finditer(text):
+        if start is None:
+            start = m.start()
+        if _ABBREVIATION_END.search(text, 0, m.end() - 1) and m.group().endswith("."):
+            continue
+        out.append((start, m.end()))
+        start = None
+    if start is not None:
+        out.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+def is_negated(sentence: str, m: re.Match, rules: Rules) -> bool:
+    clause_start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()), m.start() - rules.window, 0)
+    return bool(rules.negation.search(sentence, clause_start, m.end()))
+
+
+def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
+    fired = []
+    for cue in rules.cues:
+        for m in cue.pattern.finditer(sentence):
+            stance = cue.stance
+            if cue.negatable and is_negated(sentence, m, rules):
+                stance = cue.negated
+            fired.append(Fired(cue, stance, cue.weight * weight, m.group(), sentence, start, start + len(sentence)))
+            break  # a cue counts once per sentence
+    return fired
+
+
+def decide(scores: dict[str, float], rules: Rules) -> str:
+    if not any(scores.values()):
+        return rules.default
+    adopted = scores["Adopted"]
+    other = max(scores["UnderConsideration"], scores["NotAdopted"])
+    if scores["PartlyAdopted"] or min(adopted, scores["NotAdopted"]) >= rules.conflict_min:
+        return "PartlyAdopted"
+    if adopted and other and min(adopted, other) >= rules.mixed_share * max(adopted, other):
+        return "PartlyAdopted"
+    return max(STANCES, key=lambda s: (scores[s], -STANCES.index(s)))
+
+
+def classify(text: str, first_paragraph_end: int | None = None) -> Verdict:
+    """The stance of the reaction `text` (the cabinet's words on one recommendation)."""
+    rules = load_rules()
+    fired: list[Fired] = []
+    for s, e in sentences(text):
+        weight = rules.first_weight if first_paragraph_end is not None and s < first_paragraph_end else 1.0
+        fired += cues_in(text[s:e], s, weight, rules)
+    scores = defaultdict(float)
+    for f in fired:
+        scores[f.stance] += f.weight
+    scores = {s: scores[s] for s in STANCES}
+    return Verdict(decide(scores, rules), scores, fired)

@@ -1,0 +1,80 @@
+"""Legal references and known-entity matching, on made-up sentences of every shape."""
+from __future__ import annotations
+
+import pytest
+
+from polder.extract import gazetteer
+from polder.extract.legal import find_citations, find_named_laws, law_forms
+from polder.extract.reference import load_reference
+
+
+def cite(text: str):
+    hits = [(h.start, h.end, h.key) for h in gazetteer.find(text) if h.cls == "Law"]
+    return [(c.article, c.paragraph, c.law) for c in find_citations(text, hits)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Op basis van artikel 5 van de Arbeidsomstandighedenwet moeten werkgevers", ("5", None, "law/arbowet")),
+    ("Artikel 46a WOR stelt dat de Raad tot taak heeft", ("46a", None, "law/wor")),
+    ("geregeld in artikel 16, zevende lid, van de Arbowet dat", ("16", "7", "law/arbowet")),
+    ("een aanpassing van artikel 16 lid 7 van de Arbowet aan", ("16", "7", "law/arbowet")),
+    ("zoals in het Burgerlijk wetboek art 7: 658, lid 4 is opgenomen", ("7:658", "4", "law/bw7")),
+    ("de CBM, een artikel 43-commissie van de Wet op de SER, die", ("43", None, "law/wet-op-de-ser")),
+    ("Artikel 9, derde lid, van de Arbeidsomstandighedenwet.", ("9", "3", "law/arbowet")),
+])
+def test_article_with_its_law(text, expected):
+    assert expected in cite(text)
+
+
+def test_bare_article_takes_the_law_of_its_passage():
+    text = "De Arbowet regelt veel. Artikel 12 schrijft overleg voor met de medezeggenschap."
+    assert cite(text) == [("12", None, "law/arbowet")]
+
+
+def test_bare_article_without_a_law_in_its_passage_stays_without_one():
+    assert cite("Zie artikel 12 voor de details.") == [("12", None, None)]
+
+
+def test_two_laws_in_one_sentence_are_not_guessed_between():
+    text = "De WOR en de Arbowet kennen beide een artikel 12 dat hier speelt."
+    assert cite(text) == [("12", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2.7. beveelt de SER aan", "paragraaf 3 van het advies", "nr. 528 van de Kamerstukken",
+    "de artikelen in de krant",
+])
+def test_no_article_where_there_is_none(text):
+    assert [c for c in cite(text) if c[2]] == []
+
+
+def test_named_law_that_the_reference_does_not_know():
+    text = "op basis van de Wet verlenging loondoorbetalingsverplichting bij ziekte (Wvlbz of VLZ)."
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [(name, abbr) for _s, _e, name, abbr, _r in found] == [
+        ("Wet verlenging loondoorbetalingsverplichting bij ziekte", "Wvlbz")]
+
+
+def test_named_law_pattern_ignores_ordinary_words():
+    text = "De wet- en regelgeving is complex. Wet is wet, zei hij."
+    assert find_named_laws(text, law_forms(load_reference())) == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("de SER-subcommissie GSW informeert", "org/ser/gsw"),
+    ("Het kabinet en de Sociaal-Economische Raad", "org/ser"),
+    ("volgens het burgerlijk wetboek", "law/bw7"),
+    ("namens VNO-NCW sprak", "org/vno-ncw"),
+])
+def test_known_entities_are_found(text, key):
+    assert key in {h.key for h in gazetteer.find(text)}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("de deeltijd-WW werd verlengd", "law/ww"),
+    ("ECLI:NL:RVS:2024:4367", "org/rvs"),
+    ("zie Rijksoverheid.nl voor meer", "org/rijksoverheid"),
+    ("de ser", "org/ser"),  # acronyms keep their capitals
+])
+def test_known_entities_not_found_where_they_are_not_meant(text, key):
+    assert key not in {h.key for h in gazetteer.find(text)}

@@ -1,0 +1,121 @@
+"""The saved-query catalogue, parameter binding, result writers and the CLI commands."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from polder import queries
+from polder.graph.api import open_graph
+from polder.graph.cli import main
+from polder.graph.query import resolve_query, run_local, run_on_store, write
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import query_bench  # noqa: E402
+
+NAMES = queries.names()
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> ox.Store:
+    return query_bench.oxigraph_store(query_bench.generate(10_000))
+
+
+def test_catalogue_has_at_least_15_documented_queries():
+    catalogue = queries.catalogue()
+    assert len(catalogue) >= 15
+    for saved in catalogue.values():
+        assert saved.title != saved.name and saved.description, saved.name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_saved_query_returns_rows_on_polder_shaped_data(synthetic, name):
+    assert len(run_on_store(synthetic, queries.get(name).bind())) > 0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_saved_query_returns_rows_on_the_corpus(built, name):
+    assert len(run_local(built, queries.get(name).bind())) > 0
+
+
+def test_provision_default_is_artikel_5_arbowet():
+    param = {p.name: p for p in queries.get("recommendations-citing-provision").params}["provision"]
+    assert param.default == "https://w3id.org/polder/id/law/arbowet/artikel-5"
+
+
+def test_parameter_changes_the_answer(synthetic):
+    saved = queries.get("entity-mentions")
+    arbowet = run_on_store(synthetic, saved.bind())
+    person = run_on_store(synthetic, saved.bind(entity="https://w3id.org/polder/id/person/p1"))
+    assert arbowet.rows and person.rows and arbowet.rows != person.rows
+
+
+@pytest.mark.parametrize("value", ['x> } ; DROP ALL ; <y', "not an iri", "http://a b"])
+def test_iri_parameter_cannot_inject(value):
+    with pytest.raises(queries.BadParameter):
+        queries.get("entity-mentions").bind(entity=value)
+
+
+def test_string_parameter_stays_a_literal(synthetic):
+    sparql = queries.get("documents-citing-law").bind(bwbId='x" } ; DROP ALL ; #')
+    assert "DROP ALL" in sparql and len(run_on_store(synthetic, sparql)) == 0
+
+
+def test_unknown_parameter_names_the_known_ones():
+    with pytest.raises(queries.BadParameter, match="provision"):
+        queries.get("recommendations-citing-provision").bind(law="x")
+
+
+def test_writers_agree_on_rows(synthetic):
+    result = run_on_store(synthetic, queries.get("committees-of-body").bind())
+    table_csv = list(csv.reader(io.StringIO(write(result, "csv"))))
+    data = json.loads(write(result, "json"))
+    tsv = write(result, "tsv").splitlines()
+    assert len(table_csv) - 1 == len(data["results"]["bindings"]) == len(tsv) - 1 == len(result.rows)
+    assert write(result, "table").rstrip().endswith(f"({len(result.rows)} rows)")
+    assert "<sparql" in write(result, "xml")
+
+
+def test_construct_writes_turtle_that_parses(synthetic):
+    result = run_on_store(synthetic, queries.get("entity-neighbourhood").bind())
+    triples = list(ox.parse(write(result, "ttl").encode(), format=ox.RdfFormat.TURTLE))
+    assert len(triples) == len(result.triples) > 0
+
+
+def test_cli_lists_and_runs_queries(built):
+    runner = CliRunner()
+    listing = runner.invoke(main, ["queries"])
+    assert listing.exit_code == 0 and all(name in listing.output for name in NAMES)
+    answer = runner.invoke(main, ["query", "documents-by-kind", "-g", str(built), "-f", "csv"])
+    assert answer.exit_code == 0, answer.output
+    assert len(answer.output.strip().splitlines()) - 1 == len(json.loads((built / "manifest.json").read_text())["documents"])
+
+
+def test_cli_inline_and_file_queries(built, tmp_path):
+    runner = CliRunner()
+    inline = runner.invoke(main, ["query", "--sparql", "ASK { ?s ?p ?o }", "-g", str(built)])
+    assert inline.output.strip() == "yes"
+    file = tmp_path / "mine.rq"
+    file.write_text("# title: mine\n# param kind: https://w3id.org/polder/def#Minutes\n"
+                    "SELECT ?d WHERE { ?d a ?kind }\n")
+    answer = runner.invoke(main, ["query", str(file), "-g", str(built), "-f", "tsv"])
+    assert answer.exit_code == 0 and answer.output.startswith("?d")
+
+
+def test_cli_unknown_query_is_one_line_error(built):
+    answer = CliRunner().invoke(main, ["query", "no-such-query", "-g", str(built)])
+    assert answer.exit_code == 2 and "known:" in answer.output and "Traceback" not in answer.output
+
+
+def test_python_api_rows_and_ask(built):
+    graph = open_graph(built)
+    rows = graph.query("documents-by-kind")
+    assert rows and isinstance(rows[0]["document"], str)
+    assert graph.query("ASK { ?s ?p ?o }") is True
+    assert "documents-by-kind" in graph.saved_queries()
