@@ -22,10 +22,11 @@ class Context:
         return self.clean.text
 
     def span(self, start: int, end: int) -> Span:
-        """A clean-view span as a Span of the original text, with its sentence."""
+        """A clean-view span as a Span of the original text. Its sentence comes from the
+        clean view, so that quotes read without line-break hyphens and footnotes."""
         ostart, oend = self.clean.to_original(start, end)
         raw = self.raw.text
-        return Span(ostart, oend, raw[ostart:oend], sentence_at(raw, ostart, oend), self.raw.page_at(ostart))
+        return Span(ostart, oend, raw[ostart:oend], sentence_at(self.clean.text, start, end), self.raw.page_at(ostart))
 
     def entity(self, entity: Entity) -> Entity:
         return self.result.entity(entity)

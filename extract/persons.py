@@ -56,7 +56,7 @@ def looks_like_organisation(text: str, hit) -> bool:
     words = re.findall(r"[^\W\d_]+", hit.name.lower())
     if any(w.endswith(h) for w in words for h in lexicon().org_heads):
         return True
-    return re.search(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het|en)\s+$", text[max(0, hit.start - 40):hit.start]) is not None
+    return re.search(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het)\s+$", text[max(0, hit.start - 40):hit.start]) is not None
 
 
 def fill(pattern: str, fragments: dict[str, str]) -> str:
@@ -260,6 +260,8 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     found: list[tuple[PersonHit, list[RoleFact]]] = []
     org_spans = [(h.start, h.end) for h in org_hits.values()]
     for hit in titled(text) + listed(text, "persons/motion/1") + listed(text, "persons/credit/1"):
+        if hit.rule == "persons/credit/1" and looks_like_organisation(text, hit):
+            continue
         found.append((hit, facts_for(text, hit, org_hits)))
     candidates = []
     for hit in full_names(text):
@@ -310,7 +312,7 @@ def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
 def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     """'van MKB Nederland Ad Bergwerff', 'namens VNO-NCW Roderik Pape'."""
     ends = {h.end: h for h in org_hits.values()}
-    m = re.search(r"\s+$", text[max(0, hit.start - 5):hit.start])
+    m = re.search(r"[ \t]+$", text[max(0, hit.start - 5):hit.start])
     org = ends.get(hit.start - len(m.group())) if m else None
     if org is None:
         return []
@@ -347,7 +349,7 @@ def rekey(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
     def value(v):
         return Ref(new(v.key)) if isinstance(v, Ref) else v
 
-    entities = list(extraction.entities.values())
+    entities = sorted(extraction.entities.values(), key=lambda e: e.key in mapping)  # targets keep their label
     extraction.entities = {}
     for e in entities:
         e.key, e.props = new(e.key), [(p, value(v)) for p, v in e.props]
@@ -370,7 +372,32 @@ def same_document_mapping(extraction: Extraction) -> dict[str, str]:
     for e in persons:
         if not split_name(e.label)[0] and len(full.get(surname_key(e.label), [])) == 1:
             mapping[e.key] = full[surname_key(e.label)][0]
+    mapping.update(misspelt_given_names(extraction, full))
     return mapping
+
+
+def misspelt_given_names(extraction: Extraction, full: dict[str, list[str]]) -> dict[str, str]:
+    """'Ellly Ploumen' beside 'Elly Ploumen': one letter apart, same surname -> the commoner."""
+    counts = {}
+    for m in extraction.mentions:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    mapping = {}
+    for keys in full.values():
+        for a in keys:
+            for b in keys:
+                ga, gb = (split_name(extraction.entities[k].label)[0] for k in (a, b))
+                if a != b and one_edit(ga, gb) and (counts.get(a, 0), a) < (counts.get(b, 0), b):
+                    mapping[a] = b
+    return mapping
+
+
+def one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b or min(len(a), len(b)) < 3:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 @component("persons", order=40)

@@ -96,8 +96,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def is_negated(sentence: str, m: re.Match, rules: Rules) -> bool:
+    """A negation word in the cue's clause: before it, inside it, or closing it ("... niet.")."""
     clause_start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()), m.start() - rules.window, 0)
-    return bool(rules.negation.search(sentence, clause_start, m.end()))
+    if rules.negation.search(sentence, clause_start, m.end()):
+        return True
+    tail = re.match(r"[^,;.]{0,30}?\b(?:niet|geen)\s*[,;.!?]?$", sentence[m.end():].split(",")[0].strip())
+    return tail is not None
 
 
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:

@@ -191,7 +191,8 @@ def entity_graph(store: ox.Store, include_documents: bool = False,
 
 def add_document_mentions(store: ox.Store, graph: nx.MultiDiGraph, labels: dict[str, str]) -> None:
     prop = str(POLDER.mentions)
-    for r in select(store, "SELECT DISTINCT ?d ?e WHERE { ?d polder:mentions ?e }"):
+    for r in select(store, "SELECT DISTINCT ?d ?e WHERE { { ?d polder:mentions ?e } UNION "
+                                "{ ?m polder:mentionOf ?e ; polder:inDocument ?d } }"):
         d, e = r["d"].value, r["e"].value
         if d in graph and e in graph and d != e:
             add_relation(graph, d, e, prop, property_label(prop, labels), d)

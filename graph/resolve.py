@@ -1,20 +1,97 @@
 """Entity resolution across the corpus: one real-world entity, one key.
 
-`corpus_index` sees every document's extraction once (streamed) and keeps only names and
-keys; `apply` rewrites one extraction's keys with it.
+`corpus_index` sees every document's extraction once (streamed) and keeps only names,
+keys and the organisations a person is tied to; `apply` rewrites one extraction with it.
+
+Within one document the extractors already join "de heer Putters", "Putters" and
+"Nanda Piersma"/"mevrouw Piersma". Across documents a surname-only person is joined to a
+full-name person only when the evidence supports it: the same surname and a shared
+affiliation (both tied to the same organisation). Two people with one surname and nothing
+else in common stay apart. Every key gets one label across the corpus: its fullest name.
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Iterable
 
-from polder.extract.model import Extraction
+from polder.extract.model import Extraction, Ref
+from polder.extract.names import compatible_given, split_name, surname_key
+from polder.extract.persons import rekey
+
+AFFILIATIONS = {"org:memberOf", "org:headOf", "polder:represents"}
 
 
-def corpus_index(extractions: Iterable[Extraction]) -> dict:
-    for _ in extractions:
-        pass
-    return {}
+@dataclass
+class Index:
+    labels: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    affiliations: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    persons: set[str] = field(default_factory=set)
+    mapping: dict[str, str] = field(default_factory=dict)
+    canonical: dict[str, str] = field(default_factory=dict)
 
 
-def apply(extraction: Extraction, index: dict) -> Extraction:
+def corpus_index(extractions: Iterable[Extraction]) -> Index:
+    index = Index()
+    for extraction in extractions:
+        add_to_index(index, extraction)
+    index.mapping = person_mapping(index)
+    for key, labels in index.labels.items():
+        target = index.mapping.get(key, key)
+        index.labels.setdefault(target, Counter()).update(labels) if target != key else None
+    index.canonical = {key: canonical_label(labels) for key, labels in index.labels.items()}
+    return index
+
+
+def add_to_index(index: Index, extraction: Extraction) -> None:
+    for entity in extraction.entities.values():
+        if entity.from_reference:
+            continue
+        index.labels[entity.key][entity.label] += 1
+        if entity.cls == "Person":
+            index.persons.add(entity.key)
+    for relation in extraction.relations:
+        if relation.prop in AFFILIATIONS and isinstance(relation.value, Ref):
+            index.affiliations[relation.subject].add(relation.value.key)
+
+
+def canonical_label(labels: Counter) -> str:
+    """The fullest written name: most words, not ALL CAPS, most frequent, then alphabetical."""
+    return min(labels, key=lambda l: (-len(l.split()), l.isupper(), -labels[l], l))
+
+
+def person_mapping(index: Index) -> dict[str, str]:
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    names = {key: canonical_label(index.labels[key]) for key in index.persons}
+    for key, name in names.items():
+        by_surname[surname_key(name)].append(key)
+    mapping = {}
+    for key, name in names.items():
+        target = joined_with(key, name, by_surname[surname_key(name)], names, index)
+        if target:
+            mapping[key] = target
+    return mapping
+
+
+def joined_with(key: str, name: str, same_surname: list[str], names: dict[str, str], index: Index) -> str | None:
+    """The one fuller-named person this one is evidently the same as, or None."""
+    given = split_name(name)[0]
+    fits = [other for other in same_surname
+            if other != key and len(names[other].split()) > len(name.split())
+            and compatible_given(given, split_name(names[other])[0])
+            and index.affiliations[key] & index.affiliations[other]]
+    return fits[0] if len(fits) == 1 else None
+
+
+def apply(extraction: Extraction, index: Index | dict) -> Extraction:
+    if not isinstance(index, Index):
+        return extraction
+    mapping = {k: v for k, v in index.mapping.items() if k in extraction.entities}
+    rekey(extraction, mapping)
+    for entity in extraction.entities.values():
+        label = index.canonical.get(entity.key)
+        if label and label != entity.label and not entity.from_reference:
+            entity.alt_labels.add(entity.label)
+            entity.label = label
+            entity.alt_labels.discard(label)
     return extraction

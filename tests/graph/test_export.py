@@ -96,7 +96,7 @@ def test_rapper_reads_back_the_built_graph(exports, expected, fmt):
 def test_turtle_is_prefixed_and_sorted(exports):
     text = (exports / "polder.ttl").read_text(encoding="utf-8")
     assert "@prefix polder: <https://w3id.org/polder/def#> ." in text
-    subjects = [line.split(" ", 1)[0] for line in text.splitlines() if line.startswith("<")]
+    subjects = [line.split(" ", 1)[0].strip("<>") for line in text.splitlines() if line.startswith("<")]
     assert subjects == sorted(subjects) and len(subjects) == len(set(subjects))
 
 

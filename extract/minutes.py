@@ -1,0 +1,203 @@
+"""Meetings from minutes: which meeting, its date and chair, its numbered agenda items
+with titles and speakers, who was welcomed, said farewell, left early or sent apologies,
+what was adopted ("vastgesteld") and which other meetings the minutes refer to.
+Rules live in patterns/minutes.toml. Only documents of kind "minutes" get a Meeting.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Entity, Ref
+from .names import slug, stem_key
+from .pipeline import component
+from .sentences import sentence_bounds
+
+PATTERNS = Path(__file__).with_name("patterns") / "minutes.toml"
+
+
+@dataclass(frozen=True)
+class Item:
+    number: str
+    title: str
+    start: int  # the numbered line
+    title_start: int
+    end: int  # where the next item of the same or a higher level starts
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    return tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+def dutch_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    parts = [int(p) for p in iso.split("-")]
+    months = rules()["months"]
+    if len(parts) == 3:
+        return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+    return f"{months[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
+
+
+def body_of(ctx) -> str | None:
+    """The council whose meeting this is: the SER when the minutes name it."""
+    hits = ctx.notes.get("org_hits", [])
+    return "SER" if any(h.key == "org/ser" for h in hits) else None
+
+
+def meeting_label(ctx) -> str:
+    spec = rules()["meeting"]
+    council = re.search(spec["council"], ctx.text)
+    words = [spec["council_label"] if council else spec["other_label"], body_of(ctx) or "",
+             dutch_date(ctx.result.doc.date)]
+    return " ".join(w for w in words if w)
+
+
+# ---------------------------------------------------------------- agenda
+
+def agenda_items(text: str) -> list[Item]:
+    """Numbered lines that continue the agenda's numbering (1, 2, 3, 3.1, 3.2, 4, ...)."""
+    found: list[tuple[str, str, int, int]] = []
+    top, sub = 0, 0
+    for m in re.finditer(rules()["agenda"]["line"], text):
+        major, _, minor = m.group("number").partition(".")
+        major_n, minor_n = int(major), int(minor or 0)
+        if not minor and major_n == top + 1:
+            top, sub = major_n, 0
+        elif minor and major_n == top and minor_n in (sub, sub + 1):
+            sub = minor_n
+        else:
+            continue
+        found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
+    return [Item(n, t, s, ts, _item_end(found, i, len(text))) for i, (n, t, s, ts) in enumerate(found)]
+
+
+def _item_end(found, i: int, text_end: int) -> int:
+    level = found[i][0].count(".")
+    for number, _, start, _ in found[i + 1:]:
+        if number.count(".") <= level:
+            return start
+    return text_end
+
+
+def item_key(meeting: str, number: str) -> str:
+    return f"{meeting}/item/{number}"
+
+
+# ---------------------------------------------------------------- speakers
+
+def speakers(ctx, item: Item, chair: str | None) -> set[str]:
+    spec = rules()["speaker"]
+    found = set()
+    for start, end, key in ctx.notes.get("person_hits", []):
+        if not item.start <= start < item.end:
+            continue
+        in_title = item.title_start <= start < item.title_start + len(item.title)
+        opens = re.search(spec["sentence_start"], ctx.text[max(0, start - 20):start])
+        if in_title or opens:
+            found.add(key)
+    if chair and (re.search(spec["chair_words"], ctx.text[item.start:item.end])
+                  or re.search(spec["chair_in_title"], item.title)):
+        found.add(chair)
+    return found
+
+
+def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
+    for rule in rules()["chair"]:
+        for start, end, key in ctx.notes.get("person_hits", []):
+            after = rule.get("after_person")
+            before = rule.get("before_person")
+            if after and re.match(after, ctx.text[end:end + 40]) or \
+                    before and re.search(before, ctx.text[max(0, start - 60):start]):
+                return key, (start, end), rule["id"]
+    return None
+
+
+# ---------------------------------------------------------------- attendance, decisions
+
+def attendance(ctx, meeting: str, chair: str | None) -> None:
+    for rule in rules()["attendance"]:
+        for m in re.finditer(rule["cue"], ctx.text, flags=re.I):
+            s, e = sentence_bounds(ctx.text, m.start(), m.end())
+            if rule.get("unless") and re.search(rule["unless"], ctx.text[s:e], flags=re.I):
+                continue
+            persons = [(abs(start - m.start()), key) for start, _, key in ctx.notes.get("person_hits", [])
+                       if s <= start < e and key != chair]
+            for _, key in sorted(persons)[:1] if rule.get("nearest") else persons:
+                ctx.link(meeting, rule["property"], key, rule["id"])
+
+
+def decisions(ctx, items: list[Item], keys: dict[str, str]) -> None:
+    spec = rules()["decision"]
+    for item in items:
+        body = ctx.text[item.title_start:item.end]
+        if re.search(spec["cue"], body):
+            ctx.relate(keys[item.number], "polder:decision", "vastgesteld", spec["id"])
+
+
+def referenced_meetings(ctx, meeting: str) -> None:
+    spec = rules()["reference"]
+    doc_date = ctx.result.doc.date or ""
+    for m in re.finditer(spec["pattern"], ctx.text):
+        iso = _iso(m, doc_date)
+        if not iso or iso == doc_date:
+            continue
+        label = f"Raadsvergadering {body_of(ctx) or ''} {dutch_date(iso)}".replace("  ", " ")
+        key = f"meeting/{slug(body_of(ctx) or 'raad')}/{iso}"
+        written = re.sub(r"\s+", " ", m.group())
+        entity = Entity(key, "Meeting", label, {written})
+        entity.add("dcterms:date", iso)
+        ctx.entity(entity)
+        ctx.mention(key, m.start(), m.end(), spec["id"])
+        ctx.link(meeting, "dcterms:references", key, spec["id"])
+
+
+def _iso(m: re.Match, doc_date: str) -> str | None:
+    month = rules()["months"].index(m.group("month")) + 1
+    year = m.group("year") or doc_date[:4]
+    if not year:
+        return None
+    if not m.group("year") and len(doc_date) >= 7 and month < int(doc_date[5:7]) and "volgende" in m.string[max(0, m.start() - 12):m.start()]:
+        year = str(int(year) + 1)
+    return f"{year}-{month:02d}-{int(m.group('day')):02d}"
+
+
+# ---------------------------------------------------------------- the component
+
+@component("minutes", kinds=("minutes",), order=60)
+def extract_meeting(ctx) -> None:
+    doc = stem_key(ctx.result.doc.stem)
+    meeting = f"{doc}/meeting"
+    entity = Entity(meeting, "Meeting", meeting_label(ctx))
+    entity.add("polder:recordedIn", Ref(doc))
+    if ctx.result.doc.date:
+        entity.add("dcterms:date", ctx.result.doc.date)
+    ctx.entity(entity)
+    chair = find_chair(ctx)
+    if chair:
+        ctx.link(meeting, "polder:chair", chair[0], chair[2])
+    items = agenda_items(ctx.text)
+    keys = {item.number: item_key(meeting, item.number) for item in items}
+    for item in items:
+        add_item(ctx, meeting, item, keys, chair[0] if chair else None)
+    attendance(ctx, meeting, chair[0] if chair else None)
+    decisions(ctx, items, keys)
+    referenced_meetings(ctx, meeting)
+
+
+def add_item(ctx, meeting: str, item: Item, keys: dict[str, str], chair: str | None) -> None:
+    rule = rules()["agenda"]["id"]
+    entity = Entity(keys[item.number], "AgendaItem", item.title)
+    entity.add("polder:number", item.number)
+    ctx.entity(entity)
+    ctx.mention(keys[item.number], item.title_start, item.title_start + len(item.title), rule)
+    ctx.link(meeting, "polder:hasAgendaItem", keys[item.number], rule)
+    parent = keys.get(item.number.split(".")[0]) if "." in item.number else None
+    for person in sorted(speakers(ctx, item, chair)):
+        ctx.link(keys[item.number], "polder:speaker", person, rules()["speaker"]["id"])
+        if parent:
+            ctx.link(parent, "polder:speaker", person, rules()["speaker"]["id"])
