@@ -26,7 +26,13 @@ class Context:
         clean view, so that quotes read without line-break hyphens and footnotes."""
         ostart, oend = self.clean.to_original(start, end)
         raw = self.raw.text
-        return Span(ostart, oend, raw[ostart:oend], sentence_at(self.clean.text, start, end), self.raw.page_at(ostart))
+        return Span(ostart, oend, raw[ostart:oend], self.quote(start, end), self.raw.page_at(ostart))
+
+    def quote(self, start: int, end: int) -> str:
+        """The sentence around a clean span; the span itself when it is longer than a sentence."""
+        sentence = sentence_at(self.clean.text, start, end)
+        written = " ".join(self.clean.text[start:end].split())
+        return sentence if written in sentence else written
 
     def entity(self, entity: Entity) -> Entity:
         return self.result.entity(entity)

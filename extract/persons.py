@@ -127,6 +127,9 @@ def trimmed(text: str, m: re.Match) -> PersonHit | None:
     while words and words[0] in lexicon().stop:
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
+    if len(words) == 3 and words[1][:1].isupper() and re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3):start]):
+        start = text.index(words[1], start + len(words[0]))  # "Verder Roderik Pape": a sentence-initial word
+        words = words[1:]
     if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop:
         return None
     return PersonHit(start, m.end(), text[start:m.end()], "")

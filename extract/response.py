@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import stance as stance_classifier
+from .keys import document_key, slug
 from .model import Entity, Ref, Vocab
 from .pipeline import component
 from .reference import load_reference
@@ -80,18 +80,6 @@ def ordinal(part: str) -> int:
         values = [ROMAN[c] for c in part]
         return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return ord(part.lower()) - ord("a") + 1
-
-
-def slug(text: str) -> str:
-    """The same slug as polder.graph.iri.slug (extract may not import graph)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("&", "en")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
-
-
-def document_key(stem: str) -> str:
-    """The same key as polder.graph.iri.document_key."""
-    return "doc/" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document")
 
 
 # ---------------------------------------------------------------- the text's layout

@@ -1,10 +1,8 @@
 """Namespaces and IRIs: the one place where Polder's IRIs are made."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from rdflib import Namespace, URIRef
+from polder.extract.keys import document_key, slug, slug_stem  # noqa: F401  (re-exported)
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 POLDER = Namespace("https://w3id.org/polder/def#")
@@ -37,20 +35,3 @@ def instance(key: str, base: str = DEFAULT_BASE) -> URIRef:
 def key_of(iri: str, base: str = DEFAULT_BASE) -> str | None:
     """The key of an instance IRI, or None when the IRI is not under the base."""
     return iri[len(base):] if iri.startswith(base) else None
-
-
-def slug(text: str) -> str:
-    """A stable ASCII slug: 'Mariëtte Hamer' -> 'mariette-hamer'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("&", "en")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
-
-
-def document_key(stem: str) -> str:
-    return f"doc/{slug_stem(stem)}"
-
-
-def slug_stem(stem: str) -> str:
-    """File stems keep case-insensitive word characters so that doc/<file-stem> matches."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document"

@@ -2,6 +2,7 @@
 plus corpus-wide checks that no single document can see."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +12,14 @@ from rdflib.namespace import RDFS, SH
 
 from polder.ontology import ONTOLOGY, REFERENCE, SHAPES, TOPICS
 
+from .iri import DEFAULT_BASE
 from .store import open_store
 
+# Each document graph may label an entity; across the corpus they must agree (one Dutch label).
 LABEL_COUNT = """
 SELECT ?entity (COUNT(DISTINCT ?label) AS ?n) WHERE {
   GRAPH ?g { ?entity rdfs:label ?label }
+  FILTER(STRSTARTS(STR(?entity), ?base) && LANG(?label) IN ("nl", ""))
 } GROUP BY ?entity HAVING (COUNT(DISTINCT ?label) > 1) ORDER BY ?entity
 """
 
@@ -79,7 +83,8 @@ def validate_build(out: Path) -> list[Violation]:
         violations += validate_graph(data, file.stem, shapes, ontology)
     store = open_store(out)
     prefix = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-    for row in store.query(prefix + LABEL_COUNT):
+    base = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8")).get("base", DEFAULT_BASE)
+    for row in store.query(prefix + LABEL_COUNT.replace("?base", f'"{base}"')):
         violations.append(Violation("corpus", f"<{row['entity'].value}>", "label",
                                     f"has {row['n'].value} different rdfs:label values across documents"))
     return violations
