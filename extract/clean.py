@@ -109,7 +109,7 @@ _HEADER_LABEL = re.compile(
     r"[ \t]*(?:Datum|Onze referentie|Uw referentie|Ons kenmerk|Uw kenmerk|Kenmerk|"
     r"Bijlage\(n\)|Bijlagen?|Contactpersoon|Afdeling|Directie)[ \t]*\n?", re.I)
 _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+\S")
-_URL_LINE = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*\n?")
+_URL_LINE = re.compile(r"[ \t]*(?:https?://|file:/|www\.)\S+[ \t]*\n?")
 _MD_RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n?")
 _MD_FOOTNOTE = re.compile(r"[ \t]*(?:<sup>\d{1,3}</sup>|\[\^\d{1,3}\]:)")
 _BLANK = re.compile(r"[ \t\f]*\n?")

@@ -2,26 +2,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from .keys import document_key as stem_key, slug  # noqa: F401  (re-exported for the extractors)
 from .reference import KnownEntity, load_reference
 
 PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "op", "el", "la", "le", "du", "d'"}
 TITLE = re.compile(r"^(?:de\s+heer|heer|mevrouw|mevr\.?|dhr\.?|mw\.?)\s+", re.I)
-
-
-def slug(text: str) -> str:
-    """A stable ASCII slug: 'Mariëtte Hamer' -> 'mariette-hamer' (same rule as graph/iri.py)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("&", "en")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
-
-
-def stem_key(stem: str) -> str:
-    """doc/<stem> exactly as the graph builder writes a document's key."""
-    return "doc/" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document")
 
 
 def without_title(name: str) -> str:

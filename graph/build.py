@@ -88,7 +88,8 @@ class GraphBuilder:
                 g.add((node, SKOS.altLabel, Literal(alt, lang="nl")))
             g.add((node, PROV.wasDerivedFrom, self.doc))
         for prop, value in entity.props:
-            g.add((node, term(prop), self.value(value)))
+            literal_date = prop == "dcterms:date" and isinstance(value, str)
+            g.add((node, term(prop), date_literal(value) if literal_date else self.value(value)))
 
     def mention_iri(self, mention: Mention) -> URIRef:
         return self.iri(f"{document_key(self.ex.doc.stem)}/mention/{mention.span.start}-{mention.span.end}-{slug(mention.key)}")

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
+from rdflib.namespace import DCTERMS, RDF, VOID
 
 from polder.graph.cli import main
 from polder.graph.dcat import DEFAULT_CONFIG, metadata_paths
@@ -23,6 +23,7 @@ from polder.ontology import ONTOLOGY
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "dcat-ap-3.0.1"
 NEW_BASE = "https://data.example.nl/polder/"
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")  # rdflib's closed DCAT warns under pytest
 RAPPER_SYNTAX = {"ttl": ("turtle", "ntriples"), "nt": ("ntriples", "ntriples"), "trig": ("trig", "nquads")}
 OX_FORMAT = {name: fmt.rdf_format for name, fmt in FORMATS.items()}
 

@@ -80,14 +80,14 @@ def test_every_recommendation_belongs_to_an_advice(store):
 
 def test_advice_recommendations_query_lists_an_advice_with_stances(store):
     advice = select(store, f"SELECT ?a WHERE {{ ?d <{POLDER}respondsTo> ?a . ?a a <{POLDER}Advice> }} LIMIT 1")[0]["a"]
-    rows = run_saved(store, "advice_recommendations", advice=advice.value)
+    rows = run_saved(store, "recommendations-with-stance", advice=advice.value)
     assert len(rows) >= 2
     assert all(r["advice"] == advice for r in rows)
     assert any(r["stance"] is not None for r in rows)
 
 
 def test_not_adopted_query_returns_only_not_adopted(store):
-    rows = run_saved(store, "not_adopted")
+    rows = run_saved(store, "recommendations-by-stance")
     assert rows
     for row in rows:
         stances = select(store, f"SELECT ?s WHERE {{ <{row['recommendation'].value}> <{POLDER}hasResponse>/<{POLDER}stance> ?s }}")
@@ -96,7 +96,7 @@ def test_not_adopted_query_returns_only_not_adopted(store):
 
 def test_recommendations_by_provision_cite_that_provision(store):
     provision = DEFAULT_BASE + "law/arbowet/artikel-5"
-    rows = run_saved(store, "recommendations_by_provision", provision=provision)
+    rows = run_saved(store, "recommendations-citing-provision", provision=provision)
     assert rows
     assert all(r["cited"].value.startswith(provision) for r in rows)
 

@@ -1,0 +1,86 @@
+"""Meetings from minutes: agenda numbering, chair, speakers, attendance, references."""
+from __future__ import annotations
+
+from polder.extract.minutes import agenda_items, dutch_date
+from polder.extract.pipeline import extract
+from polder.extract.reader import read_document
+
+MINUTES = """Verslag van de raadsvergadering van de SER, 17 oktober 2024
+
+1. Opening en mededelingen
+
+De heer Putters, voorzitter, opent de vergadering met een woord van welkom.
+
+Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.
+
+2. Vaststelling verslag raadsvergadering 26 september 2024
+Het verslag wordt ongewijzigd vastgesteld met dank aan de notulist, de heer Dirven.
+
+3. Stand van zaken advies over medezeggenschap
+3.1 Inleiding voorzitter
+De voorzitter leidt het onderwerp in. In 2023 waren er 12 bijeenkomsten.
+
+3.2 Toelichting heer Houweling, tevens voorzitter van de CBM
+De heer Houweling licht het advies toe.
+
+4. Rondvraag en sluiting
+De volgende raadsvergadering vindt plaats op donderdag 21 november a.s. om 10.15 uur.
+"""
+
+
+def built(tmp_path, text: str, name: str = "verslag-raadsvergadering-17-oktober-2024.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(read_document(path))
+
+
+def facts(extraction, prop: str) -> set[tuple[str, str]]:
+    return {(r.subject.rsplit("/", 1)[-1], getattr(r.value, "key", r.value)) for r in extraction.relations
+            if r.prop == prop}
+
+
+def test_agenda_numbering_follows_the_sequence():
+    items = agenda_items(MINUTES)
+    assert [i.number for i in items] == ["1", "2", "3", "3.1", "3.2", "4"]
+    assert items[4].title == "Toelichting heer Houweling, tevens voorzitter van de CBM"
+
+
+def test_numbers_in_running_text_are_no_items():
+    items = agenda_items("1. Opening\nTekst.\n\n2023 was een goed jaar.\n7. Slot van iets\n2. Rondvraag\n")
+    assert [i.number for i in items] == ["1", "2"]
+
+
+def test_meeting_chair_speakers_and_attendance(tmp_path):
+    ex = built(tmp_path, MINUTES)
+    assert ex.doc.kind == "minutes"
+    meetings = [e for e in ex.entities.values() if e.cls == "Meeting" and e.key.endswith("/meeting")]
+    assert len(meetings) == 1
+    assert facts(ex, "polder:chair") == {("meeting", "person/putters")}
+    speakers = facts(ex, "polder:speaker")
+    assert ("3.2", "person/houweling") in speakers
+    assert ("3.1", "person/putters") in speakers  # "Inleiding voorzitter": the chair speaks
+    assert ("3.1", "person/houweling") not in speakers
+    assert ("meeting", "person/bolster-damen") in facts(ex, "polder:leftEarly")
+    assert ("meeting", "person/putters") not in facts(ex, "polder:welcomed")  # the chair welcomes
+
+
+def test_referred_meetings_and_decisions(tmp_path):
+    ex = built(tmp_path, MINUTES)
+    referred = {v for _, v in facts(ex, "dcterms:references")}
+    assert "meeting/ser/2024-09-26" in referred
+    # "21 november a.s." has no year: dated from the document's date, or left out without one
+    assert any(k.endswith("-11-21") for k in referred) == bool(ex.doc.date)
+    assert ("2", "vastgesteld") in facts(ex, "polder:decision")
+    assert ("4", "vastgesteld") not in facts(ex, "polder:decision")
+
+
+def test_a_letter_gets_no_meeting(tmp_path):
+    letter = "Geachte voorzitter,\n\nHierbij bied ik u de kabinetsreactie aan op het SER-advies. " \
+             "De heer Putters, voorzitter, heeft het advies aangeboden.\n\nDe minister van Sociale Zaken en Werkgelegenheid\n"
+    ex = built(tmp_path, letter, "kabinetsreactie.txt")
+    assert ex.doc.kind != "minutes"
+    assert not [e for e in ex.entities.values() if e.cls in ("Meeting", "AgendaItem")]
+
+
+def test_dutch_date():
+    assert dutch_date("2024-10-17") == "17 oktober 2024" and dutch_date("2021-09") == "september 2021"
