@@ -34,6 +34,17 @@ FILLER = ("De raad bespreekt de gevolgen voor werkgevers en werknemers.",
           "Een evaluatie volgt na twee jaar, met een tussenrapportage.")
 
 
+DENSITY = 0.3  # share of sentences with facts: about the triples per KB of the real documents
+
+
+def filler(rng: random.Random) -> str:
+    """A sentence without facts, made from parts so that it varies."""
+    subject = rng.choice(("De raad", "Het kabinet", "De commissie", "Een meerderheid", "Het bestuur"))
+    verb = rng.choice(("bespreekt", "onderzoekt", "benadrukt", "waardeert", "agendeert"))
+    thing = rng.choice(("de voorstellen", "de uitvoering", "het draagvlak", "de financiering", "de planning"))
+    return f"{subject} {verb} {thing} rond {rng.choice(THEMES)}. {rng.choice(FILLER)}"
+
+
 class Faker:
     """Random fill: names, numbers, dates, laws; every value invented from a seed."""
 
@@ -67,14 +78,14 @@ class Faker:
         return f"artikel {article}{lid} van de {self.law()}"
 
     def sentence(self) -> str:
-        r = self.rng.random()
+        r = self.rng.random() / DENSITY
         if r < 0.25:
             return f"Volgens {self.person()} ({self.body()}) vraagt {self.citation()} om aanpassing."
         if r < 0.45:
             return f"De {self.body()} wijst op {self.citation()} en op de gevolgen voor {self.rng.choice(THEMES)}."
         if r < 0.55:
             return f"Het gaat om {self.rng.randint(2, 900)}.{self.rng.randint(100, 999)} mensen en {self.rng.randint(1, 40)},{self.rng.randint(1, 9)} miljard euro."
-        return self.rng.choice(FILLER)
+        return filler(self.rng)
 
     def paragraph(self, sentences: int = 6) -> str:
         return " ".join(self.sentence() for _ in range(sentences))

@@ -1,0 +1,70 @@
+"""Build synthetic corpora of growing size and print documents/s, MB/s, peak RSS and triples.
+
+    python bench/build_bench.py 100 1000 10000 [--jobs 2] [--work /tmp/polder-bench]
+
+Each size is built by `polder build` in a subprocess; peak RSS is the largest sum of the
+resident memory of the build and its worker processes, sampled every 0.2 s.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from synth import generate  # noqa: E402
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def timed_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+    """(seconds, peak RSS in bytes, exit status) of one `polder build`."""
+    polder = Path(sys.executable).with_name("polder")
+    started = time.perf_counter()
+    child = subprocess.Popen([str(polder), "build", str(corpus), "-o", str(out), "-q", "--jobs", str(jobs)])
+    proc, peak = psutil.Process(child.pid), 0
+    while child.poll() is None:
+        peak = max(peak, tree_rss(proc))
+        time.sleep(0.2)
+    return time.perf_counter() - started, peak, child.returncode
+
+
+def bench(size: int, work: Path, jobs: int) -> dict:
+    corpus = work / f"corpus-{size}"
+    if not corpus.exists():
+        generate(corpus, size, seed=size)
+    megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+    seconds, peak, status = timed_build(corpus, work / f"out-{size}", jobs)
+    triples = json.loads((work / f"out-{size}" / "manifest.json").read_text()).get("triples", 0)
+    return {"documents": size, "MB": round(megabytes, 1), "seconds": round(seconds, 1),
+            "docs/s": round(size / seconds, 1), "MB/s": round(megabytes / seconds, 3),
+            "peak RSS MB": round(peak / 1e6), "triples": triples, "exit": status}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/polder-bench"))
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    for size in args.sizes:
+        print(json.dumps(bench(size, args.work, args.jobs)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
