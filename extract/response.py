@@ -375,6 +375,8 @@ def add_response(ctx, rec: Entity, section: Section, government: str | None) -> 
         response.add("polder:respondent", Ref(government))
     for fired in verdict.fired:
         response.add("polder:cue", f"{fired.cue.id} ({fired.stance}): {fired.phrase}")
+    if verdict.mix is not None:
+        response.add("polder:cue", f"{verdict.mix.id} ({verdict.mix.stance}): {' + '.join(verdict.mix.all_of)}")
     rec.add("polder:hasResponse", Ref(key))
 
 

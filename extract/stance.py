@@ -3,7 +3,8 @@
 Explainable by design: every cue is a phrase in patterns/stance.toml with an id, a stance
 and a weight; the classifier sums the weights of the cues that fire per stance and
 reports which cues fired and in which sentences. Mixed reactions (adopts one part, defers
-or refuses another) are PartlyAdopted.
+or refuses another) are PartlyAdopted: by a named mix rule ([[mix]] in the TOML) when
+cues of each of its kinds fired, else when the adopting and refusing scores are close.
 """
 from __future__ import annotations
 
@@ -28,6 +29,16 @@ class Cue:
     pattern: re.Pattern
     negatable: bool = True
     negated: str = "NotAdopted"
+    tags: frozenset[str] = frozenset()
+    needs_voice: bool = False  # fires only in a sentence whose subject may be the cabinet
+
+
+@dataclass(frozen=True)
+class Mix:
+    """Cues of every kind in `all_of` fired (a kind: a cue tag or a stance) → `stance`."""
+    id: str
+    stance: str
+    all_of: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -40,15 +51,23 @@ class Fired:
     start: int  # offset of the sentence in the classified text
     end: int
 
+    @property
+    def kinds(self) -> set[str]:
+        """The stance it counts for, plus the cue's tags unless it was negated."""
+        return {self.stance} | (set(self.cue.tags) if self.stance == self.cue.stance else set())
+
 
 @dataclass
 class Verdict:
     stance: str
     scores: dict[str, float]
     fired: list[Fired] = field(default_factory=list)
+    mix: Mix | None = None  # the mix rule that decided, if any
 
     def deciding(self) -> list[Fired]:
         """The cues behind the verdict (for PartlyAdopted: both sides of the mix)."""
+        if self.mix is not None:
+            return [f for f in self.fired if f.kinds & set(self.mix.all_of)]
         sides = {self.stance} | ({"Adopted", "UnderConsideration", "NotAdopted"} if self.stance == "PartlyAdopted" else set())
         return [f for f in self.fired if f.stance in sides]
 
@@ -66,18 +85,27 @@ class Rules:
     conflict_min: float
     default: str
     first_weight: float
+    voice: re.Pattern
+    mixes: tuple[Mix, ...] = ()
+
+
+def cue_of(c: dict) -> Cue:
+    return Cue(c["id"], c["stance"], float(c["weight"]), re.compile(c["pattern"], re.I),
+               bool(c.get("negatable", True)), c.get("negated", "NotAdopted"),
+               frozenset(c.get("tags", ())), bool(c.get("needs_voice", False)))
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
-    cues = tuple(Cue(c["id"], c["stance"], float(c["weight"]), re.compile(c["pattern"], re.I),
-                     bool(c.get("negatable", True)), c.get("negated", "NotAdopted")) for c in data["cue"])
-    unknown = {c.stance for c in cues} - set(STANCES)
+    cues = tuple(cue_of(c) for c in data["cue"])
+    mixes = tuple(Mix(m["id"], m["stance"], tuple(m["all_of"])) for m in data.get("mix", ()))
+    unknown = {c.stance for c in cues} - set(STANCES) | {m.stance for m in mixes} - set(STANCES)
     assert not unknown, f"unknown stance in {PATTERNS}: {unknown}"
     decision = data["decision"]
     return Rules(cues, re.compile(data["negation"]["pattern"], re.I), int(data["negation"]["window"]),
-                 float(decision["mixed_share"]), float(decision["conflict_min"]), decision["default"], float(data.get("first_paragraph_weight", 1)))
+                 float(decision["mixed_share"]), float(decision["conflict_min"]), decision["default"],
+                 float(data.get("first_paragraph_weight", 1)), re.compile(data["voice"]["pattern"]), mixes)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -107,6 +135,8 @@ def is_negated(sentence: str, m: re.Match, rules: Rules) -> bool:
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
     fired = []
     for cue in rules.cues:
+        if cue.needs_voice and not rules.voice.search(sentence):
+            continue
         for m in cue.pattern.finditer(sentence):
             stance = cue.stance
             if cue.negatable and is_negated(sentence, m, rules):
@@ -114,6 +144,17 @@ def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fire
             fired.append(Fired(cue, stance, cue.weight * weight, m.group(), sentence, start, start + len(sentence)))
             break  # a cue counts once per sentence
     return fired
+
+
+def mix_of(fired: list[Fired], rules: Rules, leading: str) -> Mix | None:
+    """The first mix rule whose every kind of cue fired and whose sides lead the scores: a
+    mix refines a verdict between its own sides, it does not overrule a third stance."""
+    kinds = set().union(*(f.kinds for f in fired)) if fired else set()
+    for mix in rules.mixes:
+        sides = {f.stance for f in fired if f.kinds & set(mix.all_of)}
+        if kinds >= set(mix.all_of) and leading in sides:
+            return mix
+    return None
 
 
 def decide(scores: dict[str, float], rules: Rules) -> str:
@@ -139,4 +180,6 @@ def classify(text: str, first_paragraph_end: int | None = None) -> Verdict:
     for f in fired:
         scores[f.stance] += f.weight
     scores = {s: scores[s] for s in STANCES}
-    return Verdict(decide(scores, rules), scores, fired)
+    leading = decide(scores, rules)
+    mix = mix_of(fired, rules, leading)
+    return Verdict(mix.stance if mix else leading, scores, fired, mix)

@@ -192,9 +192,16 @@ def catalogue_json() -> Answer:
 
 def queries_page() -> Answer:
     items = "".join(f'<li><a href="/queries/{quote(q.name)}">{html.escape(q.title)}</a> '
-                    f'<code>{html.escape(q.name)}</code><br><small>{html.escape(q.description)}</small></li>'
+                    f'<code>{html.escape(q.name)}</code>{graph_link(q)}<br><small>{html.escape(q.description)}</small></li>'
                     for q in catalogue.catalogue().values())
     return page("Saved queries", f"<ul class=\"queries\">{items}</ul>")
+
+
+def graph_link(saved) -> str:
+    """A CONSTRUCT query's result can be looked at as a network."""
+    if saved.form != "CONSTRUCT":
+        return ""
+    return f' · <a href="/graph?query={quote(saved.name)}">show as graph</a>'
 
 
 ENTITY_FACTS = "SELECT ?p ?o WHERE {{ {iri} ?p ?o }} ORDER BY ?p ?o"
@@ -236,6 +243,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.saved_query(path.removeprefix("/queries/"), args)
         if path == "/entity":
             return self.entity(first(args, "iri"))
+        if path == "/graph":
+            return self.graph_view(args)
         return error(404, f"Not found: {path}")
 
     def sparql(self, args: dict, body: bytes | None) -> Answer:
@@ -267,6 +276,24 @@ class Handler(BaseHTTPRequestHandler):
         description = f"<p>{html.escape(saved.description)}</p><pre>{html.escape(sparql)}</pre>"
         return page(saved.title, description + table_html(json.loads(answer.body)))
 
+    def graph_view(self, args: dict) -> Answer:
+        """The pyvis view of `polder viz`: /graph, /graph?focus=Arbowet&depth=2, /graph?query=NAME."""
+        from polder.extract.errors import PolderError
+
+        from .viz import render_view
+
+        name = first(args, "query")
+        if name is not None and name not in catalogue.catalogue():
+            return error(404, f"No saved query named {name!r}; see /queries")
+        depth = first(args, "depth") or "2"
+        if not depth.isdigit() or not 0 < int(depth) <= 5:
+            return error(400, "depth must be a whole number from 1 to 5")
+        try:
+            view = render_view(self.pool.settings.out, focus=first(args, "focus"), depth=int(depth), query=name)
+        except PolderError as exc:
+            return error(400, str(exc))
+        return Answer(200, "text/html; charset=utf-8", view.encode("utf-8"))
+
     def entity(self, iri: str | None) -> Answer:
         from .query import QueryError
         from polder.queries import to_term
@@ -282,7 +309,8 @@ class Handler(BaseHTTPRequestHandler):
             if answer.status != 200:
                 return answer
             sections.append(f"<h2>{heading}</h2>" + table_html(json.loads(answer.body)))
-        return page(iri, "".join(sections))
+        graph = f'<p><a href="/graph?focus={quote(iri)}">show as graph</a></p>'
+        return page(iri, graph + "".join(sections))
 
     def respond(self, answer: Answer) -> None:
         self.send_response(answer.status)

@@ -171,6 +171,30 @@ def test_entity_page_escapes_and_links(endpoint):
     assert refused.value.code == 400
 
 
+def get_status(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as refused:
+        return refused.code, refused.read().decode()
+
+
+def test_graph_views_are_served(endpoint):
+    status, page = get_status(f"{endpoint}/graph?focus=Arbowet&depth=2")
+    assert status == 200 and "Arbeidsomstandighedenwet" in page and "vis-network" in page.lower()
+    status, page = get_status(f"{endpoint}/graph?query=entity-neighbourhood")
+    assert status == 200 and "<html" in page.lower()
+    assert "/graph?query=entity-neighbourhood" in get_status(f"{endpoint}/queries")[1]
+    assert "/graph?focus=" in get_status(f"{endpoint}/entity?iri=https%3A%2F%2Fw3id.org%2Fpolder%2Fid%2Forg%2Fser")[1]
+
+
+@pytest.mark.parametrize("query, status", [("query=no-such-query", 404), ("focus=Nothing-Like-This", 400),
+                                            ("focus=SER&depth=99", 400)])
+def test_bad_graph_requests_are_clear_errors(endpoint, query, status):
+    assert get_status(f"{endpoint}/graph?{query}")[0] == status
+    assert still_answers(endpoint)
+
+
 def test_editor_runs_a_saved_query_in_headless_chromium(endpoint, tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

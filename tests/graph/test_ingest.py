@@ -1,0 +1,192 @@
+"""Real-world ingest: bad input is reported per file, --strict, incremental add/remove equal a rebuild."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from polder.graph.cli import main
+from polder.graph.corpus import add_documents, build_corpus, remove_documents, verify_files
+from polder.graph.store import write_trig, write_turtle
+
+EXPORTS = ("polder.ttl", "polder.trig")
+
+
+def pdf_without_text_layer(path):
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path))
+    page.rect(100, 100, 200, 200, fill=1)  # a drawing, no text: what a scan looks like to the reader
+    page.save()
+
+
+@pytest.fixture(scope="module")
+def two_docs(tmp_path_factory, corpus_dir):
+    """A small corpus of two real documents (one minutes, one government response)."""
+    folder = tmp_path_factory.mktemp("two")
+    for stem in ("003_37ef82bf58dec8e9", "002_8ef608f686a71c2c"):
+        shutil.copy(corpus_dir / f"{stem}.txt", folder / f"{stem}.txt")
+    return folder
+
+
+@pytest.fixture
+def bad_folder(tmp_path, two_docs):
+    folder = tmp_path / "in"
+    shutil.copytree(two_docs, folder)
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (folder / "empty.md").write_text("")
+    (folder / "latin.txt").write_bytes(b"\xff\xfe\x81\x8d\x8f\x90\x9d" * 20)  # neither UTF-8 nor cp1252
+    (folder / "nothing.txt").write_text("Hallo wereld. Dit is een kort briefje zonder inhoud.\n" * 3)
+    (folder / "big.txt").write_text("Sociaal-Economische Raad. " * 60_000)  # 1.5 MB
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really")
+    pdf_without_text_layer(folder / "scan.pdf")
+    return folder
+
+
+def build_cli(*args):
+    return CliRunner().invoke(main, ["build", *map(str, args)])
+
+
+def query(out, sparql):
+    store = ox.Store.read_only(str(out / "store"))
+    return list(store.query(sparql, use_default_graph_as_union=True))
+
+
+def test_every_bad_file_is_reported_with_its_reason_and_the_rest_builds(bad_folder, tmp_path):
+    out = tmp_path / "out"
+    result = build_cli(bad_folder, bad_folder / "notes.docx", "-o", out, "--max-size", "1")
+    assert result.exit_code == 1
+    reasons = {"binary.txt": "binary", "empty.md": "empty", "latin.txt": "cannot decode",
+               "nothing.txt": "nothing recognised", "big.txt": "too large", "notes.docx": "unsupported",
+               "scan.pdf": "no text layer"}
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    for name, reason in reasons.items():
+        assert any(name in line and reason in line for line in errors), (name, result.output)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert sorted(manifest["documents"]) == ["002_8ef608f686a71c2c", "003_37ef82bf58dec8e9"]
+    assert len(manifest["errors"]) == len(reasons)
+    assert not verify_files(out)
+
+
+def test_strict_stops_at_the_first_failure_and_keeps_the_previous_graph(bad_folder, two_docs, tmp_path):
+    out = tmp_path / "out"
+    assert build_cli(two_docs, "-o", out, "-q").exit_code == 0
+    before = {name: (out / name).read_bytes() for name in (*EXPORTS, "manifest.json")}
+    result = build_cli(bad_folder, "-o", out, "--strict")
+    assert result.exit_code == 1 and "--strict" in result.output
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert not list(tmp_path.glob(".out.staging-*"))
+
+
+def test_a_clean_build_exits_zero_and_records_sources(two_docs, tmp_path):
+    out = tmp_path / "out"
+    result = build_cli(two_docs, "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    sources = json.loads((out / "manifest.json").read_text())["sources"]
+    assert set(sources) == {"002_8ef608f686a71c2c", "003_37ef82bf58dec8e9"}
+    for stem, record in sources.items():
+        assert len(record["sha256"]) == 64 and record["path"].endswith(f"{stem}.txt")
+        assert record["kind"] in ("minutes", "government_response")
+
+
+def test_two_files_with_one_name_are_an_error_not_an_overwrite(two_docs, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(two_docs / "003_37ef82bf58dec8e9.txt", other / "003_37ef82bf58dec8e9.md")
+    report = build_corpus([two_docs, other], tmp_path / "out")
+    assert any("same document name" in e for e in report.errors)
+    assert len(report.documents) == 2
+
+
+def test_parallel_and_sequential_builds_are_identical(tmp_path, corpus_dir, built, monkeypatch):
+    import polder.graph.corpus as corpus
+
+    monkeypatch.setattr(corpus, "SEQUENTIAL_BELOW", 1)
+    build_corpus([corpus_dir], tmp_path / "par", jobs=2)
+    for name in EXPORTS:
+        assert (tmp_path / "par" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_fast_sorted_exports_equal_the_store_serialisation(built, tmp_path):
+    store = ox.Store.read_only(str(built / "store"))
+    write_trig(store, tmp_path / "polder.trig")
+    write_turtle(store, tmp_path / "polder.ttl")
+    for name in EXPORTS:
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def same_exports(a, b):
+    return all((a / name).read_bytes() == (b / name).read_bytes() for name in EXPORTS)
+
+
+def test_add_and_remove_equal_a_full_rebuild(corpus_dir, built, tmp_path):
+    stems = sorted(p.stem for p in corpus_dir.glob("*.txt"))
+    out = tmp_path / "out"
+    build_corpus([corpus_dir / f"{s}.txt" for s in stems[:2]], out)
+    report = add_documents([corpus_dir / f"{s}.txt" for s in stems[2:]], out)
+    assert report.ok and sorted(report.documents) == stems
+    assert same_exports(out, built)  # the documents share organisations and laws
+    remove_documents([stems[1], f"https://w3id.org/polder/id/doc/{stems[3]}"], out)
+    expected = tmp_path / "expected"
+    build_corpus([corpus_dir / f"{s}.txt" for s in stems if s not in (stems[1], stems[3])], expected)
+    assert same_exports(out, expected)
+    assert not verify_files(out)
+
+
+def test_adding_an_unchanged_file_is_a_no_op(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    file = corpus_dir / "003_37ef82bf58dec8e9.txt"
+    build_corpus([file], out)
+    stamp = {name: (out / name).stat().st_mtime_ns for name in (*EXPORTS, "manifest.json")}
+    result = CliRunner().invoke(main, ["add", str(file), "-g", str(out)])
+    assert result.exit_code == 0 and "unchanged: 003_37ef82bf58dec8e9" in result.output
+    assert {name: (out / name).stat().st_mtime_ns for name in stamp} == stamp
+
+
+def test_add_replaces_only_the_changed_documents_graph(corpus_dir, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem in ("003_37ef82bf58dec8e9", "002_8ef608f686a71c2c"):
+        shutil.copy(corpus_dir / f"{stem}.txt", folder / f"{stem}.txt")
+    out = tmp_path / "out"
+    build_corpus([folder], out)
+    untouched = (out / "docs" / "002_8ef608f686a71c2c.nq").stat().st_ino
+    changed = folder / "003_37ef82bf58dec8e9.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nZie ook artikel 7 van de Arbeidsomstandighedenwet.\n",
+                       encoding="utf-8")
+    report = add_documents([changed], out)
+    assert report.regraphed == ["003_37ef82bf58dec8e9"]
+    assert (out / "docs" / "002_8ef608f686a71c2c.nq").stat().st_ino == untouched  # hard link: not rewritten
+    rebuilt = tmp_path / "rebuilt"
+    build_corpus([folder], rebuilt)
+    assert same_exports(out, rebuilt)
+
+
+def test_remove_of_an_unknown_document_names_the_known_ones(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    build_corpus([corpus_dir / "003_37ef82bf58dec8e9.txt"], out)
+    result = CliRunner().invoke(main, ["remove", "no-such-doc", "-g", str(out)])
+    assert result.exit_code == 2 and "no-such-doc" in result.output and "003_37ef82bf58dec8e9" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_add_to_a_folder_without_a_graph_is_a_one_line_error(corpus_dir, tmp_path):
+    result = CliRunner().invoke(main, ["add", str(corpus_dir / "003_37ef82bf58dec8e9.txt"), "-g", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "polder build" in result.output and "Traceback" not in result.output
+
+
+def test_other_files_in_out_survive_a_rebuild(two_docs, tmp_path):
+    out = tmp_path / "out"
+    build_corpus([two_docs], out)
+    (out / "viz.html").write_text("<html></html>")
+    build_corpus([two_docs], out)
+    assert (out / "viz.html").read_text() == "<html></html>"
+
+
+@pytest.mark.parametrize("command", ["add", "remove"])
+def test_ingest_commands_have_help(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
