@@ -37,14 +37,23 @@ def predicted(path: Path) -> dict[tuple[str, str], str]:
     return out
 
 
-def gold_stances(folder: Path) -> dict[tuple[str, str], str]:
+def gold_stances(folder: Path, acceptable: bool = False) -> dict[tuple[str, str], str | set[str]]:
+    """(document stem, number) → gold stance name (or, with `acceptable`, every accepted one)."""
     out = {}
     for file in sorted(folder.glob("*.json")):
         for rec in json.loads(file.read_text(encoding="utf-8")).get("recommendations", []):
             number = str(rec.get("id") or "").rstrip(".")
             if rec.get("government_stance") and re.fullmatch(r"\d+(\.\d+)*", number):
-                out[(file.stem, number)] = GOLD_NAMES[rec["government_stance"]]
+                want = GOLD_NAMES[rec["government_stance"]]
+                accepted = {want} | {GOLD_NAMES[a] for a in rec.get("acceptable_stances") or [] if a in GOLD_NAMES}
+                out[(file.stem, number)] = accepted if acceptable else want
     return out
+
+
+def wrong(accepted: dict, pred: dict) -> list[str]:
+    """The recommendations whose predicted stance no accepted reading allows."""
+    return [f"{stem[:3]} {number}: want {'/'.join(sorted(ok))}, got {pred.get((stem, number), 'none')}"
+            for (stem, number), ok in sorted(accepted.items()) if pred.get((stem, number)) not in ok]
 
 
 def confusion(gold: dict, pred: dict) -> Counter:
@@ -67,7 +76,14 @@ def main() -> None:
     ap.add_argument("graph", type=Path)
     ap.add_argument("gold", type=Path)
     args = ap.parse_args()
-    print(render(confusion(gold_stances(args.gold), predicted(args.graph))))
+    pred = predicted(args.graph)
+    print(render(confusion(gold_stances(args.gold), pred)))
+    accepted = gold_stances(args.gold, acceptable=True)
+    misses = wrong(accepted, pred)
+    if accepted:
+        right = len(accepted) - len(misses)
+        print(f"accuracy (acceptable alternatives count, as score.py): {right}/{len(accepted)} = {right / len(accepted):.3f}")
+    print("\n".join(f"    wrong: {m}" for m in misses))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """Organisations beyond the reference data: acronym definitions, "Stichting ...",
-committees named in context. Rules live in patterns/organisations.toml.
+committees named in context, institutions by their head word ("Universiteit van X"), units of
+a known organisation ("FNV-Ledenparlement"), the addressee of a letter ("uw Kamer") and
+typos of a known acronym. Rules live in patterns/organisations.toml.
 
 Known organisations are looked up in the reference first, so a name or acronym that the
 reference knows never becomes a second entity. Leaves every organisation hit of the
@@ -9,13 +11,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .model import Entity, Ref
 from .names import known_org_forms, normal_form, slug
 from .pipeline import component
+from .reference import by_key
 
 PATTERNS = Path(__file__).with_name("patterns") / "organisations.toml"
 ORG_CLASSES = {"AdvisoryBody", "Committee", "Organisation"}
@@ -29,6 +32,14 @@ class Rule:
     regex: re.Pattern
     kind: str | None = None
     parent: str | None = None
+    kinds: tuple[str, ...] = ()  # document kinds the rule serves; all when empty
+    label: str | None = None  # the named group that is the name, else the whole match
+    not_after_head: frozenset[str] = frozenset()
+    per_document: bool = False  # one entity per document ("commissie van voorbereiding")
+    optional_guard: bool = False  # the word before the head may be left out of the name
+
+    def serves(self, kind: str | None) -> bool:
+        return kind is None or not self.kinds or kind in self.kinds
 
 
 @dataclass(frozen=True)
@@ -48,13 +59,26 @@ class Candidate:
     rule: str
     abbr: str | None = None
     parent: str | None = None
+    key: str | None = None
+    alts: tuple[str, ...] = ()
+    per_document: bool = False
+
+
+@lru_cache(maxsize=1)
+def load_data() -> dict:
+    return tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+def as_rule(r: dict) -> Rule:
+    return Rule(r["id"], re.compile(r["pattern"]), r.get("kind"), r.get("parent"), tuple(r.get("kinds", ())),
+                r.get("label"), frozenset(r.get("not_after_head", ())), r.get("per_document", False),
+                r.get("optional_guard", False))
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[tuple[Rule, ...], dict[str, list[str]]]:
-    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
-    rules = tuple(Rule(r["id"], re.compile(r["pattern"]), r.get("kind"), r.get("parent")) for r in data["rule"])
-    return rules, data["classes"]
+    data = load_data()
+    return tuple(as_rule(r) for r in data["rule"]), data["classes"]
 
 
 def class_of(name: str) -> str:
@@ -122,24 +146,105 @@ def has_organisation_head(name: str) -> bool:
 def rule_candidates(text: str, rule: Rule) -> list[Candidate]:
     found = []
     for m in rule.regex.finditer(text):
-        label = _label(m, rule)
-        found.append(Candidate(m.start(), m.end(), label, rule.kind or class_of(label), rule.id, parent=rule.parent))
+        span = name_span(text, m, rule)
+        if span is None:
+            continue
+        label = _label(text[span[0]:span[1]], rule)
+        found.append(Candidate(*span, label, rule.kind or class_of(label), rule.id, parent=rule.parent,
+                               per_document=rule.per_document))
     return found
 
 
-def _label(m: re.Match, rule: Rule) -> str:
-    written = re.sub(r"\s+", " ", m.group())
+def name_span(text: str, m: re.Match, rule: Rule) -> tuple[int, int] | None:
+    """The name's span, or None. A word before the head ("Radboud Universiteit") must be no
+    determiner and start no sentence: else the name starts at the head, or there is none when
+    the rule needs that word. The word after the head must not be one of the rule's
+    exceptions ("Raad van Bestuur")."""
+    start, end = m.span(rule.label) if rule.label else m.span()
+    if "guard" in rule.regex.groupindex and m.group("guard"):
+        if m.group("guard") in load_data()["guard"]["words"] or starts_sentence(text, m.start("guard")):
+            if not rule.optional_guard:
+                return None
+            start = m.end("guard") + len(text[m.end("guard"):]) - len(text[m.end("guard"):].lstrip())
+    from_head = text[m.end("guard") if "guard" in rule.regex.groupindex and m.group("guard") else start:end]
+    after_head = re.findall(r"\b[A-Z][\w&]*", from_head)[1:2]
+    return None if after_head and after_head[0] in rule.not_after_head else (start, end)
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?:“\"‘"
+
+
+def _label(written: str, rule: Rule) -> str:
+    written = re.sub(r"\s+", " ", written)
     if rule.id.startswith("org/committee-acronym") or rule.id.startswith("org/working-group"):
         return written[0].lower() + written[1:]
     return written
 
 
-def candidates(text: str) -> list[Candidate]:
+def candidates(text: str, kind: str | None = None) -> list[Candidate]:
+    """Every rule's candidates; `kind` (a document kind) leaves out rules for other kinds."""
     rules, _ = load_rules()
     found: list[Candidate] = []
-    for rule in rules:
+    for rule in (r for r in rules if r.serves(kind)):
         found += acronym_candidates(text, rule) if "abbr" in rule.regex.groupindex else rule_candidates(text, rule)
+    return with_full_names(found + unit_candidates(text))
+
+
+def shortened(short: str, full: str) -> bool:
+    """'Denktank Corona' is a shortening of 'Denktank Coronacrisis': same words, the last one cut."""
+    a, b = short.split(), full.split()
+    return len(a) == len(b) and a[:-1] == b[:-1] and b[-1].startswith(a[-1]) and a[-1] != b[-1]
+
+
+def with_full_names(found: list[Candidate]) -> list[Candidate]:
+    """A shortened name in the same document is one more written form of the full one."""
+    names = {c.name for c in found if not c.abbr}
+    out = []
+    for c in found:
+        full = sorted(n for n in names if shortened(c.name, n))
+        out.append(replace(c, name=full[0], alts=(*c.alts, c.name)) if len(full) == 1 and not c.abbr else c)
+    return out
+
+
+# ---------------------------------------------------------------- units of a known organisation
+
+def known_acronym(token: str) -> str | None:
+    """The known one-word name `token` is, or the known acronym it is one transposition of
+    neighbouring letters away from ("CMB" for "CBM")."""
+    acronyms = known_acronyms()
+    if token in acronyms:
+        return token
+    if not token.isupper():
+        return None
+    swaps = {token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(len(token) - 1)}
+    matches = sorted(swaps & acronyms)
+    return matches[0] if len(matches) == 1 and len(token) >= 3 else None
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> frozenset[str]:
+    return frozenset(f for k in known_org_forms().values() for f in k.forms if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", f))
+
+
+def unit_candidates(text: str) -> list[Candidate]:
+    found = []
+    for spec in load_data()["unit"]:
+        for m in re.finditer(spec["pattern"], text):
+            acronym = known_acronym(m.group("parent"))
+            if acronym:
+                found.append(unit_candidate(m, acronym, spec["id"]))
     return found
+
+
+def unit_candidate(m: re.Match, acronym: str, rule: str) -> Candidate:
+    parent = known_org_forms()[normal_form(acronym)].key
+    label = f"{acronym} {m.group('unit')}"
+    written = re.sub(r"\s+", " ", m.group())
+    alts = (written,) if normal_form(written) != normal_form(label) else ()
+    return Candidate(m.start(), m.end(), label, "Organisation", rule, parent=parent,
+                     key=f"{parent}/{slug(m.group('unit'))}", alts=alts)
 
 
 # ---------------------------------------------------------------- the component
@@ -152,9 +257,16 @@ def known_for(candidate: Candidate):
     return None
 
 
-def new_entity(candidate: Candidate) -> Entity:
-    key = f"{candidate.parent}/{slug(candidate.name)}" if candidate.parent else f"org/{slug(candidate.name)}"
-    entity = Entity(key, candidate.cls, candidate.name, {candidate.abbr} if candidate.abbr else set())
+def key_for(candidate: Candidate, stem: str) -> str:
+    if candidate.key:
+        return candidate.key
+    name = f"{candidate.name} {stem}" if candidate.per_document else candidate.name
+    return f"{candidate.parent}/{slug(name)}" if candidate.parent else f"org/{slug(name)}"
+
+
+def new_entity(candidate: Candidate, stem: str = "") -> Entity:
+    alts = {candidate.abbr} if candidate.abbr else set()
+    entity = Entity(key_for(candidate, stem), candidate.cls, candidate.name, alts | set(candidate.alts))
     if candidate.parent:
         entity.add("org:unitOf", Ref(candidate.parent))
     return entity
@@ -164,21 +276,30 @@ def overlaps(start: int, end: int, spans) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def blocked(start: int, end: int, spans) -> bool:
+    """Overlaps a span that it does not contain: a longer name wins over the known
+    acronym inside it ("SER-commissie Arbeidsomstandigheden" over "SER")."""
+    return any(s < end and start < e and not (start <= s and e <= end) for s, e in spans)
+
+
+def take(start: int, end: int, hit: OrgHit, taken: list, hits: list[OrgHit]) -> None:
+    hits[:] = [h for h in hits if not (start <= h.start and h.end <= end)]
+    hits.append(hit)
+    taken.append((start, end))
+
+
 def record_candidate(ctx, candidate: Candidate, taken: list[tuple[int, int]], hits: list[OrgHit]) -> Entity | None:
     known = known_for(candidate)
-    if known is not None:
-        if not overlaps(candidate.start, candidate.end, taken):
-            end = candidate.start + len(candidate.name)
-            ctx.mention(known.key, candidate.start, end, candidate.rule)
-            hits.append(OrgHit(candidate.start, end, known.key, known.cls))
-        return None
-    if overlaps(candidate.start, candidate.end, taken):
-        return None
-    entity = ctx.entity(new_entity(candidate))
     end = candidate.start + len(candidate.name) if candidate.abbr else candidate.end
+    if blocked(candidate.start, end, taken) or (candidate.start, end) in taken:
+        return None
+    if known is not None:
+        ctx.mention(known.key, candidate.start, end, candidate.rule)
+        take(candidate.start, end, OrgHit(candidate.start, end, known.key, known.cls), taken, hits)
+        return None
+    entity = ctx.entity(new_entity(candidate, ctx.result.doc.stem))
     ctx.mention(entity.key, candidate.start, end, candidate.rule)
-    hits.append(OrgHit(candidate.start, end, entity.key, entity.cls))
-    taken.append((candidate.start, candidate.end))
+    take(candidate.start, end, OrgHit(candidate.start, end, entity.key, entity.cls), taken, hits)
     return entity
 
 
@@ -192,16 +313,86 @@ def later_mentions(ctx, entity: Entity, taken, hits: list[OrgHit]) -> None:
                 taken.append((m.start(), m.end()))
 
 
+# ---------------------------------------------------------------- known forms that are no mention
+
+def dropped(ctx, hit) -> bool:
+    text = ctx.text
+    for spec in load_data()["drop"]:
+        if spec.get("key", hit.key) != hit.key:
+            continue
+        if "unless_written" in spec:
+            if text[hit.start:hit.end] != spec["unless_written"] or starts_sentence(text, hit.start):
+                return True
+        elif re.search(spec.get("before", ""), text[max(0, hit.start - 20):hit.start]) and \
+                re.search(spec.get("after", ""), text[hit.end:hit.end + 30]):
+            return True
+    return False
+
+
+def drop_known(ctx, hits: list) -> list:
+    """Take back the gazetteer's mentions that `dropped` rejects; keep the rest."""
+    gone = {ctx.clean.to_original(h.start, h.end) + (h.key,) for h in hits if dropped(ctx, h)}
+    if gone:
+        ctx.result.mentions[:] = [m for m in ctx.result.mentions if (m.span.start, m.span.end, m.key) not in gone]
+        still = {m.key for m in ctx.result.mentions}
+        for key in {g[2] for g in gone} - still:
+            ctx.result.entities.pop(key, None)
+    return [h for h in hits if ctx.clean.to_original(h.start, h.end) + (h.key,) not in gone]
+
+
+# ---------------------------------------------------------------- context rules
+
+def mention_known(ctx, key: str, start: int, end: int, rule: str, taken, hits: list[OrgHit]) -> None:
+    from .gazetteer import as_entity
+    known = by_key()[key]
+    ctx.entity(as_entity(known))
+    ctx.mention(key, start, end, rule)
+    take(start, end, OrgHit(start, end, key, known.cls), taken, hits)
+
+
+def addressee(ctx) -> str:
+    spec = load_data()["addressees"]
+    head = ctx.text[:spec["head_chars"]]
+    return spec["eerste"] if re.search(spec["eerste_cue"], head) else spec["default"]
+
+
+def addressee_mentions(ctx, taken, hits: list[OrgHit]) -> None:
+    """'uw Kamer': the chamber the letter is written to."""
+    kind = ctx.result.doc.kind
+    for spec in load_data()["addressee"]:
+        if spec.get("kinds") and kind not in spec["kinds"]:
+            continue
+        for m in re.finditer(spec["pattern"], ctx.text):
+            if not overlaps(m.start(), m.end(), taken):
+                mention_known(ctx, addressee(ctx), m.start(), m.end(), spec["id"], taken, hits)
+
+
+def typo_mentions(ctx, taken, hits: list[OrgHit]) -> None:
+    """'CMB' where the document also writes the known 'CBM': a mention of the known body."""
+    spec = load_data()["typo"]
+    forms = known_org_forms()
+    present = {ctx.text[h.start:h.end] for h in hits}
+    for m in re.finditer(spec["pattern"], ctx.text):
+        token = m.group()
+        if token in present or overlaps(m.start(), m.end(), taken):
+            continue
+        meant = known_acronym(token)
+        if meant and meant != token and meant in present:
+            mention_known(ctx, forms[normal_form(meant)].key, m.start(), m.end(), spec["id"], taken, hits)
+
+
 @component("organisations", order=30)
 def extract_organisations(ctx) -> None:
-    known_hits = [h for h in ctx.notes.get("known_hits", []) if h.cls in ORG_CLASSES]
+    known_hits = drop_known(ctx, [h for h in ctx.notes.get("known_hits", []) if h.cls in ORG_CLASSES])
     hits = [OrgHit(h.start, h.end, h.key, h.cls) for h in known_hits]
     taken = [(h.start, h.end) for h in known_hits]
     new = []
-    for candidate in sorted(candidates(ctx.text), key=lambda c: (c.start, -c.end)):
+    for candidate in sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end)):
         entity = record_candidate(ctx, candidate, taken, hits)
         if entity is not None:
             new.append(entity)
     for entity in new:
         later_mentions(ctx, entity, taken, hits)
+    addressee_mentions(ctx, taken, hits)
+    typo_mentions(ctx, taken, hits)
     ctx.notes["org_hits"] = sorted(hits, key=lambda h: h.start)

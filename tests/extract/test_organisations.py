@@ -43,3 +43,81 @@ def test_known_name_or_acronym_is_looked_up_in_the_reference():
 def test_unknown_name_is_new():
     [candidate] = candidates("de Beroepsvereniging Arbo Adviseurs (BvAA)")
     assert known_for(candidate) is None
+
+
+# ---------------------------------------------------------------- named institutions and head nouns
+
+@pytest.mark.parametrize("text, name, rule", [
+    ("studieadviseur Universiteit\n\nvan Amsterdam", "Universiteit van Amsterdam", "org/university/1"),
+    ("ze stapte over naar de Radboud Universiteit, waar", "Radboud Universiteit", "org/university/1"),
+    ("student ontwikkeling Hogeschool van Rotterdam", "Hogeschool van Rotterdam", "org/hogeschool/1"),
+    ("de opleiding aan het ROC van Amsterdam, maar", "ROC van Amsterdam", "org/roc/1"),
+    ("counselor MBO College\n\nAirport & Amstelland\n\n“Een", "MBO College Airport & Amstelland", "org/college/1"),
+    ("het initiatief voor de Denktank Coronacrisis, bestaande uit", "Denktank Coronacrisis", "org/head-noun/1"),
+    ("werkt de Nederlandse Vereniging voor Klinische Arbeidsgeneeskunde samen",
+     "Nederlandse Vereniging voor Klinische Arbeidsgeneeskunde", "org/head-noun/1"),
+    ("de helpdesk van Bureau REACH helpt", "Bureau REACH", "org/head-noun/1"),
+    ("en de Patiëntenfederatie Nederland in samenwerking", "Patiëntenfederatie Nederland", "org/national-body/1"),
+    ("bij het Bacteriologisch Adviesbureau in Ermelo", "Bacteriologisch Adviesbureau", "org/adjective-bureau/1"),
+    ("medezeggenschap bij de gemeente Barendrecht is anders", "gemeente Barendrecht", "org/government/1"),
+    ("Start-up Gable Systems ontwikkelt een looprobot", "Gable Systems", "org/start-up/1"),
+    ("Tekst Jan Jansen Foto’s ANP/Caspar Huurdeman", "ANP", "org/photo-agency/1"),
+])
+def test_head_word_rules_fire(text, name, rule):
+    assert (name, rule) in {(c.name, c.rule) for c in candidates(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Elke Universiteit heeft een eigen beleid.",  # a determiner is no name
+    "De Hogeschool heeft besloten.",  # no name after the head
+    "Het ROC is dicht.",
+    "De Raad van Bestuur besloot dat.",  # a governing body, not an organisation
+    "Het College van Burgemeester besloot.",  # a determiner before College
+    "van de Denktank Corona \nAangezien dit zo is",  # a name does not run on to the next line
+    "Het Adviesbureau belde.",  # a determiner before the bureau
+    "in de gemeente. Zij gaat",  # no name after gemeente
+    "start-up bedrijven groeien",  # no capitalised name
+    "Foto Henk Rougoor",  # a photographer, no agency
+])
+def test_head_word_look_alikes(text):
+    found_names = {c.name for c in candidates(text)}
+    assert not any(n for n in found_names if "Aangezien" in n or n in {
+        "Elke Universiteit", "Hogeschool", "ROC", "Raad van Bestuur", "Het College van Burgemeester",
+        "Het Adviesbureau", "Henk", "bedrijven"}), found_names
+    assert found(text) == {} or text.startswith("van de Denktank")
+
+
+def test_shortened_name_is_a_form_of_the_full_name():
+    found_ = candidates("de Denktank Corona. Later de Denktank Coronacrisis")
+    assert {c.name for c in found_} == {"Denktank Coronacrisis"}
+    assert any("Denktank Corona" in c.alts for c in found_)
+
+
+def test_preparatory_committee_only_in_minutes():
+    text = "de commissie van voorbereiding maakt de omslag"
+    assert [c.cls for c in candidates(text, "minutes") if c.rule.startswith("org/preparatory")] == ["Committee"]
+    assert not [c for c in candidates(text, "government_response") if c.rule.startswith("org/preparatory")]
+
+
+# ---------------------------------------------------------------- units and typos
+
+def test_unit_of_a_known_organisation():
+    [unit] = [c for c in candidates("de vergadering van het FNV-Ledenparlement") if c.rule == "org/unit/1"]
+    assert (unit.name, unit.parent, unit.key) == ("FNV Ledenparlement", "org/fnv", "org/fnv/ledenparlement")
+
+
+def test_unit_of_a_misspelt_acronym_gets_the_known_spelling():
+    [unit] = [c for c in candidates("de jonge ondernemers van AWNV Jong") if c.rule == "org/unit/1"]
+    assert unit.name == "AWVN Jong" and "AWNV Jong" in unit.alts
+
+
+def test_unit_word_after_an_unknown_word_is_nothing():
+    assert not [c for c in candidates("de familie XQZW Jong en Piet Jong") if c.rule == "org/unit/1"]
+
+
+def test_known_acronym_tolerates_one_transposition_only():
+    from polder.extract.organisations import known_acronym
+    assert known_acronym("CMB") == "CBM"
+    assert known_acronym("CBM") == "CBM"
+    assert known_acronym("MCB") is None  # two swaps away
+    assert known_acronym("Cmb") is None

@@ -1,6 +1,8 @@
 """Recommendation parsing on each numbering shape, and the stance classifier's cues."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from polder.extract import response, stance
@@ -182,9 +184,31 @@ def test_issuer_of_an_rvs_advice_is_not_the_ser():
     ("Het kabinet gaat verkennen of dit kan.", "Het kabinet heeft dit al gedaan.", "UnderConsideration"),
     ("Het kabinet neemt het advies deels over.", "Het kabinet neemt het advies over.", "PartlyAdopted"),
     ("Het kabinet neemt kennis van het advies.", "Het kabinet neemt het advies over.", "Noted"),
+    ("Het kabinet ziet echter geen toegevoegde waarde in een wetswijziging.",
+     "Het kabinet ziet toegevoegde waarde in een wetswijziging.", "NotAdopted"),
+    ("Het kabinet kiest ervoor dit niet te doen.", "Het kabinet kiest ervoor dit te doen.", "NotAdopted"),
+    ("Ik neem deze aanbeveling over.", "Ik neem deze aanbeveling niet over.", "Adopted"),
+    ("Het kabinet is voornemens deze aanbeveling over te nemen.",
+     "Het kabinet is niet voornemens deze aanbeveling over te nemen.", "Adopted"),
+    ("Het kabinet heeft geen bezwaar tegen het voorstel en neemt het over.",
+     "Het kabinet heeft bezwaar tegen het voorstel en neemt het niet over.", "Adopted"),
+    ("Ik ga verkennen of een subsidie mogelijk is.", "Ik heb een subsidie mogelijk gemaakt.", "UnderConsideration"),
+    ("Wij onderschrijven het advies van de raad.", "Wij onderschrijven het advies van de raad niet.", "Adopted"),
+    ("Ik ben het met de raad eens.", "Ik ben het niet met de raad eens.", "Adopted"),
+    ("Het kabinet zal de Arbeidsinspectie bij de uitwerking betrekken.",
+     "De Arbeidsinspectie is bij de uitwerking betrokken geweest.", "Adopted"),
+    ("Het kabinet ondersteunt dit initiatief.", "Dit ondersteunt de ontwikkeling van een nieuw model.", "Adopted"),
+    ("Het kabinet neemt dit voorstel in overweging.", "Het kabinet neemt dit voorstel over.", "UnderConsideration"),
+    ("Het is aan het volgende kabinet om hierover te besluiten.", "Het kabinet besluit hier zelf over.",
+     "UnderConsideration"),
+    ("Het kabinet ziet dit als een taak van sociale partners.", "Het kabinet ziet dit als een eigen taak en zet zich in voor voorlichting.", "Noted"),
+    ("Het is aan werkgevers en werknemers om hierover afspraken te maken.",
+     "Het kabinet zet zich in voor afspraken met werkgevers en werknemers.", "Noted"),
 ])
 def test_each_cue_fires_and_its_absence_or_negation_changes_the_verdict(positive, negative, stance_name):
-    assert stance.classify(positive).stance == stance_name
+    verdict = stance.classify(positive)
+    assert verdict.stance == stance_name
+    assert any(f.stance == stance_name for f in verdict.fired)  # a cue decided, not the default
     assert stance.classify(negative).stance != stance_name
 
 
@@ -204,3 +228,53 @@ def test_minutes_without_announced_list_have_no_recommendations():
     text = ("Verslag van de raadsvergadering van de SER\n\n1. Opening\nDe voorzitter opent de vergadering.\n\n"
             "2. Mededelingen\nDe heer Jansen vindt dat werkgevers meer moeten doen.\n")
     assert recommendations(run(text)) == {}
+
+
+@pytest.mark.parametrize("text,mix_id", [
+    ("Het kabinet steunt de aanbeveling. Of er een fonds komt, is aan het volgende kabinet.",
+     "stance.mix.adopt-and-defer/"),
+    ("Het kabinet neemt de aanbeveling over. De verplichting wordt later bezien.", "stance.mix.adopt-and-defer/"),
+    ("Het kabinet zet in op meer voorlichting. Het is aan werkgevers om de RI&E op orde te brengen.",
+     "stance.mix.adopt-and-hand-off/"),
+])
+def test_mix_rules_make_a_mixed_reaction_partly_adopted(text, mix_id):
+    verdict = stance.classify(text)
+    assert verdict.stance == "PartlyAdopted"
+    assert verdict.mix is not None and verdict.mix.id.startswith(mix_id)
+    assert len(stance.sentences(verdict.quote())) == 2  # both sides of the mix are quoted
+
+
+@pytest.mark.parametrize("text,expected", [
+    # agreeing with the analysis is no verdict on the recommendation: the deferral decides
+    ("Het kabinet deelt de analyse van de SER. Of er een fonds komt, is aan het volgende kabinet.", "UnderConsideration"),
+    # endorsing the recommendation and naming who carries it out is adoption
+    ("Het kabinet neemt de aanbeveling over. Het is aan werkgevers om de RI&E op orde te brengen.", "Adopted"),
+    # a mix does not overrule a third stance that leads
+    ("Het kabinet ziet geen aanleiding voor een nieuwe wet. Het kabinet zet in op voorlichting. "
+     "Het is aan werkgevers om dit op te pakken.", "NotAdopted"),
+    ("Het is aan werkgevers om de RI&E op orde te brengen.", "Noted"),
+])
+def test_mix_rules_do_not_fire_without_both_sides(text, expected):
+    verdict = stance.classify(text)
+    assert verdict.mix is None
+    assert verdict.stance == expected
+
+
+def test_response_records_the_mix_rule_among_its_cues():
+    text = SER_RESPONSE.replace("Het kabinet ziet geen aanleiding om een verplicht budget in te voeren.",
+                                "Het kabinet steunt de aanbeveling. Of het budget verplicht wordt, is aan het volgende kabinet.")
+    result = run(text)
+    resp = result.entities[f"doc/{result.doc.stem}/recommendation/2/response"]
+    cues = [v for p, v in resp.props if p == "polder:cue"]
+    assert stance_of(result, "2") == "PartlyAdopted"
+    assert any(c.startswith("stance.mix.adopt-and-defer/") for c in cues)
+    assert sum(p == "polder:stance" for p, _ in resp.props) == 1
+
+
+def test_stance_rules_have_unique_versioned_ids_and_known_mix_kinds():
+    rules = stance.load_rules()
+    ids = [c.id for c in rules.cues] + [m.id for m in rules.mixes]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"stance\.[a-z]+\.[a-z0-9-]+/\d+", i) for i in ids)
+    kinds = set(stance.STANCES) | {t for c in rules.cues for t in c.tags}
+    assert all(set(m.all_of) | set(m.none_of) <= kinds for m in rules.mixes)

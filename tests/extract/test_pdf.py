@@ -1,0 +1,93 @@
+"""PDF input: a PDF made from a document's text yields the same facts, with page numbers."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from polder.extract.pipeline import extract_file
+from polder.graph.corpus import build_corpus
+
+STEM = "003_37ef82bf58dec8e9"
+LINES_PER_PAGE = 45
+
+
+def text_to_pdf(text: str, target: Path) -> int:
+    """Write `text` as a PDF with a real text layer, LINES_PER_PAGE lines a page; returns the page count."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = "Helvetica"
+    for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",):
+        if Path(candidate).exists():  # a Unicode font keeps quotes and diacritics in the text layer
+            pdfmetrics.registerFont(TTFont("DejaVu", candidate))
+            font = "DejaVu"
+    pdf = canvas.Canvas(str(target), pagesize=A4)
+    lines = [line.replace("\f", "") for line in text.splitlines()]
+    pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+    for page in pages:
+        y = 800
+        for line in page:
+            pdf.setFont(font, 7)
+            pdf.drawString(20, y, line)
+            y -= 17
+        pdf.showPage()
+    pdf.save()
+    return len(pages)
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory, corpus_dir):
+    folder = tmp_path_factory.mktemp("pdf")
+    shutil.copy(corpus_dir / f"{STEM}.txt", folder / f"{STEM}.txt")
+    pages = text_to_pdf((corpus_dir / f"{STEM}.txt").read_text(encoding="utf-8"), folder / f"{STEM}.pdf")
+    return folder / f"{STEM}.txt", folder / f"{STEM}.pdf", pages
+
+
+def facts(extraction):
+    entities = {(key, e.cls) for key, e in extraction.entities.items()}
+    mentioned = {m.key for m in extraction.mentions}
+    return entities, mentioned
+
+
+def test_pdf_and_text_yield_the_same_entities_and_provisions(pair):
+    text, pdf, _pages = pair
+    from_text, from_pdf = extract_file(text), extract_file(pdf)
+    assert from_pdf.doc.kind == from_text.doc.kind
+    text_entities, text_mentioned = facts(from_text)
+    pdf_entities, pdf_mentioned = facts(from_pdf)
+    provisions = {k for k, cls in text_entities if cls == "Provision"}
+    assert provisions and provisions == {k for k, cls in pdf_entities if cls == "Provision"}
+    assert pdf_entities == text_entities
+    assert pdf_mentioned == text_mentioned
+
+
+def test_pdf_mentions_carry_their_page(pair, tmp_path):
+    _text, pdf, pages = pair
+    assert pages >= 3
+    extraction = extract_file(pdf)
+    seen = {m.span.page for m in extraction.mentions}
+    assert None not in seen and len(seen) >= 3 and max(seen) <= pages
+    out = tmp_path / "out"
+    report = build_corpus([pdf], out)
+    assert report.ok, report.errors
+    store = ox.Store.read_only(str(out / "store"))
+    rows = list(store.query("""PREFIX polder: <https://w3id.org/polder/def#>
+        SELECT DISTINCT ?page WHERE { ?m a polder:Mention ; polder:page ?page }""", use_default_graph_as_union=True))
+    assert {int(r["page"].value) for r in rows} == seen
+    assert json.loads((out / "manifest.json").read_text())["sources"][STEM]["path"].endswith(".pdf")
+
+
+def test_a_page_of_a_mention_is_the_page_its_text_is_on(pair):
+    _text, pdf, _pages = pair
+    from polder.extract.reader import read_document
+
+    raw = read_document(pdf)
+    page_texts = raw.text.split("\f")
+    for mention in extract_file(pdf).mentions[:50]:
+        assert mention.span.text in page_texts[mention.span.page - 1]
