@@ -30,9 +30,11 @@ def saved_queries() -> list[str]:
 def ask(url: str, sparql: str, timeout: float = 30) -> None:
     body = urllib.parse.urlencode({"query": sparql}).encode()
     request = urllib.request.Request(url, data=body, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json, text/turtle;q=0.9"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
-        json.loads(response.read())
+        body = response.read()
+        if "json" in response.headers.get("Content-Type", ""):  # CONSTRUCT answers in Turtle
+            json.loads(body)
 
 
 def start_server(graph: Path, port: int) -> subprocess.Popen:

@@ -121,3 +121,45 @@ def test_known_acronym_tolerates_one_transposition_only():
     assert known_acronym("CBM") == "CBM"
     assert known_acronym("MCB") is None  # two swaps away
     assert known_acronym("Cmb") is None
+
+
+# ---------------------------------------------------------------- whole-document rules
+
+LETTER = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+          "Het kabinet reageert op het advies van de SER. Ik informeer uw Kamer voor de zomer. "
+          "De NLA meldt dit aan de Kamer. Zie Richtlijn (EU) 2024/869 en de EU-richtlijn. "
+          "Het kabinet werkt met de vakbonden FNV, CNV en De Unie. De CBM en de CMB overleggen. "
+          "De Kamer van Koophandel helpt. Binnen de SER-commissie Arbeidsomstandigheden is gesproken.\n")
+
+
+@pytest.fixture(scope="module")
+def letter():
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import RawDocument
+    return extract(RawDocument("letter.txt", "letter", LETTER, "utf-8", "0"))
+
+
+def written(extraction, key: str) -> list[str]:
+    return [m.span.text for m in extraction.mentions if m.key == key]
+
+
+def test_your_chamber_is_the_addressee(letter):
+    assert {"uw Kamer"} <= set(written(letter, "org/tweede-kamer"))
+    assert "De Kamer" not in " ".join(written(letter, "org/tweede-kamer"))  # the Kamer van Koophandel
+
+
+def test_acronym_of_a_legal_instrument_is_no_mention(letter):
+    assert written(letter, "org/eu") == []
+
+
+def test_de_unie_only_as_written_mid_sentence(letter):
+    assert written(letter, "org/de-unie") == ["De Unie"]
+
+
+def test_typo_of_a_known_acronym_is_a_mention_of_it(letter):
+    assert sorted(written(letter, "org/ser/cbm")) == ["CBM", "CMB"]
+    assert not [k for k in letter.entities if k.endswith("/cmb")]
+
+
+def test_longer_name_wins_over_the_known_acronym_inside_it(letter):
+    assert "org/ser/ser-commissie-arbeidsomstandigheden" in letter.entities
