@@ -110,7 +110,7 @@ def minutes(f: Faker, size: int) -> str:
         parts += [f"{item}. Advies over {f.rng.choice(THEMES)}", f.paragraph(), "",
                   f"De heer {f.person()} merkt op dat {f.citation()} knelt.", f"Mevrouw {f.person()} sluit zich hierbij aan.", ""]
         item += 1
-    parts += [f"{item}. Rondvraag en sluiting", f"De voorzitter sluit de vergadering.", ""]
+    parts += [f"{item}. Rondvraag en sluiting", "De voorzitter sluit de vergadering.", ""]
     return "\n".join(parts)
 
 

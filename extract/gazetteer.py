@@ -32,47 +32,78 @@ def lookup_key(form: str) -> str:
     return form if is_acronym(form) else form.casefold()
 
 
-def pattern_for(form: str) -> str:
-    body = re.escape(form).replace(r"\ ", r"\s+")
-    return body if is_acronym(form) else f"(?i:{body})"
+TOKEN = re.compile(r"\w+|[^\w\s]")
+BLOCKED_BEFORE = re.compile(r"[\w&:-]")  # "deeltijd-WW" is not the WW, "ECLI:NL:RVS" no council
+BLOCKED_AFTER = re.compile(r"[\w&]|[.:/][^\W\d]")  # nor is "Rijksoverheid.nl" a mention
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Every written form by its lookup key, and per first token the longest form's length in
+    tokens: a text is scanned token by token, trying the longest candidate first."""
+
+    acronyms: dict[str, KnownEntity]  # exact written form → entity
+    names: dict[str, KnownEntity]  # case-folded written form → entity
+    longest: dict[str, int]
+
+    def get(self, written: str) -> KnownEntity | None:
+        written = " ".join(written.split())
+        return self.acronyms.get(written) or self.names.get(written.casefold())
 
 
 _compiled: dict[int, tuple] = {}
 
 
-def dictionary(known: tuple[KnownEntity, ...]) -> tuple[re.Pattern, dict[str, KnownEntity]]:
-    """One alternation of every written form, longest first, and the form → entity table
-    (compiled once per reference set)."""
+def dictionary(known: tuple[KnownEntity, ...]) -> Dictionary:
+    """The dictionary of a reference set, made once per set."""
     if id(known) not in _compiled:
         _compiled.clear()
-        _compiled[id(known)] = (known, *_compile(known))
-    return _compiled[id(known)][1:]
+        _compiled[id(known)] = (known, _compile(known))
+    return _compiled[id(known)][1]
 
 
-def _compile(known: tuple[KnownEntity, ...]) -> tuple[re.Pattern, dict[str, KnownEntity]]:
-    table: dict[str, KnownEntity] = {}
-    forms: dict[str, str] = {}
+def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
+    lexicon = Dictionary({}, {}, {})
     for entity in known:
         if entity.cls not in CLASSES:
             continue
         for form in entity.forms:
+            tokens = TOKEN.findall(form)
+            if not tokens:
+                continue
+            table = lexicon.acronyms if is_acronym(form) else lexicon.names
             table.setdefault(lookup_key(form), entity)
-            forms.setdefault(lookup_key(form), form.strip())
-    ordered = sorted(forms.values(), key=lambda f: (-len(f), f))
-    alternation = "|".join(pattern_for(f) for f in ordered)
-    # not after a hyphen or colon ("deeltijd-WW" is not the WW, "ECLI:NL:RVS" no council),
-    # not inside a web address ("Rijksoverheid.nl")
-    return re.compile(rf"(?<![\w&:-])(?:{alternation})(?![\w&]|[.:/][^\W\d])"), table
+            first = tokens[0].casefold()
+            lexicon.longest[first] = max(lexicon.longest.get(first, 0), len(tokens))
+    return lexicon
 
 
 def find(text: str, known: tuple[KnownEntity, ...] | None = None) -> list[Hit]:
-    pattern, table = dictionary(known if known is not None else load_reference())
-    hits = []
-    for m in pattern.finditer(text):
-        entity = table.get(lookup_key(m.group()))
-        if entity is not None:
-            hits.append(Hit(m.start(), m.end(), entity.key, entity.cls))
+    """Known forms in `text`, longest first, left to right, not overlapping."""
+    lexicon = dictionary(known if known is not None else load_reference())
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    hits, i = [], 0
+    while i < len(tokens):
+        found = _match_at(text, tokens, i, lexicon)
+        if found is None:
+            i += 1
+            continue
+        hits.append(found[0])
+        i = found[1]
     return hits
+
+
+def _match_at(text: str, tokens: list[tuple[int, int]], i: int, lexicon: Dictionary):
+    start = tokens[i][0]
+    most = lexicon.longest.get(text[start:tokens[i][1]].casefold())
+    if not most or (start and BLOCKED_BEFORE.match(text, start - 1)):
+        return None
+    for n in range(min(most, len(tokens) - i), 0, -1):
+        end = tokens[i + n - 1][1]
+        entity = lexicon.get(text[start:end])
+        if entity is not None and not BLOCKED_AFTER.match(text, end):
+            return Hit(start, end, entity.key, entity.cls), i + n
+    return None
 
 
 def as_entity(known: KnownEntity) -> Entity:

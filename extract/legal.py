@@ -21,6 +21,7 @@ CONTEXT_WINDOW = 1500  # how far back a bare "artikel 12" looks for the law of i
 class Rule:
     id: str
     regex: re.Pattern
+    after_law: bool = False  # matched only right after a law the text names
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
     for name, value in data["fragments"].items():
         fragments[name] = fill(value, fragments)
     fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
-    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments))) for r in data["rule"])
+    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False))
+                  for r in data["rule"])
     return rules, ordinals, laws
 
 
@@ -73,15 +75,28 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
     rules, ordinals, laws = load_rules()
     found: dict[int, Citation] = {}
     for rule in rules:
-        for m in rule.regex.finditer(text):
-            law = laws.get(re.sub(r"\s+", " ", m.group("law"))) if m.group("law") else None
-            law = law or passage_law(text, m.start("article"), m.end(), law_hits)
+        for m, start, named in _matches(rule, text, law_hits):
+            law = named or _law_group(m, laws) or passage_law(text, m.start("article"), m.end(), law_hits)
             paragraph = m.group("pnum") or (str(ordinals[m.group("pword").lower()]) if m.group("pword") else None)
-            cite = Citation(m.start(), m.end(), normalise_article(m.group("article")), paragraph, law, rule.id)
+            cite = Citation(start, m.end(), normalise_article(m.group("article")), paragraph, law, rule.id)
             have = found.get(m.start("article"))
             if have is None or (have.law is None and law is not None):
                 found[m.start("article")] = cite
     return sorted(found.values(), key=lambda c: c.start)
+
+
+def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):
+    """(match, where the citation starts, the law named before it or None) per firing."""
+    if not rule.after_law:
+        return ((m, m.start(), None) for m in rule.regex.finditer(text))
+    found = ((rule.regex.match(text, end), start, key) for start, end, key in law_hits)
+    return ((m, start, key) for m, start, key in found if m)
+
+
+def _law_group(m: re.Match, laws: dict[str, str]) -> str | None:
+    """The law the match names in its own `law` group, if it has one."""
+    named = m.groupdict().get("law")
+    return laws.get(re.sub(r"\s+", " ", named)) if named else None
 
 
 def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Entity, Extraction, Mention, Ref, Relation
-from .names import PARTICLES, compatible_given, person_key, slug, split_name, surname_key, without_title
+from .names import PARTICLES, person_key, slug, split_name, surname_key, without_title
 from .pipeline import component
 from .reference import load_reference
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 WINDOW = 300  # characters searched on each side; a sentence is at most ~600 characters
 ABBREVIATIONS = {
@@ -18,19 +20,38 @@ _NUMBERING = re.compile(r"\d+(?:\.\d+)*")
 _WS = re.compile(r"\s+")
 
 
+class SentenceEnds:
+    """Every sentence end of a text, found once: (start, end, closing offset) per end,
+    where the closing offset keeps a full stop in the sentence and leaves a line break out."""
+
+    def __init__(self, text: str):
+        found = [m for m in _END.finditer(text) if _is_end(text, m)]
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.closes = [m.end() if m.group()[0] in ".!?" else m.start() for m in found]
+
+    def before(self, lo: int, start: int) -> int:
+        """Where a sentence containing `start` begins (at least `lo`)."""
+        i = bisect_right(self.ends, start) - 1
+        return self.ends[i] if i >= 0 and self.starts[i] >= lo else lo
+
+    def after(self, end: int, hi: int) -> int:
+        """Where a sentence containing `end` closes (at most `hi`)."""
+        i = bisect_left(self.starts, end)
+        return self.closes[i] if i < len(self.starts) and self.ends[i] <= hi else hi
+
+
+@lru_cache(maxsize=4)
+def sentence_ends(text: str) -> SentenceEnds:
+    return SentenceEnds(text)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of `text` that contains [start, end)."""
     lo = max(0, start - WINDOW)
     hi = min(len(text), end + WINDOW)
-    s = lo
-    for m in _END.finditer(text, lo, start):
-        if _is_end(text, m):
-            s = m.end()
-    e = hi
-    for m in _END.finditer(text, end, hi):
-        if _is_end(text, m):
-            e = m.end() if m.group()[0] in ".!?" else m.start()
-            break
+    ends = sentence_ends(text)
+    s, e = ends.before(lo, start), ends.after(end, hi)
     if s == lo and lo > 0:
         s = _next_space(text, lo, start)
     if e == hi and hi < len(text):

@@ -23,6 +23,17 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear)
 
 
+def fold(text: str) -> str:
+    """A written form without case, spaces or hyphens (PDF text breaks words with them)."""
+    return re.sub(r"[\s\-\u00ad]+", "", text).casefold()
+
+
+def written_forms(entity: Entity) -> set[str]:
+    forms = {entity.label, *entity.alt_labels}
+    forms |= {str(v) for p, v in entity.props if p in ("polder:articleNumber", "polder:number")}
+    return {fold(f) for f in forms if f}
+
+
 def new_graph() -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
@@ -61,9 +72,20 @@ class GraphBuilder:
             self.add_entity(self.ex.entities[key])
         for mention in self.ex.mentions:
             self.add_mention(mention)
+            self.add_variant(mention)
         for relation in self.ex.relations:
             self.add_relation(relation)
         return self.graph
+
+    def add_variant(self, mention: Mention) -> None:
+        """A mention written in a form its entity has no label for ("uw Kamer", a typo such as
+        "CMB") keeps that form as a skos:hiddenLabel, so every Mention's text is a known form."""
+        entity = self.ex.entities.get(mention.key)
+        written = " ".join(mention.span.text.split())
+        if entity is None or not written:
+            return
+        if not any(form in fold(written) for form in written_forms(entity)):
+            self.graph.add((self.iri(mention.key), SKOS.hiddenLabel, Literal(written, lang="nl")))
 
     def add_document(self) -> None:
         info, g, doc = self.ex.doc, self.graph, self.doc

@@ -57,7 +57,10 @@ def main():
 @click.option("--max-size", "max_size", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True,
               help="Skip (and report) files larger than this many MB.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(paths, out, base, strict, jobs, max_size, quiet):
+@click.option("--reason", "reason", type=click.Choice(["none", "rdfs", "owlrl"]), default="rdfs", show_default=True,
+              help="Entailments to materialise in the store (graph/entailed): RDFS rules to a fixpoint, "
+                   "or owlrl's OWL RL closure of the ontology and entity layer.")
+def build(paths, out, base, strict, jobs, max_size, quiet, reason):
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf; default: the bundled corpus).
 
     A file that cannot be read or in which nothing is recognised is reported with its
@@ -76,11 +79,14 @@ def build(paths, out, base, strict, jobs, max_size, quiet):
     try:
         with progress_bar(enabled=not quiet) as progress:
             report = build_corpus(list(paths), out, base=base, progress=progress, jobs=jobs,
-                                  max_size_mb=max_size, strict=strict)
+                                  max_size_mb=max_size, strict=strict, reason=reason)
     except BuildFailed as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     print_report(report, quiet)
+    if not quiet and report.entailed:
+        mode, added, seconds = report.entailed
+        click.echo(f"reasoning ({mode}): {added} entailed triples in {seconds:.2f} s")
     if not quiet:
         click.echo(f"wrote {out / 'polder.ttl'} and {out / 'polder.trig'}")
     if report.errors:

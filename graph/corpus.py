@@ -40,8 +40,10 @@ from polder.extract.reader import iter_paths, read_document
 
 from . import resolve
 from .build import document_graph, to_nquads
-from .iri import DEFAULT_BASE, PREFIXES, document_key, instance, key_of, slug_stem
-from .store import load_store
+from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
+from .links import provision_links
+from .reason import materialise
+from .store import load_store, write_trig, write_turtle
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
@@ -72,6 +74,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)  # add: files whose content was already in the graph
     removed: list[str] = field(default_factory=list)
     regraphed: list[str] = field(default_factory=list)  # documents whose named graph changed
+    entailed: tuple[str, int, float] | None = None  # (mode, triples added, seconds)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +102,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_MB * 1_000_000
     strict: bool = False
     progress: Progress | None = None
+    reason: str = "none"  # entailments to materialise in the store: none | rdfs | owlrl
 
 
 @dataclass(frozen=True)
@@ -254,41 +258,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "double")}
-
-
-def term_order(term) -> tuple:
-    """The order of SPARQL ORDER BY (blank nodes, IRIs, literals; numbers by value), in Python:
-    oxigraph's own ORDER BY is some 10x slower on large stores."""
-    if isinstance(term, ox.NamedNode):
-        return (1, term.value)
-    if isinstance(term, ox.BlankNode):
-        return (0, term.value)
-    if term.datatype.value in _NUMERIC:
-        with contextlib.suppress(ValueError):
-            return (2, 0, float(term.value), term.value, term.datatype.value, "")
-    return (2, 1, 0.0, term.value, term.datatype.value, term.language or "")
-
-
-def sorted_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """Every quad ordered by graph, subject, predicate, object; one graph in memory at a time."""
-    for graph in sorted(store.named_graphs(), key=term_order):
-        quads = store.quads_for_pattern(None, None, None, graph)
-        yield from sorted(quads, key=lambda q: (term_order(q.subject), term_order(q.predicate), term_order(q.object)))
-
-
-def sorted_union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    """The distinct triples of all graphs ordered by subject, predicate, object; one subject at a time."""
-    subjects = sorted({q.subject for q in store.quads_for_pattern(None, None, None)}, key=term_order)
-    for subject in subjects:
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(subject, None, None)}
-        yield from sorted(triples, key=lambda t: (term_order(t.predicate), term_order(t.object)))
-
-
 def write_exports(folder: Path, store: ox.Store) -> dict[str, str]:
-    """polder.trig and polder.ttl, sorted (byte-identical to store.write_trig/write_turtle)."""
-    ox.serialize(sorted_quads(store), str(folder / "polder.trig"), ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    ox.serialize(sorted_union_triples(store), str(folder / "polder.ttl"), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    """polder.trig and polder.ttl, sorted."""
+    write_trig(store, folder / "polder.trig")
+    write_turtle(store, folder / "polder.ttl")
     return {name: file_sha256(folder / name) for name in EXPORTS}
 
 
@@ -325,10 +298,10 @@ def write_manifest(folder: Path, manifest: dict) -> None:
     write_atomic(folder / MANIFEST, text.encode("utf-8"))
 
 
-def new_manifest(base: str, sources: dict, errors: list[str], files: dict, triples: int) -> dict:
+def new_manifest(base: str, sources: dict, errors: list[str], files: dict, triples: int, reason: str) -> dict:
     return {"base": base, "documents": {stem: s["kind"] for stem, s in sources.items()},
             "sources": sources, "errors": errors, "files": files, "triples": triples,
-            "fingerprint": pipeline_fingerprint()}
+            "reasoning": reason, "fingerprint": pipeline_fingerprint()}
 
 
 def verify_files(out: Path) -> list[str]:
@@ -404,9 +377,10 @@ def staging(out: Path) -> Iterator[Path]:
 
 # --- the three operations -----------------------------------------------------------------
 
-def options_for(base: str, progress: Progress | None, jobs: int | None, max_size_mb: float, strict: bool) -> Options:
+def options_for(base: str, progress: Progress | None, jobs: int | None, max_size_mb: float, strict: bool,
+                reason: str = "none") -> Options:
     return Options(base=base, jobs=jobs or default_jobs(), max_bytes=int(max_size_mb * 1_000_000),
-                   strict=strict, progress=progress)
+                   strict=strict, progress=progress, reason=reason)
 
 
 def source_record(outcome: Outcome) -> dict:
@@ -415,11 +389,11 @@ def source_record(outcome: Outcome) -> dict:
 
 def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DEFAULT_BASE,
                  progress: Progress | None = None, *, jobs: int | None = None,
-                 max_size_mb: float = DEFAULT_MAX_MB, strict: bool = False) -> BuildReport:
+                 max_size_mb: float = DEFAULT_MAX_MB, strict: bool = False, reason: str = "none") -> BuildReport:
     """Build the graph of `paths` (files or folders) into `out`, replacing what was there."""
     started = time.perf_counter()
     out, report = Path(out), BuildReport()
-    options = options_for(base, progress, jobs, max_size_mb, strict)
+    options = options_for(base, progress, jobs, max_size_mb, strict, reason)
     files = iter_paths(paths or [DEFAULT_CORPUS])
     with staging(out) as stage:
         done = extract_all(files, stage / EXTRACTIONS, report, options)
@@ -442,10 +416,14 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
         if was_changed:
             report.regraphed.append(stem)
     store = update_store(stage, report.regraphed, report.removed, fresh=old_index is None, base=options.base)
+    provision_links(store, options.base)
     report.triples = len(store)
     files = write_exports(stage, store)
+    if options.reason != "none":  # entailments live in the store only, in their own graph
+        added, seconds = materialise(store, options.reason, options.base)
+        report.entailed = (options.reason, added, seconds)
     del store
-    write_manifest(stage, new_manifest(options.base, sources, report.errors, files, report.triples))
+    write_manifest(stage, new_manifest(options.base, sources, report.errors, files, report.triples, options.reason))
     report.documents = {stem: s["kind"] for stem, s in sources.items()}
     for s in sources.values():
         report.entities.update(s.get("entities", {}))
@@ -489,7 +467,7 @@ def add_documents(files: list[str | Path], out: str | Path, progress: Progress |
     started = time.perf_counter()
     out, report = Path(out), BuildReport()
     manifest = read_manifest(out)
-    options = options_for(manifest["base"], progress, jobs, max_size_mb, strict)
+    options = options_for(manifest["base"], progress, jobs, max_size_mb, strict, manifest.get("reasoning", "none"))
     sources = manifest.get("sources", {})
     todo = [p for p in iter_paths(files) if not already_there(p, sources, report)]
     if todo:
@@ -532,7 +510,7 @@ def remove_documents(docs: list[str], out: str | Path, jobs: int | None = None) 
     started = time.perf_counter()
     out, report = Path(out), BuildReport()
     manifest = read_manifest(out)
-    options = options_for(manifest["base"], None, jobs, DEFAULT_MAX_MB, False)
+    options = options_for(manifest["base"], None, jobs, DEFAULT_MAX_MB, False, manifest.get("reasoning", "none"))
     stems = sorted({stem_of(doc, manifest) for doc in docs})
     sources = {s: v for s, v in manifest["sources"].items() if s not in stems}
     with staging(out) as stage:

@@ -57,6 +57,8 @@ def has_links(store: ox.Store, base: str = DEFAULT_BASE) -> bool:
 
 def provision_links(store: ox.Store, base: str = DEFAULT_BASE) -> int:
     """Build step: store the links in their own named graph; returns how many."""
+    if has_links(store, base):
+        store.remove_graph(links_graph_iri(base))
     quads = link_quads(store, base)
     store.add_graph(links_graph_iri(base))
     store.extend(quads)

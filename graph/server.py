@@ -341,14 +341,17 @@ def static(name: str) -> Answer:
     return Answer(200, STATIC_TYPES[path.suffix], path.read_bytes())
 
 
+class PolderHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the default 5 resets connections under a burst of clients
+
+
 def make_server(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
     from .store import open_store
 
     open_store(settings.out)  # fail early, with Polder's message, when nothing is built
     handler = type("PolderHandler", (Handler,), {"pool": WorkerPool(settings)})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return PolderHTTPServer((host, port), handler)
 
 
 def serve_forever(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7878) -> None:

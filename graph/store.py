@@ -1,8 +1,10 @@
 """The embedded store (pyoxigraph) and the sorted, deterministic serialisations of it."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -11,8 +13,6 @@ from polder.ontology import SYSTEM_FILES
 from .iri import DEFAULT_BASE, PREFIXES
 
 STORE_DIR = "store"
-ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o"
-UNION_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o"
 
 
 def system_graph_iri(name: str, base: str = DEFAULT_BASE) -> str:
@@ -40,16 +40,44 @@ def open_store(out: Path, read_only: bool = True) -> ox.Store:
     return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
 
 
+_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "double")}
+
+
+def term_order(term) -> tuple:
+    """The order of SPARQL ORDER BY (blank nodes, IRIs, literals; numbers by value), in Python:
+    oxigraph's own ORDER BY is some 10x slower on large stores."""
+    if isinstance(term, ox.NamedNode):
+        return (1, term.value)
+    if isinstance(term, ox.BlankNode):
+        return (0, term.value)
+    if term.datatype.value in _NUMERIC:
+        with contextlib.suppress(ValueError):
+            return (2, 0, float(term.value), term.value, term.datatype.value, "")
+    return (2, 1, 0.0, term.value, term.datatype.value, term.language or "")
+
+
+def sorted_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad ordered by graph, subject, predicate, object; one graph in memory at a time."""
+    for graph in sorted(store.named_graphs(), key=term_order):
+        quads = store.quads_for_pattern(None, None, None, graph)
+        yield from sorted(quads, key=lambda q: (term_order(q.subject), term_order(q.predicate), term_order(q.object)))
+
+
+def sorted_union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """The distinct triples of all graphs ordered by subject, predicate, object; one subject at a time."""
+    subjects = sorted({q.subject for q in store.quads_for_pattern(None, None, None)}, key=term_order)
+    for subject in subjects:
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(subject, None, None)}
+        yield from sorted(triples, key=lambda t: (term_order(t.predicate), term_order(t.object)))
+
+
 def write_trig(store: ox.Store, target: Path) -> None:
-    quads = (ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in store.query(ALL_QUADS))
-    ox.serialize(quads, str(target), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    ox.serialize(sorted_quads(store), str(target), ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
 def write_turtle(store: ox.Store, target: Path) -> None:
-    triples = (ox.Triple(row["s"], row["p"], row["o"]) for row in store.query(UNION_TRIPLES))
-    ox.serialize(triples, str(target), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    ox.serialize(sorted_union_triples(store), str(target), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def write_ntriples(store: ox.Store, target: Path) -> None:
-    triples = (ox.Triple(row["s"], row["p"], row["o"]) for row in store.query(UNION_TRIPLES))
-    ox.serialize(triples, str(target), ox.RdfFormat.N_TRIPLES)
+    ox.serialize(sorted_union_triples(store), str(target), ox.RdfFormat.N_TRIPLES)

@@ -78,3 +78,7 @@ def test_known_entities_are_found(text, key):
 ])
 def test_known_entities_not_found_where_they_are_not_meant(text, key):
     assert key not in {h.key for h in gazetteer.find(text)}
+
+
+def test_law_before_the_article():
+    assert cite("Zie de WOR, artikel 46a, over de taak van de raad.") == [("46a", None, "law/wor")]

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from polder import queries
 from polder.graph.api import open_graph
 from polder.graph.cli import main
-from polder.graph.query import resolve_query, run_local, run_on_store, write
+from polder.graph.query import run_local, run_on_store, write
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import query_bench  # noqa: E402
