@@ -81,15 +81,18 @@ def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
 def find(text: str, known: tuple[KnownEntity, ...] | None = None) -> list[Hit]:
     """Known forms in `text`, longest first, left to right, not overlapping."""
     lexicon = dictionary(known if known is not None else load_reference())
-    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-    hits, i = [], 0
-    while i < len(tokens):
-        found = _match_at(text, tokens, i, lexicon)
-        if found is None:
-            i += 1
+    tokens = [m.span() for m in TOKEN.finditer(text)]
+    longest = lexicon.longest
+    # Only tokens that begin some form can start a hit: test those, in order.
+    starts = [i for i, word in enumerate(TOKEN.findall(text)) if word.casefold() in longest]
+    hits, free = [], 0
+    for i in starts:
+        if i < free:
             continue
-        hits.append(found[0])
-        i = found[1]
+        found = _match_at(text, tokens, i, lexicon)
+        if found is not None:
+            hits.append(found[0])
+            free = found[1]
     return hits
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from . import scan
 from .model import Entity, Ref
 from .names import known_org_forms, normal_form, slug
 from .pipeline import component
@@ -124,7 +125,7 @@ def _with_committee_word(text: str, start: int, words, i: int, offset: int) -> i
 
 def acronym_candidates(text: str, rule: Rule) -> list[Candidate]:
     found = []
-    for m in rule.regex.finditer(text):
+    for m in scan.finditer(rule.regex, text):
         abbr = m.group("abbr")
         if sum(c.isupper() for c in abbr) < 2:
             continue
@@ -145,7 +146,7 @@ def has_organisation_head(name: str) -> bool:
 
 def rule_candidates(text: str, rule: Rule) -> list[Candidate]:
     found = []
-    for m in rule.regex.finditer(text):
+    for m in scan.finditer(rule.regex, text):
         span = name_span(text, m, rule)
         if span is None:
             continue
@@ -165,15 +166,29 @@ def name_span(text: str, m: re.Match, rule: Rule) -> tuple[int, int] | None:
         if m.group("guard") in load_data()["guard"]["words"] or starts_sentence(text, m.start("guard")):
             if not rule.optional_guard:
                 return None
-            start = m.end("guard") + len(text[m.end("guard"):]) - len(text[m.end("guard"):].lstrip())
+            start = _skip_space(text, m.end("guard"))
     from_head = text[m.end("guard") if "guard" in rule.regex.groupindex and m.group("guard") else start:end]
     after_head = re.findall(r"\b[A-Z][\w&]*", from_head)[1:2]
     return None if after_head and after_head[0] in rule.not_after_head else (start, end)
 
 
 def starts_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    return not before or before[-1] in ".!?:“\"‘"
+    pos = _back_over_space(text, pos)
+    return not pos or text[pos - 1] in ".!?:“\"‘"
+
+
+def _back_over_space(text: str, pos: int) -> int:
+    """Where `text[:pos].rstrip()` ends, without copying the text."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """Where `text[pos:].lstrip()` starts, without copying the text."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _label(written: str, rule: Rule) -> str:
@@ -231,7 +246,7 @@ def known_acronyms() -> frozenset[str]:
 def unit_candidates(text: str) -> list[Candidate]:
     found = []
     for spec in load_data()["unit"]:
-        for m in re.finditer(spec["pattern"], text):
+        for m in scan.finditer(re.compile(spec["pattern"]), text):
             acronym = known_acronym(m.group("parent"))
             if acronym:
                 found.append(unit_candidate(m, acronym, spec["id"]))
@@ -303,10 +318,18 @@ def record_candidate(ctx, candidate: Candidate, taken: list[tuple[int, int]], hi
     return entity
 
 
+@lru_cache(maxsize=256)
+def written_forms(form: str) -> re.Pattern:
+    """`form` as a whole word. The guard before it is tested after the form, which is the same
+    test but lets `re` search for the form's text directly."""
+    escaped = re.escape(form)
+    return re.compile(rf"{escaped}(?<![\w&-]{escaped})(?![\w&])")
+
+
 def later_mentions(ctx, entity: Entity, taken, hits: list[OrgHit]) -> None:
     """Every later written form of a new organisation: its name and its acronym."""
     for form in {entity.label, *entity.alt_labels}:
-        for m in re.finditer(rf"(?<![\w&-]){re.escape(form)}(?![\w&])", ctx.text):
+        for m in written_forms(form).finditer(ctx.text):
             if not overlaps(m.start(), m.end(), taken):
                 ctx.mention(entity.key, m.start(), m.end(), "org/later-mention/1")
                 hits.append(OrgHit(m.start(), m.end(), entity.key, entity.cls))
@@ -362,7 +385,7 @@ def addressee_mentions(ctx, taken, hits: list[OrgHit]) -> None:
     for spec in load_data()["addressee"]:
         if spec.get("kinds") and kind not in spec["kinds"]:
             continue
-        for m in re.finditer(spec["pattern"], ctx.text):
+        for m in scan.finditer(re.compile(spec["pattern"]), ctx.text):
             if not overlaps(m.start(), m.end(), taken):
                 mention_known(ctx, addressee(ctx), m.start(), m.end(), spec["id"], taken, hits)
 
@@ -372,7 +395,7 @@ def typo_mentions(ctx, taken, hits: list[OrgHit]) -> None:
     spec = load_data()["typo"]
     forms = known_org_forms()
     present = {ctx.text[h.start:h.end] for h in hits}
-    for m in re.finditer(spec["pattern"], ctx.text):
+    for m in scan.finditer(re.compile(spec["pattern"]), ctx.text):
         token = m.group()
         if token in present or overlaps(m.start(), m.end(), taken):
             continue

@@ -295,14 +295,15 @@ def coordinated(text: str, found, candidates: list[PersonHit]):
     return found
 
 
+_JOINER = re.compile(r"\s*(?:,|\sen|,\s*en)\s+|\s+en\s+")
+
+
 def _joined(text: str, start: int, end: int, hit: PersonHit) -> bool:
     if end <= hit.start:
-        between = text[end:hit.start]
-    elif hit.end <= start:
-        between = text[hit.end:start]
-    else:
-        return False
-    return re.fullmatch(r"\s*(?:,|\sen|,\s*en)\s+|\s+en\s+", between) is not None
+        return _JOINER.fullmatch(text, end, hit.start) is not None
+    if hit.end <= start:
+        return _JOINER.fullmatch(text, hit.end, start) is not None
+    return False
 
 
 def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:

@@ -1,26 +1,36 @@
-"""Facts → RDF: one document's Extraction becomes the triples of its named graph."""
+"""Facts → RDF: one document's Extraction becomes the N-Quads of its named graph.
+
+The triples are made as pyoxigraph terms and written as sorted N-Quads lines: at tens of
+thousands of documents rdflib's in-memory graph cost more than all extraction together.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+import pyoxigraph as ox
+from rdflib import Literal as RdfLiteral
+from rdflib.namespace import XSD
 
 from polder.extract.model import Entity, Extraction, Mention, Ref, Relation, Vocab
 
-from .iri import DEFAULT_BASE, POLDER, PREFIXES, document_key, instance, slug, term
+from .iri import DEFAULT_BASE, document_key, instance, slug, term
 
-KIND_CLASSES = {"minutes": POLDER.Minutes, "government_response": POLDER.GovernmentResponse,
-                "magazine": POLDER.Magazine, "advice": POLDER.Advice}
+KIND_CLASSES = {"minutes": "polder:Minutes", "government_response": "polder:GovernmentResponse",
+                "magazine": "polder:Magazine", "advice": "polder:Advice"}
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
 
-def date_literal(value: str) -> Literal:
-    """'2024-10-17' → xsd:date, '2021-09' → xsd:gYearMonth, '2021' → xsd:gYear."""
+def date_type(value: str) -> str:
+    """'2024-10-17' → date, '2021-09' → gYearMonth, '2021' → gYear."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
+        return "date"
+    return "gYearMonth" if re.fullmatch(r"\d{4}-\d{2}", value) else "gYear"
+
+
+def date_literal(value: str) -> RdfLiteral:
+    """The same typed date as an rdflib literal (for code that builds rdflib graphs)."""
+    return RdfLiteral(value, datatype=XSD[date_type(value)])
 
 
 def fold(text: str) -> str:
@@ -34,39 +44,46 @@ def written_forms(entity: Entity) -> set[str]:
     return {fold(f) for f in forms if f}
 
 
-def new_graph() -> Graph:
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    return g
+@lru_cache(maxsize=None)
+def vocab(curie: str) -> ox.NamedNode:
+    return ox.NamedNode(str(term(curie)))
+
+
+def typed(value: object, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(XSD_NS + datatype))
+
+
+def dutch(text: str) -> ox.Literal:
+    return ox.Literal(text, language="nl")
 
 
 class GraphBuilder:
-    """Writes one Extraction into an rdflib Graph under an instance base."""
+    """Writes one Extraction as the triples of its named graph, under an instance base."""
 
     def __init__(self, extraction: Extraction, base: str = DEFAULT_BASE):
         self.ex = extraction
         self.base = base
-        self.graph = new_graph()
+        self.triples: set[tuple] = set()
         self.doc = self.iri(document_key(extraction.doc.stem))
 
-    def iri(self, key: str) -> URIRef:
-        return instance(key, self.base)
+    def iri(self, key: str) -> ox.NamedNode:
+        return ox.NamedNode(str(instance(key, self.base)))
+
+    def add(self, subject, curie: str, value) -> None:
+        self.triples.add((subject, vocab(curie), value))
 
     def value(self, value: object):
         if isinstance(value, Ref):
             return self.iri(value.key)
         if isinstance(value, Vocab):
-            return term(value.curie)
+            return vocab(value.curie)
         if isinstance(value, bool):
-            return Literal(value)
+            return typed(str(value).lower(), "boolean")
         if isinstance(value, int):
-            return Literal(value, datatype=XSD.integer)
-        if isinstance(value, URIRef):
-            return value
-        return Literal(str(value))
+            return typed(value, "integer")
+        return ox.Literal(str(value))
 
-    def build(self) -> Graph:
+    def build(self) -> set[tuple]:
         self.add_document()
         for key in sorted(self.ex.entities):
             self.add_entity(self.ex.entities[key])
@@ -75,7 +92,50 @@ class GraphBuilder:
             self.add_variant(mention)
         for relation in self.ex.relations:
             self.add_relation(relation)
-        return self.graph
+        return self.triples
+
+    def add_document(self) -> None:
+        info, doc = self.ex.doc, self.doc
+        self.add(doc, "rdf:type", vocab("polder:Document"))
+        if info.kind in KIND_CLASSES:
+            self.add(doc, "rdf:type", vocab(KIND_CLASSES[info.kind]))
+        self.add(doc, "dcterms:identifier", ox.Literal(info.stem))
+        self.add(doc, "rdfs:label", dutch(info.title or info.stem))
+        if info.title:
+            self.add(doc, "dcterms:title", dutch(info.title))
+        if info.date:
+            self.add(doc, "dcterms:date", typed(info.date, date_type(info.date)))
+        self.add(doc, "polder:contentHash", ox.Literal(info.sha256))
+        self.add(doc, "polder:encoding", ox.Literal(info.encoding))
+
+    def add_entity(self, entity: Entity) -> None:
+        node = self.iri(entity.key)
+        if not entity.from_reference:
+            self.add(node, "rdf:type", vocab(entity.cls if ":" in entity.cls else f"polder:{entity.cls}"))
+            self.add(node, "rdfs:label", dutch(entity.label))
+            for alt in sorted(entity.alt_labels - {entity.label}):
+                self.add(node, "skos:altLabel", dutch(alt))
+            self.add(node, "prov:wasDerivedFrom", self.doc)
+        for prop, value in entity.props:
+            is_date = prop == "dcterms:date" and isinstance(value, str)
+            self.add(node, prop, typed(value, date_type(value)) if is_date else self.value(value))
+
+    def mention_iri(self, mention: Mention) -> ox.NamedNode:
+        span = mention.span
+        return self.iri(f"{document_key(self.ex.doc.stem)}/mention/{span.start}-{span.end}-{slug(mention.key)}")
+
+    def add_mention(self, mention: Mention) -> None:
+        node, span, entity = self.mention_iri(mention), mention.span, self.iri(mention.key)
+        self.add(self.doc, "polder:mentions", entity)
+        self.add(node, "rdf:type", vocab("polder:Mention"))
+        self.add(node, "polder:mentionOf", entity)
+        self.add(node, "polder:inDocument", self.doc)
+        self.add(node, "polder:start", typed(span.start, "integer"))
+        self.add(node, "polder:end", typed(span.end, "integer"))
+        self.add(node, "polder:quote", ox.Literal(span.sentence))
+        self.add(node, "polder:rule", ox.Literal(mention.rule))
+        if span.page is not None:
+            self.add(node, "polder:page", typed(span.page, "integer"))
 
     def add_variant(self, mention: Mention) -> None:
         """A mention written in a form its entity has no label for ("uw Kamer", a typo such as
@@ -85,64 +145,23 @@ class GraphBuilder:
         if entity is None or not written:
             return
         if not any(form in fold(written) for form in written_forms(entity)):
-            self.graph.add((self.iri(mention.key), SKOS.hiddenLabel, Literal(written, lang="nl")))
-
-    def add_document(self) -> None:
-        info, g, doc = self.ex.doc, self.graph, self.doc
-        g.add((doc, RDF.type, POLDER.Document))
-        if info.kind in KIND_CLASSES:
-            g.add((doc, RDF.type, KIND_CLASSES[info.kind]))
-        g.add((doc, DCTERMS.identifier, Literal(info.stem)))
-        g.add((doc, RDFS.label, Literal(info.title or info.stem, lang="nl")))
-        if info.title:
-            g.add((doc, DCTERMS.title, Literal(info.title, lang="nl")))
-        if info.date:
-            g.add((doc, DCTERMS.date, date_literal(info.date)))
-        g.add((doc, POLDER.contentHash, Literal(info.sha256)))
-        g.add((doc, POLDER.encoding, Literal(info.encoding)))
-
-    def add_entity(self, entity: Entity) -> None:
-        g, node = self.graph, self.iri(entity.key)
-        if not entity.from_reference:
-            g.add((node, RDF.type, term(entity.cls if ":" in entity.cls else f"polder:{entity.cls}")))
-            g.add((node, RDFS.label, Literal(entity.label, lang="nl")))
-            for alt in sorted(entity.alt_labels - {entity.label}):
-                g.add((node, SKOS.altLabel, Literal(alt, lang="nl")))
-            g.add((node, PROV.wasDerivedFrom, self.doc))
-        for prop, value in entity.props:
-            literal_date = prop == "dcterms:date" and isinstance(value, str)
-            g.add((node, term(prop), date_literal(value) if literal_date else self.value(value)))
-
-    def mention_iri(self, mention: Mention) -> URIRef:
-        return self.iri(f"{document_key(self.ex.doc.stem)}/mention/{mention.span.start}-{mention.span.end}-{slug(mention.key)}")
-
-    def add_mention(self, mention: Mention) -> None:
-        g, node, span = self.graph, self.mention_iri(mention), mention.span
-        entity = self.iri(mention.key)
-        g.add((self.doc, POLDER.mentions, entity))
-        g.add((node, RDF.type, POLDER.Mention))
-        g.add((node, POLDER.mentionOf, entity))
-        g.add((node, POLDER.inDocument, self.doc))
-        g.add((node, POLDER.start, Literal(span.start, datatype=XSD.integer)))
-        g.add((node, POLDER.end, Literal(span.end, datatype=XSD.integer)))
-        g.add((node, POLDER.quote, Literal(span.sentence)))
-        g.add((node, POLDER.rule, Literal(mention.rule)))
-        if span.page is not None:
-            g.add((node, POLDER.page, Literal(span.page, datatype=XSD.integer)))
+            self.add(self.iri(mention.key), "skos:hiddenLabel", dutch(written))
 
     def add_relation(self, relation: Relation) -> None:
-        subject = self.iri(relation.subject)
-        self.graph.add((subject, term(relation.prop), self.value(relation.value)))
+        self.add(self.iri(relation.subject), relation.prop, self.value(relation.value))
         if relation.evidence is not None:
             self.add_mention(Mention(relation.subject, relation.evidence, relation.rule))
 
 
-def document_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+def document_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> set[tuple]:
     return GraphBuilder(extraction, base).build()
 
 
-def to_nquads(graph: Graph, graph_iri: str) -> str:
-    """The graph as sorted N-Quads lines in the named graph `graph_iri`."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    quads = sorted({f"{line[:-2].rstrip()} <{graph_iri}> ." for line in lines if line.strip()})
-    return "\n".join(quads) + "\n"
+def to_nquads(triples: set[tuple], graph_iri: str) -> str:
+    """The triples as sorted N-Quads lines in the named graph `graph_iri`."""
+    graph = f"<{graph_iri}>"
+    return "".join(sorted(f"{s} {p} {o} {graph} .\n" for s, p, o in triples))
+
+
+def document_nquads(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
+    return to_nquads(document_triples(extraction, base), str(instance(document_key(extraction.doc.stem), base)))

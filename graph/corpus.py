@@ -39,20 +39,21 @@ from polder.extract.pipeline import NothingRecognised, extract
 from polder.extract.reader import iter_paths, read_document
 
 from . import resolve
-from .build import document_graph, to_nquads
+from .build import document_nquads
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
-from .links import provision_links
+from .links import link_quads, provision_links
 from .reason import materialise
-from .store import load_store, write_trig, write_turtle
+from .store import load_store, system_nquads, write_trig, write_turtle
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
 EXTRACTIONS = "extractions"
 DOCS = "docs"
 STORE = "store"
+SYSTEM = "system"
 RESOLUTION = "resolution.pickle"
 EXPORTS = ("polder.trig", "polder.ttl")
-OWNED = {MANIFEST, EXTRACTIONS, DOCS, STORE, RESOLUTION, *EXPORTS}
+OWNED = {MANIFEST, EXTRACTIONS, DOCS, SYSTEM, STORE, RESOLUTION, *EXPORTS}
 DEFAULT_MAX_MB = 50
 SEQUENTIAL_BELOW = 24  # documents: under this a process pool costs more than it saves
 
@@ -225,8 +226,7 @@ def resolution_index(folder: Path, stems: list[str]):
 def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
     """Write docs/<stem>.nq from the pickle; (stem, kind, entity counts, whether it changed)."""
     extraction = resolve.apply(load_extraction(folder, stem), _INDEX)
-    graph_iri = str(instance(document_key(stem), base))
-    text = to_nquads(document_graph(extraction, base), graph_iri)
+    text = document_nquads(extraction, base)
     target = folder / DOCS / f"{stem}.nq"
     changed = not target.exists() or target.read_text(encoding="utf-8") != text
     if changed:
@@ -258,10 +258,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_exports(folder: Path, store: ox.Store) -> dict[str, str]:
-    """polder.trig and polder.ttl, sorted."""
-    write_trig(store, folder / "polder.trig")
-    write_turtle(store, folder / "polder.ttl")
+def write_exports(folder: Path, graph_files: list[Path]) -> dict[str, str]:
+    """polder.trig and polder.ttl, sorted, from the per-graph files."""
+    write_trig(graph_files, folder / "polder.trig")
+    write_turtle(graph_files, folder / "polder.ttl")
     return {name: file_sha256(folder / name) for name in EXPORTS}
 
 
@@ -415,10 +415,11 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
         sources[stem]["entities"] = dict(sorted(counts.items()))
         if was_changed:
             report.regraphed.append(stem)
-    store = update_store(stage, report.regraphed, report.removed, fresh=old_index is None, base=options.base)
-    provision_links(store, options.base)
+    system = write_system_graphs(stage, options.base)
+    store = update_store(stage, report.regraphed, report.removed, system, old_index is None, options.base)
+    system.append(write_links(stage, store, options.base))
     report.triples = len(store)
-    files = write_exports(stage, store)
+    files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
     if options.reason != "none":  # entailments live in the store only, in their own graph
         added, seconds = materialise(store, options.reason, options.base)
         report.entailed = (options.reason, added, seconds)
@@ -436,10 +437,32 @@ def _equal(a, b) -> bool:
         return False
 
 
-def update_store(stage: Path, regraphed: list[str], removed: list[str], fresh: bool, base: str) -> ox.Store:
+def write_system_graphs(stage: Path, base: str) -> list[Path]:
+    """The ontology, reference data and topics as per-graph N-Quads files beside the documents'."""
+    folder = stage / SYSTEM
+    folder.mkdir(exist_ok=True)
+    files = []
+    for name, text in system_nquads(base).items():
+        write_atomic(folder / f"{name}.nq", text.encode("utf-8"))
+        files.append(folder / f"{name}.nq")
+    return files
+
+
+def write_links(stage: Path, store: ox.Store, base: str) -> Path:
+    """Links out to wetten.overheid.nl, in their own graph: in the store and as a file."""
+    provision_links(store, base)
+    target = stage / SYSTEM / "links.nq"
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in link_quads(store, base))
+    write_atomic(target, "".join(lines).encode("utf-8"))
+    return target
+
+
+def update_store(stage: Path, regraphed: list[str], removed: list[str], system: list[Path], fresh: bool,
+                 base: str) -> ox.Store:
+    """A fresh store of every graph, or the previous one with only the changed documents replaced."""
     docs = stage / DOCS
     if fresh:
-        return load_store(stage / STORE, sorted(docs.glob("*.nq")), base)
+        return load_store(stage / STORE, system + sorted(docs.glob("*.nq")))
     store = ox.Store(str(stage / STORE))
     for stem in sorted(set(regraphed) | set(removed)):
         store.remove_graph(ox.NamedNode(str(instance(document_key(stem), base))))

@@ -1,8 +1,10 @@
 """The embedded store (pyoxigraph) and the sorted, deterministic serialisations of it."""
 from __future__ import annotations
 
-import contextlib
+import heapq
+import io
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -19,15 +21,46 @@ def system_graph_iri(name: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/{name}"
 
 
-def load_store(path: Path, nquad_files: list[Path], base: str = DEFAULT_BASE) -> ox.Store:
-    """A fresh store at `path` with the ontology, reference data and every document graph."""
+def system_nquads(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The ontology, reference data and topics, each as sorted N-Quads of its named graph."""
+    out = {}
+    for name, file in SYSTEM_FILES.items():
+        graph = ox.NamedNode(system_graph_iri(name, base))
+        triples = ox.parse(path=str(file), format=ox.RdfFormat.TURTLE)
+        out[name] = "".join(sorted({f"{t.subject} {t.predicate} {t.object} {graph} .\n" for t in triples}))
+    return out
+
+
+class ConcatenatedFiles(io.RawIOBase):
+    """Several files read as one stream, so that the store loads them in one bulk load."""
+
+    def __init__(self, files: list[Path]):
+        self.files = iter(files)
+        self.current = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self.current is None:
+                path = next(self.files, None)
+                if path is None:
+                    return 0
+                self.current = open(path, "rb")
+            n = self.current.readinto(buffer)
+            if n:
+                return n
+            self.current.close()
+            self.current = None
+
+
+def load_store(path: Path, nquad_files: list[Path]) -> ox.Store:
+    """A fresh store at `path` holding the quads of every file."""
     if path.exists():
         shutil.rmtree(path)
     store = ox.Store(str(path))
-    for name, file in SYSTEM_FILES.items():
-        store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(system_graph_iri(name, base)))
-    for file in nquad_files:
-        store.bulk_load(path=str(file), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(input=io.BufferedReader(ConcatenatedFiles(nquad_files), 1 << 20), format=ox.RdfFormat.N_QUADS)
     store.flush()
     return store
 
@@ -40,44 +73,74 @@ def open_store(out: Path, read_only: bool = True) -> ox.Store:
     return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
 
 
-_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "double")}
+# --- polder.trig and polder.ttl ------------------------------------------------------------
+# Both are written from the per-graph N-Quads files, whose lines are sorted: graphs in IRI
+# order and, inside each, lines in text order, which keeps every subject's triples together.
+# Streaming from files keeps memory flat, and the work is done by oxigraph's parser and
+# serialiser.
+
+def graph_name(file: Path) -> str:
+    """The named graph of a per-graph N-Quads file (its first line's last term)."""
+    with open(file, encoding="utf-8") as stream:
+        line = stream.readline()
+    return _graph_term(line)[1:-1]
 
 
-def term_order(term) -> tuple:
-    """The order of SPARQL ORDER BY (blank nodes, IRIs, literals; numbers by value), in Python:
-    oxigraph's own ORDER BY is some 10x slower on large stores."""
-    if isinstance(term, ox.NamedNode):
-        return (1, term.value)
-    if isinstance(term, ox.BlankNode):
-        return (0, term.value)
-    if term.datatype.value in _NUMERIC:
-        with contextlib.suppress(ValueError):
-            return (2, 0, float(term.value), term.value, term.datatype.value, "")
-    return (2, 1, 0.0, term.value, term.datatype.value, term.language or "")
+def _graph_term(line: str) -> str:
+    """'<s> <p> <o> <g> .' → '<g>'."""
+    body = line.rstrip("\n").removesuffix(" .")
+    return body[body.rfind(" <") + 1:]
 
 
-def sorted_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """Every quad ordered by graph, subject, predicate, object; one graph in memory at a time."""
-    for graph in sorted(store.named_graphs(), key=term_order):
-        quads = store.quads_for_pattern(None, None, None, graph)
-        yield from sorted(quads, key=lambda q: (term_order(q.subject), term_order(q.predicate), term_order(q.object)))
+def write_trig(graph_files: list[Path], target: Path) -> None:
+    ordered = sorted(graph_files, key=graph_name)
+    quads = (q for f in ordered for q in ox.parse(path=str(f), format=ox.RdfFormat.N_QUADS))
+    ox.serialize(quads, str(target), ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
-def sorted_union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    """The distinct triples of all graphs ordered by subject, predicate, object; one subject at a time."""
-    subjects = sorted({q.subject for q in store.quads_for_pattern(None, None, None)}, key=term_order)
-    for subject in subjects:
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(subject, None, None)}
-        yield from sorted(triples, key=lambda t: (term_order(t.predicate), term_order(t.object)))
+MERGE_FAN_IN = 256  # files merged at once; more are merged in rounds (open-file limits)
 
 
-def write_trig(store: ox.Store, target: Path) -> None:
-    ox.serialize(sorted_quads(store), str(target), ox.RdfFormat.TRIG, prefixes=PREFIXES)
+def union_lines(graph_files: list[Path], work: Path) -> Iterator[str]:
+    """The distinct triples of all graphs as sorted N-Triples lines (a k-way merge)."""
+    files, quads = list(graph_files), True
+    while len(files) > MERGE_FAN_IN:
+        files = [_merged_file(files[i:i + MERGE_FAN_IN], quads, work / f"merge-{len(files)}-{i}.nt")
+                 for i in range(0, len(files), MERGE_FAN_IN)]
+        quads = False
+    yield from _merge(files, quads)
 
 
-def write_turtle(store: ox.Store, target: Path) -> None:
-    ox.serialize(sorted_union_triples(store), str(target), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+def _merge(files: list[Path], quads: bool) -> Iterator[str]:
+    streams = [open(f, encoding="utf-8") for f in files]
+    try:
+        previous = None
+        lines = ((_without_graph(line) for line in s) for s in streams) if quads else streams
+        for line in heapq.merge(*lines):
+            if line != previous:
+                yield line
+            previous = line
+    finally:
+        for stream in streams:
+            stream.close()
 
 
-def write_ntriples(store: ox.Store, target: Path) -> None:
-    ox.serialize(sorted_union_triples(store), str(target), ox.RdfFormat.N_TRIPLES)
+def _merged_file(files: list[Path], quads: bool, target: Path) -> Path:
+    with open(target, "w", encoding="utf-8") as out:
+        out.writelines(_merge(files, quads))
+    return target
+
+
+def _without_graph(line: str) -> str:
+    """'<s> <p> <o> <g> .' → '<s> <p> <o> .'"""
+    body = line.rstrip("\n").removesuffix(" .")
+    return body[: len(body) - len(_graph_term(line)) - 1] + " .\n"
+
+
+def write_turtle(graph_files: list[Path], target: Path) -> None:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".merge-") as work:
+        union = Path(work) / "union.nt"
+        with open(union, "w", encoding="utf-8") as out:
+            out.writelines(union_lines(graph_files, Path(work)))
+        triples = ox.parse(path=str(union), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(triples, str(target), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
