@@ -8,6 +8,13 @@ stances, meetings with agenda items, topics and mentions with quotes, in one nam
 per document, plus the ontology. Each saved query (with its default parameters) is timed
 on pyoxigraph (the embedded store, default graph = union) and on rdflib's in-memory Graph
 in the same run; the table gives p50/p95 in ms and the ratio of the p50s.
+
+The shape follows the corpus build (`polder build`, default `--reason rdfs`), measured on
+it: about 470 mentions per document over about 90 distinct entities (topics most, then
+organisations, persons, laws, few provisions); about 11 recommendations per advice, each
+addressed to about 3 actors and concerning a few topics; a reaction per recommendation
+with mostly "adopted" stances; topics labelled with rdfs:label and skos:prefLabel. The
+entailed graph is made by the same RDFS rules as `polder build` (polder.graph.reason).
 """
 from __future__ import annotations
 
@@ -27,8 +34,14 @@ NS = {"polder": "https://w3id.org/polder/def#", "org": "http://www.w3.org/ns/org
       "prov": "http://www.w3.org/ns/prov#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
       "xsd": "http://www.w3.org/2001/XMLSchema#"}
 STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
+STANCE_WEIGHTS = (55, 17, 17, 7, 4)  # corpus: mostly adopted, a few not
+# What mentions point at, as shares measured on the corpus build.
+MENTION_TARGETS = (("topic", 50), ("organisation", 34), ("person", 6), ("law", 5), ("provision", 1),
+                   ("recommendation", 2), ("committee", 2))
+MENTIONS_PER_DOCUMENT = (250, 700)
+ENTITIES_PER_DOCUMENT = (50, 120)
 KINDS = ("Minutes", "Advice", "GovernmentResponse", "Magazine")
-TRIPLES_PER_DOCUMENT = 260  # measured average of what `Generator.document` writes
+TRIPLES_PER_DOCUMENT = 3600  # measured average of what `Generator.document` writes, entailments included
 
 
 def t(curie: str) -> ox.NamedNode:
@@ -54,10 +67,11 @@ class Generator:
     def __init__(self, triples: int, seed: int = 5):
         self.rng = random.Random(seed)
         self.documents = max(8, triples // TRIPLES_PER_DOCUMENT)
-        self.laws = max(5, self.documents // 20)
+        self.laws = max(5, self.documents // 4)
         self.persons = max(10, self.documents // 2)
-        self.organisations = max(8, self.documents // 10)
-        self.topics = max(5, self.documents // 40)
+        self.organisations = max(8, self.documents)
+        self.committees = max(3, self.organisations // 16)
+        self.topics = max(5, self.documents // 4)
         self.quads: list[ox.Quad] = []
         self.graph: ox.NamedNode | None = None
 
@@ -89,7 +103,7 @@ class Generator:
 
     def reference(self) -> None:
         ser = self.entity("org/ser", "polder:AdvisoryBody", "Sociaal-Economische Raad", "SER")
-        for c in range(max(3, self.organisations // 4)):
+        for c in range(self.committees):
             committee = self.entity(f"org/ser/c{c}", "polder:Committee", f"Commissie {c}", f"C{c}")
             self.add(committee, t("org:unitOf"), ser)
         for o in range(self.organisations):
@@ -97,7 +111,8 @@ class Generator:
         for law in range(self.laws):
             self.law(law)
         for topic in range(self.topics):
-            self.entity(f"topic/t{topic}", "polder:Topic", f"Onderwerp {topic}")
+            concept = self.entity(f"topic/t{topic}", "polder:Topic", f"Onderwerp {topic}")
+            self.add(concept, t("skos:prefLabel"), lit(f"Onderwerp {topic}", lang="nl"))
         for p in range(self.persons):
             self.person(p)
 
@@ -143,13 +158,25 @@ class Generator:
         self.add(doc, t("dcterms:title"), lit(f"Document {i}", lang="nl"))
         self.add(doc, t("dcterms:date"), lit(f"{2015 + i % 10}-{1 + i % 12:02d}-{1 + i % 28:02d}", "xsd:date"))
         getattr(self, f"{kind.lower()}_facts")(doc, i)
-        for m in range(24):
-            self.mention(doc, i, m)
+        entities = [self.mentionable() for _ in range(self.rng.randint(*ENTITIES_PER_DOCUMENT))]
+        for m in range(self.rng.randint(*MENTIONS_PER_DOCUMENT)):
+            self.mention(doc, i, m, self.rng.choice(entities))
 
-    def mention(self, doc, i: int, m: int) -> None:
-        target = self.rng.choice([self.some_provision(), self.some("org/o", self.organisations),
-                                  self.some("person/p", self.persons), self.some("topic/t", self.topics),
-                                  node(f"law/w{self.rng.randrange(1, self.laws)}"), node("law/arbowet")])
+    def mentionable(self) -> ox.NamedNode:
+        kinds, weights = zip(*MENTION_TARGETS)
+        kind = self.rng.choices(kinds, weights)[0]
+        if kind == "provision":
+            return self.some_provision()
+        if kind == "law":
+            return node("law/arbowet") if self.rng.random() < 0.3 else self.some("law/w", self.laws)
+        if kind == "recommendation":
+            advice = 4 * self.rng.randrange(max(1, self.documents // 4)) + 1
+            return node(f"doc/d{advice:06d}/recommendation/{self.rng.randint(1, 11)}")
+        prefix, count = {"topic": ("topic/t", self.topics), "organisation": ("org/o", self.organisations),
+                         "person": ("person/p", self.persons), "committee": ("org/ser/c", self.committees)}[kind]
+        return self.some(prefix, count)
+
+    def mention(self, doc, i: int, m: int, target: ox.NamedNode) -> None:
         mention = node(f"doc/d{i:06d}/mention/{m * 40}-{m * 40 + 12}")
         self.add(doc, t("polder:mentions"), target)
         self.add(mention, t("rdf:type"), t("polder:Mention"))
@@ -162,26 +189,28 @@ class Generator:
 
     def advice_facts(self, doc, i: int) -> None:
         self.add(doc, t("polder:issuedBy"), node("org/ser"))
-        for r in range(1, 9):
+        for r in range(1, 12):
             rec = self.entity(f"doc/d{i:06d}/recommendation/{r}", "polder:Recommendation", f"Aanbeveling {r}")
             self.add(doc, t("polder:hasRecommendation"), rec)
             self.add(rec, t("polder:number"), lit(str(r)))
             self.add(rec, t("polder:refersTo"), self.some_provision())
-            self.add(rec, t("polder:addressedTo"), self.some_org())
-            self.add(rec, t("polder:concerns"), self.some("topic/t", self.topics))
+            for _ in range(3):
+                self.add(rec, t("polder:addressedTo"), self.some_org())
+            for _ in range(self.rng.randint(2, 7)):
+                self.add(rec, t("polder:concerns"), self.some("topic/t", self.topics))
             self.add(rec, t("prov:wasDerivedFrom"), doc)
 
     def governmentresponse_facts(self, doc, i: int) -> None:
         advice = node(f"doc/d{i - 1:06d}")  # the advice just before it
         self.add(doc, t("polder:respondsTo"), advice)
         self.add(doc, t("polder:respondent"), self.some_org())
-        for r in range(1, 9):
+        for r in range(1, 12):
             rec = node(f"doc/d{i - 1:06d}/recommendation/{r}")
             response = node(f"doc/d{i:06d}/response/{r}")
             self.add(response, t("rdf:type"), t("polder:Response"))
             self.add(response, t("polder:respondsTo"), rec)
-            self.add(rec, t("polder:hasResponse"), response)
-            self.add(response, t("polder:stance"), t(f"polder:{self.rng.choice(STANCES)}"))
+            self.add(response, t("polder:stance"), t(f"polder:{self.rng.choices(STANCES, STANCE_WEIGHTS)[0]}"))
+            self.add(response, t("polder:concerns"), self.some("topic/t", self.topics))
             self.add(response, t("polder:quote"), lit(f"Het kabinet reageert op aanbeveling {r}."))
             self.add(response, t("prov:wasDerivedFrom"), doc)
 
@@ -190,19 +219,28 @@ class Generator:
         self.add(meeting, t("polder:recordedIn"), doc)
         self.add(meeting, t("dcterms:date"), lit(f"{2015 + i % 10}-03-01", "xsd:date"))
         self.add(meeting, t("polder:chair"), self.some("person/p", self.persons))
-        for a in range(1, 7):
+        for a in range(1, 11):
             item = self.entity(f"doc/d{i:06d}/meeting/item/{a}", "polder:AgendaItem", f"Agendapunt {a}")
             self.add(meeting, t("polder:hasAgendaItem"), item)
             self.add(item, t("polder:number"), lit(str(a)))
             self.add(item, t("polder:speaker"), self.some("person/p", self.persons))
-            self.add(item, t("polder:concerns"), self.some("topic/t", self.topics))
+            self.add(item, t("polder:speaker"), self.some("person/p", self.persons))
+            self.add(item, t("prov:wasDerivedFrom"), doc)
+        for _ in range(8):
+            self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
 
     def magazine_facts(self, doc, i: int) -> None:
-        self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
+        for _ in range(4):
+            self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
 
 
 def generate(triples: int, seed: int = 5) -> list[ox.Quad]:
-    return Generator(triples, seed).generate()
+    """The generated quads plus their RDFS entailments, as `polder build` stores them."""
+    from polder.graph.reason import materialise
+
+    store = oxigraph_store(Generator(triples, seed).generate())
+    materialise(store, "rdfs")
+    return list(store)
 
 
 def oxigraph_store(quads: list[ox.Quad]) -> ox.Store:
