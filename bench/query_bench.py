@@ -146,6 +146,11 @@ class Generator:
         law = self.rng.randrange(self.laws)
         return node(f"{'law/arbowet' if law == 0 else f'law/w{law}'}/artikel-{self.rng.randint(1, 20)}")
 
+    def some_law(self) -> ox.NamedNode:
+        if self.rng.random() < 0.3:  # the corpus cites the Arbowet most
+            return node("law/arbowet")
+        return node(f"law/w{self.rng.randrange(1, self.laws)}")
+
     def some(self, prefix: str, count: int) -> ox.NamedNode:
         return node(f"{prefix}{self.rng.randrange(count)}")
 
@@ -168,7 +173,7 @@ class Generator:
         if kind == "provision":
             return self.some_provision()
         if kind == "law":
-            return node("law/arbowet") if self.rng.random() < 0.3 else self.some("law/w", self.laws)
+            return self.some_law()
         if kind == "recommendation":
             advice = 4 * self.rng.randrange(max(1, self.documents // 4)) + 1
             return node(f"doc/d{advice:06d}/recommendation/{self.rng.randint(1, 11)}")

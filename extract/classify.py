@@ -10,9 +10,11 @@ import re
 import tomllib
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
-from .clean import clean
+from . import scan
+from .clean import clean_text
 
 KINDS = ("minutes", "government_response", "magazine", "advice", "other")
 _PATTERNS = Path(__file__).parent / "patterns" / "kinds.toml"
@@ -47,8 +49,12 @@ def _cues() -> tuple[float, dict[str, list[tuple[re.Pattern, float, int]]]]:
 
 def scores(text: str) -> dict[str, float]:
     _, cues = _cues()
-    return {kind: sum(w * min(len(p.findall(text)), cap) for p, w, cap in rules)
-            for kind, rules in cues.items()}
+    return {kind: sum(w * _count(p, text, cap) for p, w, cap in rules) for kind, rules in cues.items()}
+
+
+def _count(pattern: re.Pattern, text: str, cap: int) -> int:
+    """How often `pattern` occurs in `text`, counting no further than `cap`."""
+    return sum(1 for _ in islice(scan.finditer(pattern, text), max(cap, 0)))
 
 
 def classify(text: str) -> str:
@@ -61,7 +67,7 @@ def classify(text: str) -> str:
 # ---------------------------------------------------------------- title
 
 def find_title(text: str, kind: str) -> str | None:
-    view = clean(text).text
+    view = clean_text(text)
     finders = {
         "minutes": _minutes_title,
         "government_response": _response_title,

@@ -40,11 +40,24 @@ class CleanText:
 
 def clean(text: str) -> CleanText:
     result = CleanText(text, list(range(len(text) + 1)))
-    for step in (_line_endings, _blocks, _markdown, _markers_and_hyphens, _line_breaks):
+    for step in _passes():
         edits, appendix = step(result.text)
         if edits or appendix:
             result = _compose(result, _apply(result.text, edits, appendix))
     return result
+
+
+def clean_text(text: str) -> str:
+    """`clean(text).text`, without the map back: for callers that only read the view."""
+    for step in _passes():
+        edits, appendix = step(text)
+        if edits or appendix:
+            text = "".join(piece for piece, _ in _pieces(text, edits, appendix))
+    return text
+
+
+def _passes():
+    return (_line_endings, _blocks, _markdown, _markers_and_hyphens, _line_breaks)
 
 
 # ---------------------------------------------------------------- edit engine
@@ -57,30 +70,31 @@ def _apply(text: str, edits: list[Edit], appendix: list[tuple[int, int]] = ()) -
     """
     parts: list[str] = []
     origin: list[int] = []
-    pos = 0
-    for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1])):
-        if start < pos:
-            continue
-        parts.append(text[pos:start])
-        origin.extend(range(pos, start))
-        parts.append(repl)
-        origin.extend([start] * len(repl))
-        pos = end
-    parts.append(text[pos:])
-    origin.extend(range(pos, len(text)))
-    for start, end in appendix:
-        sep_at = start if start < len(text) else len(text) - 1
-        parts.append(FOOTNOTE_SEPARATOR)
-        origin.extend([sep_at] * len(FOOTNOTE_SEPARATOR))
-        parts.append(text[start:end])
-        origin.extend(range(start, end))
+    for piece, origins in _pieces(text, edits, appendix):
+        parts.append(piece)
+        origin.extend(origins)
     origin.append(len(text))
     return CleanText("".join(parts), origin)
 
 
+def _pieces(text: str, edits: list[Edit], appendix: list[tuple[int, int]]):
+    """The clean text's pieces in order, each with the origins of its characters."""
+    pos = 0
+    for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            continue
+        yield text[pos:start], range(pos, start)
+        yield repl, [start] * len(repl)
+        pos = end
+    yield text[pos:], range(pos, len(text))
+    for start, end in appendix:
+        sep_at = start if start < len(text) else len(text) - 1
+        yield FOOTNOTE_SEPARATOR, [sep_at] * len(FOOTNOTE_SEPARATOR)
+        yield text[start:end], range(start, end)
+
+
 def _compose(first: CleanText, second: CleanText) -> CleanText:
-    o = first.origin
-    return CleanText(second.text, [o[j] for j in second.origin])
+    return CleanText(second.text, list(map(first.origin.__getitem__, second.origin)))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -301,6 +315,8 @@ _GLUED_BEFORE = re.compile(
     r"(?:[a-zà-ÿ]{2}|[^\W\d_][.,;:!?)\]]|[^\W\d_][)\]][.,;:!?]|\S[’”\"])\Z")
 _NOT_MARKER_BEFORE = re.compile(r"\b(?:nr|nrs|art|blz|p|pag|no|lid|hfd|par|fig|tab)\.$", re.I)
 _HYPHEN_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*(?=([^\W\d_]+))")
+_HYPHEN_AT_BREAK = re.compile(r"-[ \t]*\n")
+_LETTER = re.compile(r"[^\W\d_]")
 _KEEP_HYPHEN_PREFIXES = {"oud", "ex", "niet", "vice", "non", "semi", "pseudo", "zelf", "oud-"}
 _COORDINATORS = {"en", "of", "tot", "noch"}
 _VOWELS = set("aeiouyáéíóúäëïöü")
@@ -311,9 +327,21 @@ def _markers_and_hyphens(text: str):
     for m in _MARKER.finditer(text):
         if _is_marker(text, m.start()):
             edits.append((m.start(), m.end(), ""))
-    for m in _HYPHEN_BREAK.finditer(text):
+    for m in _hyphen_breaks(text):
         edits.append(_hyphen_edit(m))
     return edits, []
+
+
+def _hyphen_breaks(text: str):
+    """`_HYPHEN_BREAK.finditer(text)`, found from the rare "-\\n" back to the word's start:
+    a match always starts at a word's first letter."""
+    for hyphen in _HYPHEN_AT_BREAK.finditer(text):
+        start = hyphen.start()
+        while start and _LETTER.match(text, start - 1):
+            start -= 1
+        m = _HYPHEN_BREAK.match(text, start) if start < hyphen.start() else None
+        if m:
+            yield m
 
 
 def _is_marker(text: str, start: int) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Entity
 from .pipeline import component
@@ -37,6 +37,9 @@ BLOCKED_BEFORE = re.compile(r"[\w&:-]")  # "deeltijd-WW" is not the WW, "ECLI:NL
 BLOCKED_AFTER = re.compile(r"[\w&]|[.:/][^\W\d]")  # nor is "Rijksoverheid.nl" a mention
 
 
+MEMO_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class Dictionary:
     """Every written form by its lookup key, and per first token the longest form's length in
@@ -45,10 +48,15 @@ class Dictionary:
     acronyms: dict[str, KnownEntity]  # exact written form → entity
     names: dict[str, KnownEntity]  # case-folded written form → entity
     longest: dict[str, int]
+    seen: dict[str, KnownEntity | None] = field(default_factory=dict, compare=False)  # memo of get
 
     def get(self, written: str) -> KnownEntity | None:
-        written = " ".join(written.split())
-        return self.acronyms.get(written) or self.names.get(written.casefold())
+        if written not in self.seen:
+            if len(self.seen) > MEMO_SIZE:  # memory stays flat over a large corpus
+                self.seen.clear()
+            folded = " ".join(written.split())
+            self.seen[written] = self.acronyms.get(folded) or self.names.get(folded.casefold())
+        return self.seen[written]
 
 
 _compiled: dict[int, tuple] = {}

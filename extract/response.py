@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -296,15 +297,39 @@ def section_spans(ctx, section: Section, notes: dict[int, tuple[int, int]]) -> l
     return [(section.start, section.end)] + [notes[n] for n in sorted(numbers) if n in notes]
 
 
+def noted_within(ctx, name: str, spans) -> list:
+    """The findings in ctx.notes[name] that start inside one of `spans`, in their noted order."""
+    items = ctx.notes.get(name, [])
+    index = _start_index(ctx, name, items)
+    found: set[int] = set()
+    for s, e in spans:
+        found.update(index[1][bisect_left(index[0], s):bisect_left(index[0], e)])
+    return [items[i] for i in sorted(found)]
+
+
+def _start_index(ctx, name: str, items: list) -> tuple[list[int], list[int]]:
+    """(sorted starts, item positions in that order) of a noted list, made once per list."""
+    cached = ctx.notes.get(("start-index", name))
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        start_of = _NOTE_START[name]
+        order = sorted(range(len(items)), key=lambda i: start_of(items[i]))
+        cached = (items, len(items), ([start_of(items[i]) for i in order], order))
+        ctx.notes[("start-index", name)] = cached
+    return cached[2]
+
+
+_NOTE_START = {"citations": lambda noted: noted[0].start, "known_hits": lambda hit: hit.start}
+
+
 def cited(ctx, spans: list[tuple[int, int]]) -> list[str]:
     """Provisions and laws cited inside the spans, in text order."""
-    keys = [key for c, key in ctx.notes.get("citations", []) if any(s <= c.start < e for s, e in spans)]
-    keys += [h.key for h in ctx.notes.get("known_hits", []) if h.cls == "Law" and any(s <= h.start < e for s, e in spans)]
+    keys = [key for c, key in noted_within(ctx, "citations", spans)]
+    keys += [h.key for h in noted_within(ctx, "known_hits", spans) if h.cls == "Law"]
     return list(dict.fromkeys(keys))
 
 
 def topics(ctx, spans: list[tuple[int, int]]) -> list[str]:
-    keys = [h.key for h in ctx.notes.get("known_hits", []) if h.cls == "Topic" and any(s <= h.start < e for s, e in spans)]
+    keys = [h.key for h in noted_within(ctx, "known_hits", spans) if h.cls == "Topic"]
     return list(dict.fromkeys(keys))
 
 
@@ -315,8 +340,8 @@ def addressees(ctx, section: Section, government: str | None) -> list[Entity | s
     if government:
         actors.append(government)
     organisations = ("Organisation", "AdvisoryBody", "Committee")
-    for h in ctx.notes.get("known_hits", []):
-        if h.cls in organisations and any(s <= h.start < e for s, e in section.proposal) and h.key != government:
+    for h in noted_within(ctx, "known_hits", section.proposal):
+        if h.cls in organisations and h.key != government:
             actors.append(h.key)
     for label, pattern in rules()["groups"]:
         if pattern.search(text):

@@ -64,8 +64,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    s, e = sentence_bounds(text, start, end)
-    return _WS.sub(" ", text[s:e]).strip()
+    return _folded(text, *sentence_bounds(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _folded(text: str, start: int, end: int) -> str:
+    """A sentence on one line; many mentions share a sentence."""
+    return _WS.sub(" ", text[start:end]).strip()
 
 
 def _is_end(text: str, m: re.Match) -> bool:

@@ -76,6 +76,15 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     regraphed: list[str] = field(default_factory=list)  # documents whose named graph changed
     entailed: tuple[str, int, float] | None = None  # (mode, triples added, seconds)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per step of the build
+
+    @contextlib.contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - started
 
     @property
     def ok(self) -> bool:
@@ -88,6 +97,8 @@ class BuildReport:
         lines.append("entities: " + ", ".join(f"{c} {n}" for c, n in sorted(self.entities.items())))
         lines.append(f"triples: {self.triples}")
         lines.append(f"seconds: {self.seconds:.2f}")
+        if self.phases:
+            lines.append("phases: " + ", ".join(f"{name} {secs:.2f} s" for name, secs in self.phases.items()))
         for label, items in (("unchanged", self.unchanged), ("removed", self.removed)):
             if items:
                 lines.append(f"{label}: {', '.join(items)}")
@@ -396,7 +407,8 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
     options = options_for(base, progress, jobs, max_size_mb, strict, reason)
     files = iter_paths(paths or [DEFAULT_CORPUS])
     with staging(out) as stage:
-        done = extract_all(files, stage / EXTRACTIONS, report, options)
+        with report.timed("extract"):
+            done = extract_all(files, stage / EXTRACTIONS, report, options)
         sources = {stem: source_record(o) for stem, o in sorted(done.items())}
         finish(stage, sources, set(sources), None, report, options)
         publish(stage, out)
@@ -406,22 +418,27 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
 
 def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options) -> None:
     """Resolve, write the changed documents' graphs, update the store and write exports + manifest."""
-    index = resolution_index(stage, list(sources))
+    with report.timed("resolve"):
+        index = resolution_index(stage, list(sources))
     same_index = _equal(index, old_index)
     regraph = changed if same_index else set(sources)
-    results = write_document_graphs(stage, sorted(regraph & set(sources)), index, options)
+    with report.timed("graphs"):
+        results = write_document_graphs(stage, sorted(regraph & set(sources)), index, options)
     write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
     for stem, (kind, counts, was_changed) in results.items():
         sources[stem]["entities"] = dict(sorted(counts.items()))
         if was_changed:
             report.regraphed.append(stem)
-    system = write_system_graphs(stage, options.base)
-    store = update_store(stage, report.regraphed, report.removed, system, old_index is None, options.base)
-    system.append(write_links(stage, store, options.base))
-    report.triples = len(store)
-    files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
+    with report.timed("store"):
+        system = write_system_graphs(stage, options.base)
+        store = update_store(stage, report.regraphed, report.removed, system, old_index is None, options.base)
+        system.append(write_links(stage, store, options.base))
+        report.triples = len(store)
+    with report.timed("exports"):
+        files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
     if options.reason != "none":  # entailments live in the store only, in their own graph
-        added, seconds = materialise(store, options.reason, options.base)
+        with report.timed("reasoning"):
+            added, seconds = materialise(store, options.reason, options.base)
         report.entailed = (options.reason, added, seconds)
     del store
     write_manifest(stage, new_manifest(options.base, sources, report.errors, files, report.triples, options.reason))

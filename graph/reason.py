@@ -60,7 +60,7 @@ def materialise(store_or_out: ox.Store | str | Path, mode: str = "rdfs",
     store = writable_store(store_or_out)
     target = entailed_graph(base)
     store.update(f"DROP SILENT GRAPH <{target.value}>")
-    added = {"none": lambda *_: 0, "rdfs": rdfs_closure, "owlrl": owlrl_closure}[mode](store, target)
+    added = {"none": lambda *_: 0, "rdfs": rdfs_closure_fast, "owlrl": owlrl_closure}[mode](store, target)
     store.flush()
     return added, time.perf_counter() - started
 
@@ -89,6 +89,108 @@ def rdfs_closure(store: ox.Store, target: ox.NamedNode, max_rounds: int = 50) ->
         if graph_size(store, target) == size:
             break
     return graph_size(store, target) - before
+
+
+# --- the same RDFS rules, driven by the (small) schema in Python ---------------------------
+# The SPARQL rules above re-scan every triple in every round; here the schema is closed
+# first, and each data triple is then visited once per rule that can use it. Same result
+# (tested), several times faster on large stores.
+
+def rdfs_closure_fast(store: ox.Store, target: ox.NamedNode) -> int:
+    schema = Schema.of(store, target)
+    derived = schema.property_closure(store, target)
+    new = schema.closed_schema() | derived | schema.type_closure(store, derived)
+    fresh = sorted((t for t in new if not any(store.quads_for_pattern(t.subject, t.predicate, t.object))), key=str)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in fresh)
+    return len(fresh)
+
+
+def _closure(pairs: set[tuple]) -> dict:
+    """Reflexive-free transitive closure: node → every node reachable from it."""
+    direct: dict = {}
+    for a, b in pairs:
+        direct.setdefault(a, set()).add(b)
+    reach = {}
+    for start in direct:
+        seen, todo = set(), list(direct[start])
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(direct.get(node, ()))
+        reach[start] = seen
+    return reach
+
+
+class Schema:
+    def __init__(self, subclass, subproperty, domain, range_, inverse):
+        self.supers = _closure(subclass)
+        self.superprops = _closure(subproperty)
+        self.domain, self.range, self.inverse = domain, range_, inverse
+
+    @classmethod
+    def of(cls, store: ox.Store, target: ox.NamedNode) -> "Schema":
+        def pairs(predicate: str) -> set[tuple]:
+            return {(q.subject, q.object) for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None)
+                    if q.graph_name != target}
+        inverse = pairs(OWL + "inverseOf")
+        return cls(pairs(RDFS + "subClassOf"), pairs(RDFS + "subPropertyOf"), _grouped(pairs(RDFS + "domain")),
+                   _grouped(pairs(RDFS + "range")), _grouped(inverse | {(b, a) for a, b in inverse}))
+
+    def closed_schema(self) -> set[ox.Triple]:
+        out = set()
+        for predicate, reach in ((RDFS + "subClassOf", self.supers), (RDFS + "subPropertyOf", self.superprops)):
+            out |= {ox.Triple(a, ox.NamedNode(predicate), b) for a, bs in reach.items() for b in bs if a != b}
+        return out
+
+    def property_closure(self, store: ox.Store, target: ox.NamedNode) -> set[ox.Triple]:
+        """Super-properties and inverses of every property that has them, to a fixpoint."""
+        out, todo = set(), [p for p in set(self.superprops) | set(self.inverse)]
+        facts = {p: {(q.subject, q.object) for q in store.quads_for_pattern(None, p, None) if q.graph_name != target}
+                 for p in todo}
+        changed = True
+        while changed:
+            changed = False
+            for p in list(facts):
+                for s, o in list(facts[p]):
+                    derived = [(sp, s, o) for sp in self.superprops.get(p, ())]
+                    derived += [(ip, o, s) for ip in self.inverse.get(p, ()) if isinstance(o, ox.NamedNode)]
+                    for q, a, b in derived:
+                        if (a, b) not in facts.setdefault(q, set()):
+                            facts[q].add((a, b))
+                            out.add(ox.Triple(a, q, b))
+                            changed = True
+        return out
+
+    def type_closure(self, store: ox.Store, derived: set[ox.Triple]) -> set[ox.Triple]:
+        """rdf:type from domains, ranges and super-classes. The scans run inside the store and
+        return only the resources that lack a type, so the bulk of the data never reaches Python."""
+        rdf_type = ox.NamedNode(RDF_TYPE)
+        by_property = _grouped({(t.predicate, t) for t in derived})
+        types = set()
+        for p, classes in self.domain.items():
+            types |= {(x, c) for c in classes for x in self._untyped(store, f"?x {p} ?o", c)}
+            types |= {(t.subject, c) for t in by_property.get(p, ()) for c in classes}
+        for p, classes in self.range.items():
+            types |= {(x, c) for c in classes for x in self._untyped(store, f"?s {p} ?x FILTER(!isLiteral(?x))", c)}
+            types |= {(t.object, c) for t in by_property.get(p, ()) if not isinstance(t.object, ox.Literal)
+                      for c in classes}
+        for c, supers in self.supers.items():
+            types |= {(x, s) for s in supers for x in self._untyped(store, f"?x a {c}", s)}
+        types |= {(x, s) for x, c in list(types) for s in self.supers.get(c, ())}
+        return {ox.Triple(x, rdf_type, c) for x, c in types}
+
+    @staticmethod
+    def _untyped(store: ox.Store, pattern: str, cls) -> set:
+        query = f"SELECT DISTINCT ?x WHERE {{ {pattern} FILTER NOT EXISTS {{ ?x a {cls} }} }}"
+        return {row["x"] for row in store.query(query, use_default_graph_as_union=True)}
+
+
+def _grouped(pairs: set[tuple]) -> dict:
+    out: dict = {}
+    for a, b in pairs:
+        out.setdefault(a, set()).add(b)
+    return out
 
 
 def graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
