@@ -31,28 +31,31 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def timed_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int, int]:
-    """(seconds, peak RSS in bytes, exit status) of one `polder build`."""
+def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float, int, int, str]:
+    """(seconds, peak RSS in bytes, exit status, the build's phases line) of one `polder build`."""
     polder = Path(sys.executable).with_name("polder")
     started = time.perf_counter()
-    child = subprocess.Popen([str(polder), "build", str(corpus), "-o", str(out), "-q", "--jobs", str(jobs)])
+    child = subprocess.Popen([str(polder), "build", str(corpus), "-o", str(out), "--jobs", str(jobs),
+                              "--reason", reason], stdout=subprocess.PIPE, text=True)
     proc, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
         peak = max(peak, tree_rss(proc))
         time.sleep(0.2)
-    return time.perf_counter() - started, peak, child.returncode
+    phases = next((line.split(":", 1)[1].strip() for line in child.stdout if line.startswith("phases:")), "")
+    return time.perf_counter() - started, peak, child.returncode, phases
 
 
-def bench(size: int, work: Path, jobs: int) -> dict:
+def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
     corpus = work / f"corpus-{size}"
     if not corpus.exists():
         generate(corpus, size, seed=size)
     megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
-    seconds, peak, status = timed_build(corpus, work / f"out-{size}", jobs)
+    seconds, peak, status, phases = timed_build(corpus, work / f"out-{size}", jobs, reason)
     triples = json.loads((work / f"out-{size}" / "manifest.json").read_text()).get("triples", 0)
     return {"documents": size, "MB": round(megabytes, 1), "seconds": round(seconds, 1),
             "docs/s": round(size / seconds, 1), "MB/s": round(megabytes / seconds, 3),
-            "peak RSS MB": round(peak / 1e6), "triples": triples, "exit": status}
+            "peak RSS MB": round(peak / 1e6), "triples": triples, "exit": status, "reason": reason,
+            "phases": phases}
 
 
 def main() -> None:
@@ -60,10 +63,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/polder-bench"))
+    parser.add_argument("--reason", default="none", choices=["none", "rdfs", "owlrl"],
+                        help="materialised entailments; timed as the build's 'reasoning' phase")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
-        print(json.dumps(bench(size, args.work, args.jobs)), flush=True)
+        print(json.dumps(bench(size, args.work, args.jobs, args.reason), ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

@@ -239,12 +239,13 @@ class Generator:
             self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
 
 
-def generate(triples: int, seed: int = 5) -> list[ox.Quad]:
-    """The generated quads plus their RDFS entailments, as `polder build` stores them."""
+def generate(triples: int, seed: int = 5, reason: bool = True) -> list[ox.Quad]:
+    """The generated quads plus (by default) their RDFS entailments, as `polder build` stores them."""
     from polder.graph.reason import materialise
 
     store = oxigraph_store(Generator(triples, seed).generate())
-    materialise(store, "rdfs")
+    if reason:
+        materialise(store, "rdfs")
     return list(store)
 
 

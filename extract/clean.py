@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import scan
+
 Edit = tuple[int, int, str]
 FOOTNOTE_SEPARATOR = "\n\n"
 
@@ -211,7 +213,7 @@ def _pdf_footnotes(text, lines, removed, appendix):
     space (pypdf begins a new page that way).
     """
     markers: dict[int, list[int]] = {}
-    for m in _MARKER.finditer(text):
+    for m in scan.finditer(_MARKER, text):
         if m.group(1).isdecimal() and _is_marker(text, m.start()):
             markers.setdefault(int(m.group(1)), []).append(m.start())
     expected = 1
@@ -290,18 +292,18 @@ _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^)\s]+)\)")
 
 
 def _markdown(text: str):
-    edits: list[Edit] = [(m.start(), m.end(), "") for m in _MD_HEADING.finditer(text)]
-    for m in _MD_PAIRED.finditer(text):
+    edits: list[Edit] = [(m.start(), m.end(), "") for m in scan.finditer(_MD_HEADING, text)]
+    for m in scan.finditer(_MD_PAIRED, text):
         width = 2 if text.startswith(("**", "__"), m.start()) else 1
         edits += [(m.start(), m.start() + width, ""), (m.end() - width, m.end(), "")]
-    for m in _MD_TAG.finditer(text):
+    for m in scan.finditer(_MD_TAG, text):
         line_start = m.start() == 0 or text[m.start() - 1] == "\n"
         if m.group(1) == "sup" and m.group(2).isdigit() and not line_start:
             edits.append((m.start(), m.end(), ""))  # a footnote reference
         else:
             edits += [(m.start(), m.start(2), ""), (m.end(2), m.end(), "")]
-    edits += [(m.start(), m.end(), "") for m in _MD_ESCAPE.finditer(text)]
-    for m in _MD_LINK.finditer(text):
+    edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_ESCAPE, text)]
+    for m in scan.finditer(_MD_LINK, text):
         edits += [(m.start(), m.start() + 1, ""), (m.end(1), m.end(), "")]
     return edits, []
 
@@ -324,7 +326,7 @@ _VOWELS = set("aeiouyáéíóúäëïöü")
 
 def _markers_and_hyphens(text: str):
     edits: list[Edit] = []
-    for m in _MARKER.finditer(text):
+    for m in scan.finditer(_MARKER, text):
         if _is_marker(text, m.start()):
             edits.append((m.start(), m.end(), ""))
     for m in _hyphen_breaks(text):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import scan
 from .model import Entity, Ref
 from .pipeline import component
 from .reference import KnownEntity, load_reference
@@ -88,7 +89,7 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):
     """(match, where the citation starts, the law named before it or None) per firing."""
     if not rule.after_law:
-        return ((m, m.start(), None) for m in rule.regex.finditer(text))
+        return ((m, m.start(), None) for m in scan.finditer(rule.regex, text))
     found = ((rule.regex.match(text, end), start, key) for start, end, key in law_hits)
     return ((m, start, key) for m, start, key in found if m)
 
@@ -124,7 +125,7 @@ def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, i
     """(start, end, name, abbreviation, rule id) of laws named in the text but not known."""
     found = {}
     for rule in named_law_rules():
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule.regex, text):
             name = re.sub(r"\s+", " ", m.group("name"))
             if name in known_forms or name.lower() in {f.lower() for f in known_forms}:
                 continue

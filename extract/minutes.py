@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import scan
 from .model import Entity, Ref
 from .names import slug, stem_key
 from .pipeline import component
@@ -63,7 +64,7 @@ def agenda_items(text: str) -> list[Item]:
     """Numbered lines that continue the agenda's numbering (1, 2, 3, 3.1, 3.2, 4, ...)."""
     found: list[tuple[str, str, int, int]] = []
     top, sub = 0, 0
-    for m in re.finditer(rules()["agenda"]["line"], text):
+    for m in scan.finditer(re.compile(rules()["agenda"]["line"]), text):
         major, _, minor = m.group("number").partition(".")
         major_n, minor_n = int(major), int(minor or 0)
         if not minor and major_n == top + 1:
@@ -121,7 +122,7 @@ def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
 
 def attendance(ctx, meeting: str, chair: str | None) -> None:
     for rule in rules()["attendance"]:
-        for m in re.finditer(rule["cue"], ctx.text, flags=re.I):
+        for m in scan.finditer(re.compile(rule["cue"], re.I), ctx.text):
             s, e = sentence_bounds(ctx.text, m.start(), m.end())
             if rule.get("unless") and re.search(rule["unless"], ctx.text[s:e], flags=re.I):
                 continue
@@ -142,7 +143,7 @@ def decisions(ctx, items: list[Item], keys: dict[str, str]) -> None:
 def referenced_meetings(ctx, meeting: str) -> None:
     spec = rules()["reference"]
     doc_date = ctx.result.doc.date or ""
-    for m in re.finditer(spec["pattern"], ctx.text):
+    for m in scan.finditer(re.compile(spec["pattern"]), ctx.text):
         iso = _iso(m, doc_date)
         if not iso or iso == doc_date:
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import scan
 from .model import Entity, Extraction, Mention, Ref, Relation
 from .names import PARTICLES, person_key, slug, split_name, surname_key, without_title
 from .pipeline import component
@@ -95,7 +96,7 @@ def titled(text: str) -> list[PersonHit]:
     regex, _ = lexicon().rules["persons/titled/1"]
     return [PersonHit(m.start("name"), m.end("name"), m.group("name"), "persons/titled/1",
                       re.sub(r"\s+", " ", m.group("title")).lower())
-            for m in regex.finditer(text) if m.group("name").split()[-1] not in lexicon().stop]
+            for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
 
 
 def listed(text: str, rule_id: str) -> list[PersonHit]:
@@ -103,7 +104,7 @@ def listed(text: str, rule_id: str) -> list[PersonHit]:
     regex, _ = lexicon().rules[rule_id]
     item = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l)\s+|[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s*)+)")
     hits = []
-    for m in regex.finditer(text):
+    for m in scan.finditer(regex, text):
         for part in re.finditer(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))", m.group("names")):
             name = drop_trailing_stop(re.sub(r"^(?:en\s+|[A-Z]{2,}/)", "", part.group().strip()))
             start = m.start("names") + part.start() + part.group().find(name)
@@ -137,7 +138,7 @@ def trimmed(text: str, m: re.Match) -> PersonHit | None:
 
 def full_names(text: str) -> list[PersonHit]:
     found = []
-    for m in lexicon().full.finditer(text):
+    for m in scan.finditer(lexicon().full, text):
         hit = trimmed(text, m)
         if hit is not None:
             found.append(hit)
@@ -162,7 +163,7 @@ def org_at(org_hits: dict[int, object], pos: int, text: str):
 
 def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
     window = text[max(0, hit.start - 60):hit.start]
-    m = re.search(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{lexicon().role})\s+$", window)
+    m = _role_before_pattern(lexicon().role).search(window)
     if not m:
         return None
     org = None
@@ -174,11 +175,21 @@ def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
 AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij)\s+|\s+)?"
 
 
+@lru_cache(maxsize=4)
+def _role_before_pattern(role: str) -> re.Pattern:
+    return re.compile(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{role})\s+$")
+
+
+@lru_cache(maxsize=4)
+def _role_after_pattern(role: str) -> re.Pattern:
+    return re.compile(AFTER_ROLE.replace("{ROLE}", role))
+
+
 def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     rest_at = hit.end
     rest = text[rest_at:rest_at + 120]
     out = []
-    m = re.match(AFTER_ROLE.replace("{ROLE}", lexicon().role), rest)
+    m = _role_after_pattern(lexicon().role).match(rest)
     if m:
         pre = m.group("orgpre")
         org = org_at(org_hits, rest_at + m.start("orgpre"), text) if pre else org_at(org_hits, rest_at + m.end(), text)

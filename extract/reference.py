@@ -69,4 +69,11 @@ def load_reference(directory: Path = ONTOLOGY_DIR) -> tuple[KnownEntity, ...]:
 
 
 def by_key(directory: Path = ONTOLOGY_DIR) -> dict[str, KnownEntity]:
-    return {k.key: k for k in load_reference(directory)}
+    return dict(_by_key(directory))
+
+
+@lru_cache(maxsize=4)
+def _by_key(directory: Path) -> dict[str, KnownEntity]:
+    # load_reference() and load_reference(ONTOLOGY_DIR) are two cache entries: call it as others do
+    known = load_reference() if directory == ONTOLOGY_DIR else load_reference(directory)
+    return {k.key: k for k in known}

@@ -19,6 +19,7 @@ PATTERNS = Path(__file__).with_name("patterns") / "stance.toml"
 STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ABBREVIATION_END = re.compile(r"\b(?:o\.a|bijv|nr|art|jl|m\.n|d\.w\.z|i\.v\.m|t\.a\.v|o\.m|e\.d|c\.q|incl)$", re.I)
+_ABBREVIATION_REACH = 16  # characters before a full stop that an abbreviation can take (\b still sees further)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE.finditer(text):
         if start is None:
             start = m.start()
-        if _ABBREVIATION_END.search(text, 0, m.end() - 1) and m.group().endswith("."):
+        stop = m.end() - 1
+        if m.group().endswith(".") and _ABBREVIATION_END.search(text, max(0, stop - _ABBREVIATION_REACH), stop):
             continue
         out.append((start, m.end()))
         start = None
