@@ -328,7 +328,7 @@ def written_forms(form: str) -> re.Pattern:
 
 def later_mentions(ctx, entity: Entity, taken, hits: list[OrgHit]) -> None:
     """Every later written form of a new organisation: its name and its acronym."""
-    for form in {entity.label, *entity.alt_labels}:
+    for form in dict.fromkeys([entity.label, *sorted(entity.alt_labels)]):  # a fixed order: runs agree
         for m in written_forms(form).finditer(ctx.text):
             if not overlaps(m.start(), m.end(), taken):
                 ctx.mention(entity.key, m.start(), m.end(), "org/later-mention/1")

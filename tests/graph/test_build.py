@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 import unicodedata
 
@@ -124,3 +125,19 @@ def test_missing_graph_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["validate", "-g", str(tmp_path / "nothing")])
     assert result.exit_code == 2
     assert "Traceback" not in result.output and "polder build" in result.output
+
+
+def test_builds_agree_across_hash_seeds(corpus_dir, tmp_path):
+    """Set and dict order changes with PYTHONHASHSEED; the graph must not."""
+    import os
+    import subprocess
+    import sys
+
+    polder = str(Path(sys.executable).with_name("polder"))
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([polder, "build", str(corpus_dir), "-o", str(out), "-q"], check=True, env=env)
+        outputs.append((out / "polder.trig").read_bytes())
+    assert outputs[0] == outputs[1]
