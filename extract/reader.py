@@ -163,3 +163,12 @@ def _pdf_text(p: Path, data: bytes) -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(t) + len(PAGE_SEPARATOR)
     return PAGE_SEPARATOR.join(pages), starts
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks (also for files too large to read whole)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from polder.extract.errors import PolderError
 from polder.extract.model import Extraction
 from polder.extract.pipeline import NothingRecognised, extract
-from polder.extract.reader import iter_paths, read_document
+from polder.extract.reader import file_sha256, iter_paths, read_document
 
 from . import resolve
 from .build import document_nquads
@@ -259,14 +259,6 @@ def write_atomic(target: Path, data: bytes) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, target)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_exports(folder: Path, graph_files: list[Path]) -> dict[str, str]:

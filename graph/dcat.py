@@ -8,7 +8,6 @@ documents, never from the clock, so re-exporting the same graph is byte-identica
 """
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, VOID, XSD
 
 from polder.extract.errors import PolderError
+from polder.extract.reader import file_sha256
 from polder.ontology import HERE as ONTOLOGY_DIR
 
 from .export import Format, Source, source_pattern
@@ -186,14 +186,6 @@ def add_dates(g: Graph, node: URIRef, source: Source, config: dict) -> None:
         g.add((node, DCTERMS.modified, modified))
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def download_url(config: dict, path: Path) -> URIRef:
     return URIRef(config["dataset"]["download_base"] + path.name)
 
@@ -224,7 +216,7 @@ def add_checksum(g: Graph, distribution: URIRef, path: Path) -> None:
     g.add((node, RDF.type, SPDX.Checksum))
     g.add((node, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
     g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
-    g.add((node, SPDX.checksumValue, Literal(sha256_of(path), datatype=XSD.hexBinary)))
+    g.add((node, SPDX.checksumValue, Literal(file_sha256(path), datatype=XSD.hexBinary)))
 
 
 def dcat_graph(source: Source, config: dict, path: Path, fmt: Format) -> Graph:
