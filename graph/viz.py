@@ -219,8 +219,10 @@ def node_size(degree: int) -> float:
 def page_options(node_count: int) -> dict:
     """Lay out once (stabilise), then the page turns physics off so big views stay responsive."""
     return {
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}},
-        "edges": {"font": {"size": 10, "align": "middle", "color": "#555555"}, "color": {"color": "#9aa0a6"},
+        # labels stay readable when a big view is zoomed out to fit (vis hides them below 5 px)
+        "nodes": {"font": {"size": 18, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"enabled": True, "min": 16, "max": 30, "drawThreshold": 3}}},
+        "edges": {"font": {"size": 12, "align": "middle", "color": "#555555"}, "color": {"color": "#9aa0a6"},
                   "smooth": {"enabled": node_count <= 150, "type": "dynamic"}},
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
