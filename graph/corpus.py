@@ -41,7 +41,7 @@ from polder.extract.reader import file_sha256, iter_paths, read_document
 from . import resolve
 from .build import document_nquads
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
-from .links import link_quads, provision_links
+from .links import provision_links
 from .reason import materialise
 from .store import load_store, system_nquads, write_trig, write_turtle
 
@@ -261,10 +261,17 @@ def write_atomic(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def write_exports(folder: Path, graph_files: list[Path]) -> dict[str, str]:
-    """polder.trig and polder.ttl, sorted, from the per-graph files."""
-    write_trig(graph_files, folder / "polder.trig")
-    write_turtle(graph_files, folder / "polder.ttl")
+def write_exports(folder: Path, graph_files: list[Path], jobs: int = 1) -> dict[str, str]:
+    """polder.trig and polder.ttl, sorted, from the per-graph files (side by side when there
+    are cores for it: they only read the same files)."""
+    writers = [(write_trig, folder / "polder.trig"), (write_turtle, folder / "polder.ttl")]
+    if jobs > 1 and len(graph_files) >= SEQUENTIAL_BELOW:
+        with ProcessPoolExecutor(2, mp_context=pool_context()) as pool:
+            for done in [pool.submit(write, graph_files, target) for write, target in writers]:
+                done.result()
+    else:
+        for write, target in writers:
+            write(graph_files, target)
     return {name: file_sha256(folder / name) for name in EXPORTS}
 
 
@@ -427,7 +434,7 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
         system.append(write_links(stage, store, options.base))
         report.triples = len(store)
     with report.timed("exports"):
-        files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
+        files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")), options.jobs)
     if options.reason != "none":  # entailments live in the store only, in their own graph
         with report.timed("reasoning"):
             added, seconds = materialise(store, options.reason, options.base)
@@ -459,9 +466,8 @@ def write_system_graphs(stage: Path, base: str) -> list[Path]:
 
 def write_links(stage: Path, store: ox.Store, base: str) -> Path:
     """Links out to wetten.overheid.nl, in their own graph: in the store and as a file."""
-    provision_links(store, base)
     target = stage / SYSTEM / "links.nq"
-    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in link_quads(store, base))
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in provision_links(store, base))
     write_atomic(target, "".join(lines).encode("utf-8"))
     return target
 

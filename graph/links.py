@@ -55,11 +55,11 @@ def has_links(store: ox.Store, base: str = DEFAULT_BASE) -> bool:
     return store.contains_named_graph(links_graph_iri(base))
 
 
-def provision_links(store: ox.Store, base: str = DEFAULT_BASE) -> int:
-    """Build step: store the links in their own named graph; returns how many."""
+def provision_links(store: ox.Store, base: str = DEFAULT_BASE) -> list[ox.Quad]:
+    """Build step: store the links in their own named graph; returns them."""
     if has_links(store, base):
         store.remove_graph(links_graph_iri(base))
     quads = link_quads(store, base)
     store.add_graph(links_graph_iri(base))
     store.extend(quads)
-    return len(quads)
+    return quads

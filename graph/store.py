@@ -55,14 +55,32 @@ class ConcatenatedFiles(io.RawIOBase):
             self.current = None
 
 
+LOAD_CHUNK_BYTES = 16_000_000  # oxigraph's bulk loader holds a whole call in memory: load in chunks
+
+
 def load_store(path: Path, nquad_files: list[Path]) -> ox.Store:
-    """A fresh store at `path` holding the quads of every file."""
+    """A fresh store at `path` holding the quads of every file (which Polder wrote itself, so
+    the loader may skip re-validating IRIs)."""
     if path.exists():
         shutil.rmtree(path)
     store = ox.Store(str(path))
-    store.bulk_load(input=io.BufferedReader(ConcatenatedFiles(nquad_files), 1 << 20), format=ox.RdfFormat.N_QUADS)
+    for chunk in chunks_by_size(nquad_files, LOAD_CHUNK_BYTES):
+        stream = io.BufferedReader(ConcatenatedFiles(chunk), 1 << 20)
+        store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
     store.flush()
     return store
+
+
+def chunks_by_size(files: list[Path], limit: int) -> Iterator[list[Path]]:
+    chunk, size = [], 0
+    for file in files:
+        if chunk and size + file.stat().st_size > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(file)
+        size += file.stat().st_size
+    if chunk:
+        yield chunk
 
 
 def open_store(out: Path, read_only: bool = True) -> ox.Store:

@@ -209,3 +209,15 @@ def test_other_files_in_out_survive_a_rebuild(two_docs, tmp_path):
 def test_ingest_commands_have_help(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_store_loaded_in_chunks_holds_the_same_quads(built, tmp_path, monkeypatch):
+    import polder.graph.store as store
+
+    monkeypatch.setattr(store, "LOAD_CHUNK_BYTES", 50_000)
+    files = sorted((built / "system").glob("*.nq")) + sorted((built / "docs").glob("*.nq"))
+    assert len(list(store.chunks_by_size(files, store.LOAD_CHUNK_BYTES))) > 3
+    chunked = store.load_store(tmp_path / "store", files)
+    whole = ox.Store.read_only(str(built / "store"))
+    without_entailed = {q for q in whole.quads_for_pattern(None, None, None) if not q.graph_name.value.endswith("graph/entailed")}
+    assert set(chunked.quads_for_pattern(None, None, None)) == without_entailed
