@@ -76,7 +76,7 @@ def test_form_feeds_are_pages(tmp_path):
 
 
 def make_pdf(path: Path, pages: list[str]) -> None:
-    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfgen import canvas
     c = canvas.Canvas(str(path))
     for text in pages:
         c.drawString(72, 720, text)
@@ -98,7 +98,7 @@ def test_pdf_pages(tmp_path):
 
 def test_pdf_without_text(tmp_path):
     p = tmp_path / "scan.pdf"
-    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfgen import canvas
     c = canvas.Canvas(str(p))
     c.rect(10, 10, 100, 100)
     c.showPage()
