@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -202,3 +203,16 @@ def add_item(ctx, meeting: str, item: Item, keys: dict[str, str], chair: str | N
         ctx.link(keys[item.number], "polder:speaker", person, rules()["speaker"]["id"])
         if parent:
             ctx.link(parent, "polder:speaker", person, rules()["speaker"]["id"])
+    for topic in item_topics(ctx, item):
+        ctx.link(keys[item.number], "polder:concerns", topic, TOPIC_RULE)
+
+
+TOPIC_RULE = "minutes.item-topic/1"
+
+
+def item_topics(ctx, item: Item) -> list[str]:
+    """Topics an agenda item is about: named in its title, or at least twice under it."""
+    hits = [h for h in ctx.notes.get("known_hits", []) if h.cls == "Topic" and item.start <= h.start < item.end]
+    in_title = {h.key for h in hits if item.title_start <= h.start < item.title_start + len(item.title)}
+    counts = Counter(h.key for h in hits)
+    return sorted(in_title | {key for key, n in counts.items() if n >= 2})

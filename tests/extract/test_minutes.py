@@ -84,3 +84,15 @@ def test_a_letter_gets_no_meeting(tmp_path):
 
 def test_dutch_date():
     assert dutch_date("2024-10-17") == "17 oktober 2024" and dutch_date("2021-09") == "september 2021"
+
+
+def test_agenda_items_concern_the_topics_they_discuss(tmp_path):
+    text = MINUTES.replace("De heer Houweling licht het advies toe.",
+                           "De heer Houweling licht het advies over medezeggenschap toe. Medezeggenschap staat onder druk.")
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(read_document(path))
+    concerns = {(r.subject.rsplit("/", 1)[-1], r.value.key) for r in result.relations if r.prop == "polder:concerns"}
+    assert ("3.2", "topic/medezeggenschap") in concerns      # twice under 3.2
+    assert ("3", "topic/medezeggenschap") in concerns        # in the title of 3
+    assert not any(item == "1" for item, _ in concerns)      # the opening is about nothing
