@@ -6,6 +6,7 @@ wheel lacks); 3.3.x works, offline.
 """
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -36,7 +37,14 @@ def ontology_html(path: Path = ONTOLOGY) -> str:
         from pylode import OntPub
     except Exception as exc:  # an unusable pyLODE install must be a one-line message
         raise DocsError(f"pyLODE is not usable ({type(exc).__name__}: {exc}); pip install 'pylode>=3.3,<3.4'") from None
+    quiet_root_logger()
     return OntPub(ontology=ontology_for_pylode(path)).make_html(include_css=True)
+
+
+def quiet_root_logger() -> None:
+    """pyLODE configures the root logger at INFO/DEBUG on import; users want no chatter."""
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
 
 
 def write_docs(out: Path) -> list[Path]:
