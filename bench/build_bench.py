@@ -1,9 +1,9 @@
-"""Build synthetic corpora of growing size and print documents/s, MB/s, peak RSS and triples.
+"""Build synthetic corpora of growing size and print documents/s, MB/s, peak memory and triples.
 
     python bench/build_bench.py 100 1000 10000 [--jobs 2] [--work /tmp/polder-bench]
 
-Each size is built by `polder build` in a subprocess; peak RSS is the largest sum of the
-resident memory of the build and its worker processes, sampled every 0.2 s.
+Each size is built by `polder build` in a subprocess; peak memory is the largest sum of the
+proportional set size (PSS) of the build and its worker processes, sampled every 0.2 s.
 """
 from __future__ import annotations
 
@@ -21,25 +21,27 @@ sys.path.insert(0, str(HERE))
 from synth import generate  # noqa: E402
 
 
-def tree_rss(proc: psutil.Process) -> int:
+def tree_memory(proc: psutil.Process) -> int:
+    """Proportional set size of the build and its workers: pages a forked worker shares with
+    its parent count once, not once per process as a sum of RSS would count them."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            total += p.memory_full_info().pss
         except psutil.Error:
             pass
     return total
 
 
 def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float, int, int, str]:
-    """(seconds, peak RSS in bytes, exit status, the build's phases line) of one `polder build`."""
+    """(seconds, peak memory (PSS) in bytes, exit status, the build's phases line) of one `polder build`."""
     polder = Path(sys.executable).with_name("polder")
     started = time.perf_counter()
     child = subprocess.Popen([str(polder), "build", str(corpus), "-o", str(out), "--jobs", str(jobs),
                               "--reason", reason], stdout=subprocess.PIPE, text=True)
     proc, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
-        peak = max(peak, tree_rss(proc))
+        peak = max(peak, tree_memory(proc))
         time.sleep(0.2)
     phases = next((line.split(":", 1)[1].strip() for line in child.stdout if line.startswith("phases:")), "")
     return time.perf_counter() - started, peak, child.returncode, phases
@@ -54,7 +56,7 @@ def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
     triples = json.loads((work / f"out-{size}" / "manifest.json").read_text()).get("triples", 0)
     return {"documents": size, "MB": round(megabytes, 1), "seconds": round(seconds, 1),
             "docs/s": round(size / seconds, 1), "MB/s": round(megabytes / seconds, 3),
-            "peak RSS MB": round(peak / 1e6), "triples": triples, "exit": status, "reason": reason,
+            "peak memory MB (PSS)": round(peak / 1e6), "triples": triples, "exit": status, "reason": reason,
             "phases": phases}
 
 

@@ -433,13 +433,13 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
         store = update_store(stage, report.regraphed, report.removed, system, old_index is None, options.base)
         system.append(write_links(stage, store, options.base))
         report.triples = len(store)
+        del store  # closed while the exports run: its caches would be copied into their processes
     with report.timed("exports"):
         files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")), options.jobs)
     if options.reason != "none":  # entailments live in the store only, in their own graph
         with report.timed("reasoning"):
-            added, seconds = materialise(store, options.reason, options.base)
+            added, seconds = materialise(ox.Store(str(stage / STORE)), options.reason, options.base)
         report.entailed = (options.reason, added, seconds)
-    del store
     write_manifest(stage, new_manifest(options.base, sources, report.errors, files, report.triples, options.reason))
     report.documents = {stem: s["kind"] for stem, s in sources.items()}
     for s in sources.values():
