@@ -15,6 +15,7 @@ from rdflib.namespace import XSD
 from polder.extract.model import Entity, Extraction, Mention, Ref, Relation, Vocab
 
 from .iri import DEFAULT_BASE, document_key, instance, slug, term
+from .links import provision_urls
 
 KIND_CLASSES = {"minutes": "polder:Minutes", "government_response": "polder:GovernmentResponse",
                 "magazine": "polder:Magazine", "advice": "polder:Advice"}
@@ -119,6 +120,9 @@ class GraphBuilder:
         for prop, value in entity.props:
             is_date = prop == "dcterms:date" and isinstance(value, str)
             self.add(node, prop, typed(value, date_type(value)) if is_date else self.value(value))
+        if entity.cls == "Provision":
+            for url in provision_urls(entity, self.ex.entities):
+                self.add(node, "rdfs:seeAlso", ox.NamedNode(url))
 
     def mention_iri(self, mention: Mention) -> ox.NamedNode:
         span = mention.span

@@ -41,7 +41,7 @@ from polder.extract.reader import file_sha256, iter_paths, read_document
 from . import resolve
 from .build import document_nquads
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
-from .links import provision_links
+from .links import law_link_lines
 from .reason import materialise
 from .store import load_store, system_nquads, write_trig, write_turtle
 
@@ -431,7 +431,6 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
     with report.timed("store"):
         system = write_system_graphs(stage, options.base)
         store = update_store(stage, report.regraphed, report.removed, system, old_index is None, options.base)
-        system.append(write_links(stage, store, options.base))
         report.triples = len(store)
         del store  # closed while the exports run: its caches would be copied into their processes
     with report.timed("exports"):
@@ -454,22 +453,16 @@ def _equal(a, b) -> bool:
 
 
 def write_system_graphs(stage: Path, base: str) -> list[Path]:
-    """The ontology, reference data and topics as per-graph N-Quads files beside the documents'."""
+    """The ontology, reference data, topics and the laws' links out as per-graph N-Quads files
+    beside the documents' (provisions carry their own links in their document's graph)."""
     folder = stage / SYSTEM
     folder.mkdir(exist_ok=True)
     files = []
-    for name, text in system_nquads(base).items():
+    graphs = {**system_nquads(base), "links": "".join(law_link_lines(base))}
+    for name, text in graphs.items():
         write_atomic(folder / f"{name}.nq", text.encode("utf-8"))
         files.append(folder / f"{name}.nq")
     return files
-
-
-def write_links(stage: Path, store: ox.Store, base: str) -> Path:
-    """Links out to wetten.overheid.nl, in their own graph: in the store and as a file."""
-    target = stage / SYSTEM / "links.nq"
-    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in provision_links(store, base))
-    write_atomic(target, "".join(lines).encode("utf-8"))
-    return target
 
 
 def update_store(stage: Path, regraphed: list[str], removed: list[str], system: list[Path], fresh: bool,
