@@ -33,11 +33,6 @@ def person_key(name: str) -> str:
     return "person/" + slug(without_title(name))
 
 
-def display_surname(surname: str) -> str:
-    """'van der Veen' written alone starts with a capital: 'Van der Veen'."""
-    return surname[:1].upper() + surname[1:]
-
-
 def compatible_given(a: str, b: str) -> bool:
     """'Henk' ~ 'H.' ~ '' ; 'Henk' !~ 'Piet'."""
     a, b = a.replace(".", "").strip().lower(), b.replace(".", "").strip().lower()

@@ -29,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
@@ -554,8 +554,3 @@ def remove_documents(docs: list[str], out: str | Path, jobs: int | None = None) 
         publish(stage, out)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def load_extractions(pickles: Iterable[Path]) -> Iterable[Extraction]:
-    for file in pickles:
-        yield pickle.loads(file.read_bytes())
