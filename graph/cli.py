@@ -123,13 +123,7 @@ def _register_command_modules() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # that area is not installed (yet)
-                continue
-            raise
-        for command in module.COMMANDS:
+        for command in importlib.import_module(name).COMMANDS:
             main.add_command(command)
 
 
