@@ -100,7 +100,8 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
             continue
         in_title = item.title_start <= start < item.title_start + len(item.title)
         opens = re.search(spec["sentence_start"], ctx.text[max(0, start - 20):start])
-        if in_title or opens:
+        speaks = re.match(spec["speech_after"], ctx.text[end:end + 200])
+        if in_title or opens or speaks:
             found.add(key)
     if chair and (re.search(spec["chair_words"], ctx.text[item.start:item.end])
                   or re.search(spec["chair_in_title"], item.title)):

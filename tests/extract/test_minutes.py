@@ -96,3 +96,24 @@ def test_agenda_items_concern_the_topics_they_discuss(tmp_path):
     assert ("3.2", "topic/medezeggenschap") in concerns      # twice under 3.2
     assert ("3", "topic/medezeggenschap") in concerns        # in the title of 3
     assert not any(item == "1" for item, _ in concerns)      # the opening is about nothing
+
+
+def speakers_of(tmp_path, text: str) -> set[tuple[str, str]]:
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(read_document(path))
+    return {(r.subject.rsplit("/", 1)[-1], r.value.key) for r in result.relations if r.prop == "polder:speaker"}
+
+
+def test_a_person_whose_sentence_says_they_spoke_is_a_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Zoals afgesproken heeft mevrouw Arends van de FNV, voor de opening, een inleiding gehouden over vitaliteit.")
+    assert ("1", "person/arends") in speakers_of(tmp_path, text)
+
+
+def test_a_person_only_thanked_is_no_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Het verslag is opgesteld door mevrouw Arends van de FNV, die daarvoor wordt bedankt.")
+    assert not any(person == "person/arends" for _, person in speakers_of(tmp_path, text))
