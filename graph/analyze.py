@@ -11,6 +11,8 @@ read from a built store with SPARQL, never by loading the whole TriG.
 """
 from __future__ import annotations
 
+import itertools
+
 import csv
 import difflib
 import io
@@ -331,11 +333,17 @@ def explained_path(store: ox.Store, graph: nx.MultiDiGraph, source: str, target:
     """The shortest path between two entities, one row per hop with its property and a quote."""
     start, end = find_entity(graph, source), find_entity(graph, target)
     try:
-        nodes = nx.shortest_path(graph.to_undirected(as_view=True), start, end)
+        nodes = first_shortest_path(graph.to_undirected(as_view=True), start, end)
     except nx.NetworkXNoPath:
         raise NoPath(source, target) from None
     quotes = quotes_of(store, nodes)
     return [hop_row(graph, i, a, b, quotes) for i, (a, b) in enumerate(zip(nodes, nodes[1:]), 1)]
+
+
+def first_shortest_path(graph, start: str, end: str, candidates: int = 1000) -> list[str]:
+    """Of the shortest paths (the first `candidates` found), the smallest by its IRIs: the
+    answer must not depend on the order in which the graph happened to be built."""
+    return min(itertools.islice(nx.all_shortest_paths(graph, start, end), candidates))
 
 
 def hop_row(graph: nx.MultiDiGraph, step: int, a: str, b: str, quotes: dict) -> dict:

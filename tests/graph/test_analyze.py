@@ -226,3 +226,18 @@ def test_documents_link_what_they_mention(tiny):
     hops = an.explained_path(store, graph, "Proefstichting Noord", "Raad voor Proeven")
     assert hops[0]["to"] == "Verslag van de proefvergadering" and hops[0]["relation"] == "vermeldt (←)"
     assert hops[0]["quote"] == "Proefstichting Noord is lid van Proefstichting Zuid."
+
+
+def test_shortest_path_does_not_depend_on_insertion_order():
+    import networkx as nx
+
+    from polder.graph.analyze import first_shortest_path
+
+    paths = set()
+    for middle in (["b", "a"], ["a", "b"]):
+        graph = nx.Graph()
+        for node in middle:
+            graph.add_edge("start", node)
+            graph.add_edge(node, "end")
+        paths.add(tuple(first_shortest_path(graph, "start", "end")))
+    assert paths == {("start", "a", "end")}
