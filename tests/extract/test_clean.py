@@ -1,4 +1,3 @@
-import time
 from pathlib import Path
 
 import pytest
@@ -133,20 +132,6 @@ def test_corpus_specifics():
     assert "op nationaal, sectoraal en bedrijfsniveau" in by["001"]
     assert "Bij deze instrumenten gaat het" in by["001"]
     assert "belangrijker, waarmee" in by["004"]
-
-
-def test_speed_on_corpus(capsys):
-    texts = [p.read_text(encoding="utf-8") for p in CORPUS_FILES]
-    assert texts, "the bundled corpus is missing"
-    size = sum(len(t.encode("utf-8")) for t in texts)
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for t in texts:
-            clean(t)
-        best = min(best, time.perf_counter() - t0)
-    with capsys.disabled():
-        print(f"\nclean(): {size / best / 1e6:.2f} MB/s on the corpus ({size} bytes)")
 
 
 # ---------------------------------------------------------------- sentences (extract/sentences.py)
