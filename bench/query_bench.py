@@ -1,6 +1,6 @@
 """Synthetic Polder-shaped graphs and a timing of every saved query on two engines.
 
-    python bench/query_bench.py --triples 10000 100000 [--repeat 20]
+    python bench/query_bench.py --triples 10000 100000 [--repeat 20] [--only NAME ...] [--cache DIR]
 
 The generator makes documents (minutes, advices, government responses, magazines),
 persons, organisations with committees, laws with provisions, recommendations with
@@ -239,9 +239,22 @@ class Generator:
             self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
 
 
-def generate(triples: int, seed: int = 5, reason: bool = True) -> list[ox.Quad]:
-    """The generated quads plus (by default) their RDFS entailments, as `polder build` stores them."""
+def generate(triples: int, seed: int = 5, reason: bool = True, cache: Path | None = None) -> list[ox.Quad]:
+    """The generated quads plus (by default) their RDFS entailments, as `polder build` stores them.
+
+    With `cache` (a folder), the quads are read from an N-Quads file there when it exists
+    (written on the first run), so repeated runs skip the generation and the reasoning.
+    """
     from polder.graph.reason import materialise
+
+    if cache is not None:
+        path = Path(cache) / f"query-bench-{triples}-seed{seed}{'-rdfs' if reason else ''}.nq"
+        if path.exists():
+            return list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        quads = generate(triples, seed, reason)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
+        return quads
 
     store = oxigraph_store(Generator(triples, seed).generate())
     if reason:
@@ -277,13 +290,20 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, round(0.95 * len(values)) - 1)]
 
 
-def bench(triples: int, repeat: int, rdflib_repeat: int) -> list[tuple]:
+def bench(triples: int, repeat: int, rdflib_repeat: int, only: list[str] | None = None,
+          cache: Path | None = None) -> list[tuple]:
     from polder import queries
 
-    quads = generate(triples)
+    catalogue = queries.catalogue()
+    unknown = sorted(set(only or ()) - set(catalogue))
+    if unknown:
+        raise SystemExit(f"no saved query named {unknown[0]!r}; known: {', '.join(catalogue)}")
+    quads = generate(triples, cache=cache)
     store, graph = oxigraph_store(quads), rdflib_graph(quads)
     rows = []
-    for name, saved in queries.catalogue().items():
+    for name, saved in catalogue.items():
+        if only and name not in only:
+            continue
         sparql = saved.bind()
         ox_times = timings(lambda: list(store.query(sparql, use_default_graph_as_union=True)), repeat)
         try:
@@ -307,9 +327,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--triples", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=20, help="runs per query on pyoxigraph")
     parser.add_argument("--rdflib-repeat", type=int, default=5, help="runs per query on rdflib")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="time only these saved queries")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help="keep the generated quads as N-Quads in DIR and reuse them on later runs")
     args = parser.parse_args(argv)
     for size in args.triples:
-        print_table(bench(size, args.repeat, args.rdflib_repeat))
+        print_table(bench(size, args.repeat, args.rdflib_repeat, args.only, args.cache))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Facts → RDF: one document's Extraction becomes the N-Quads of its named graph.
+"""Facts → RDF: one document's Extraction becomes its named graph (N-Quads and export parts).
 
 The triples are made as pyoxigraph terms and written as sorted N-Quads lines: at tens of
 thousands of documents rdflib's in-memory graph cost more than all extraction together.
@@ -16,6 +16,7 @@ from polder.extract.model import Entity, Extraction, Mention, Ref, Relation, Voc
 
 from .iri import DEFAULT_BASE, document_key, instance, slug, term
 from .links import provision_urls
+from .parts import GraphParts, graph_parts
 
 KIND_CLASSES = {"minutes": "polder:Minutes", "government_response": "polder:GovernmentResponse",
                 "magazine": "polder:Magazine", "advice": "polder:Advice"}
@@ -161,11 +162,14 @@ def document_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> set[tu
     return GraphBuilder(extraction, base).build()
 
 
-def to_nquads(triples: set[tuple], graph_iri: str) -> str:
-    """The triples as sorted N-Quads lines in the named graph `graph_iri`."""
-    graph = f"<{graph_iri}>"
-    return "".join(sorted(f"{s} {p} {o} {graph} .\n" for s, p, o in triples))
+def document_graph_iri(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
+    return str(instance(document_key(extraction.doc.stem), base))
+
+
+def document_parts(extraction: Extraction, base: str = DEFAULT_BASE) -> GraphParts:
+    """The document's named graph as N-Quads plus its pieces of the exports (graph/parts.py)."""
+    return graph_parts(document_triples(extraction, base), document_graph_iri(extraction, base))
 
 
 def document_nquads(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
-    return to_nquads(document_triples(extraction, base), str(instance(document_key(extraction.doc.stem), base)))
+    return document_parts(extraction, base).nquads.decode("utf-8")

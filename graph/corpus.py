@@ -5,9 +5,11 @@ document → store → files. OUT holds the graph and what an incremental update
 
     extractions/<stem>.pickle   each document's facts before resolution
     resolution.pickle           the entity-resolution index the graphs were made with
-    docs/<stem>.nq              each document's named graph
-    store/                      the pyoxigraph store
-    polder.trig, polder.ttl     the sorted exports
+    docs/<stem>.nq              each document's named graph, sorted
+    docs/<stem>.{trig,ttl,nt}   its parts of the exports (graph/parts.py)
+    system/<name>.*             the same for the ontology, reference data, topics, law links
+    store/                      the pyoxigraph store, filled while the graphs are written
+    polder.trig, polder.ttl     the exports, joined from the parts
     manifest.json               per document its kind, sha256 and source; the exports' hashes
 
 Every run writes a complete new OUT in a staging folder beside it and swaps it in with one
@@ -39,11 +41,12 @@ from polder.extract.pipeline import NothingRecognised, extract
 from polder.extract.reader import file_sha256, iter_paths, read_document
 
 from . import resolve
-from .build import document_nquads
+from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_lines
 from .reason import materialise
-from .store import load_store, system_nquads, write_trig, write_turtle
+from .parts import has_parts, join_trig, join_turtle, nquads_parts, unlink_parts, write_parts
+from .store import BackgroundLoader, system_graph_iri, system_nquads
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
@@ -235,22 +238,30 @@ def resolution_index(folder: Path, stems: list[str]):
 
 
 def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
-    """Write docs/<stem>.nq from the pickle; (stem, kind, entity counts, whether it changed)."""
+    """Write docs/<stem>.nq and its export parts from the pickle; (stem, kind, entity counts,
+    whether its graph changed)."""
     extraction = resolve.apply(load_extraction(folder, stem), _INDEX)
-    text = document_nquads(extraction, base)
     target = folder / DOCS / f"{stem}.nq"
-    changed = not target.exists() or target.read_text(encoding="utf-8") != text
-    if changed:
-        write_atomic(target, text.encode("utf-8"))  # never in place: the file may be a hard link to the old OUT
+    before = target.read_bytes() if target.exists() else None
+    parts = document_parts(extraction, base)
+    write_parts(folder / DOCS, stem, parts)
+    changed = before != parts.nquads
     counts = Counter(e.cls for e in extraction.entities.values() if not e.from_reference)
     return stem, extraction.doc.kind, counts, changed
 
 
-def write_document_graphs(folder: Path, stems: list[str], index, options: Options) -> dict[str, tuple]:
+def write_document_graphs(folder: Path, stems: list[str], index, options: Options,
+                          written: Callable[[Path], None] | None = None) -> dict[str, tuple]:
+    """Write each document's graph; `written` is told each .nq file as soon as it is there."""
     (folder / DOCS).mkdir(exist_ok=True)
     work = partial(graph_to, folder=folder, base=options.base)
-    results = parallel_map(work, sorted(stems), options.jobs, initializer=_set_index, initargs=(index,))
-    return {stem: (kind, counts, changed) for stem, kind, counts, changed in results}
+    done = {}
+    for stem, kind, counts, changed in parallel_map(work, sorted(stems), options.jobs,
+                                                    initializer=_set_index, initargs=(index,)):
+        done[stem] = (kind, counts, changed)
+        if written:
+            written(folder / DOCS / f"{stem}.nq")
+    return done
 
 
 # --- files ------------------------------------------------------------------------------
@@ -261,17 +272,10 @@ def write_atomic(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def write_exports(folder: Path, graph_files: list[Path], jobs: int = 1) -> dict[str, str]:
-    """polder.trig and polder.ttl, sorted, from the per-graph files (side by side when there
-    are cores for it: they only read the same files)."""
-    writers = [(write_trig, folder / "polder.trig"), (write_turtle, folder / "polder.ttl")]
-    if jobs > 1 and len(graph_files) >= SEQUENTIAL_BELOW:
-        with ProcessPoolExecutor(2, mp_context=pool_context()) as pool:
-            for done in [pool.submit(write, graph_files, target) for write, target in writers]:
-                done.result()
-    else:
-        for write, target in writers:
-            write(graph_files, target)
+def write_exports(folder: Path, graph_files: list[Path]) -> dict[str, str]:
+    """polder.trig and polder.ttl, joined from the parts written beside each graph's file."""
+    join_trig(graph_files, folder / "polder.trig")
+    join_turtle(graph_files, folder / "polder.ttl")
     return {name: file_sha256(folder / name) for name in EXPORTS}
 
 
@@ -421,20 +425,32 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
         index = resolution_index(stage, list(sources))
     same_index = _equal(index, old_index)
     regraph = changed if same_index else set(sources)
-    with report.timed("graphs"):
-        results = write_document_graphs(stage, sorted(regraph & set(sources)), index, options)
-    write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-    for stem, (kind, counts, was_changed) in results.items():
-        sources[stem]["entities"] = dict(sorted(counts.items()))
-        if was_changed:
-            report.regraphed.append(stem)
-    with report.timed("store"):
-        system = write_system_graphs(stage, options.base)
-        store = update_store(stage, report.regraphed, report.removed, system, old_index is None, options.base)
-        report.triples = len(store)
-        del store  # closed while the exports run: its caches would be copied into their processes
-    with report.timed("exports"):
-        files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")), options.jobs)
+    regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
+    # A fresh store is filled while the graphs and exports are written (BackgroundLoader).
+    loader = BackgroundLoader(stage / STORE) if old_index is None else None
+    try:
+        with report.timed("graphs"):
+            system = write_system_graphs(stage, options.base)
+            for file in system if loader else ():
+                loader.add(file)
+            results = write_document_graphs(stage, sorted(regraph & set(sources)), index, options,
+                                            written=loader.add if loader else None)
+        write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        for stem, (kind, counts, was_changed) in results.items():
+            sources[stem]["entities"] = dict(sorted(counts.items()))
+            if was_changed:
+                report.regraphed.append(stem)
+        with report.timed("exports"):
+            files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
+        with report.timed("store"):
+            store = loader.finish() if loader else update_store(stage, report.regraphed, report.removed,
+                                                                 system, options.base)
+            report.triples = len(store)
+            del store
+    except BaseException:
+        if loader:
+            loader.abandon()
+        raise
     if options.reason != "none":  # entailments live in the store only, in their own graph
         with report.timed("reasoning"):
             added, seconds = materialise(ox.Store(str(stage / STORE)), options.reason, options.base)
@@ -454,23 +470,21 @@ def _equal(a, b) -> bool:
 
 def write_system_graphs(stage: Path, base: str) -> list[Path]:
     """The ontology, reference data, topics and the laws' links out as per-graph N-Quads files
-    beside the documents' (provisions carry their own links in their document's graph)."""
+    (with their export parts) beside the documents' (provisions carry their own links in
+    their document's graph)."""
     folder = stage / SYSTEM
     folder.mkdir(exist_ok=True)
     files = []
     graphs = {**system_nquads(base), "links": "".join(law_link_lines(base))}
     for name, text in graphs.items():
-        write_atomic(folder / f"{name}.nq", text.encode("utf-8"))
+        write_parts(folder, name, nquads_parts(text.encode("utf-8"), system_graph_iri(name, base)))
         files.append(folder / f"{name}.nq")
     return files
 
 
-def update_store(stage: Path, regraphed: list[str], removed: list[str], system: list[Path], fresh: bool,
-                 base: str) -> ox.Store:
-    """A fresh store of every graph, or the previous one with only the changed documents replaced."""
+def update_store(stage: Path, regraphed: list[str], removed: list[str], system: list[Path], base: str) -> ox.Store:
+    """The previous store with only the changed documents' graphs replaced."""
     docs = stage / DOCS
-    if fresh:
-        return load_store(stage / STORE, system + sorted(docs.glob("*.nq")))
     store = ox.Store(str(stage / STORE))
     for stem in sorted(set(regraphed) | set(removed)):
         store.remove_graph(ox.NamedNode(str(instance(document_key(stem), base))))
@@ -548,7 +562,7 @@ def remove_documents(docs: list[str], out: str | Path, jobs: int | None = None) 
         stage_copy(out, stage)
         for stem in stems:
             (stage / EXTRACTIONS / f"{stem}.pickle").unlink()
-            (stage / DOCS / f"{stem}.nq").unlink()
+            unlink_parts(stage / DOCS, stem)
         report.removed = stems
         finish(stage, sources, set(), previous_index(out), report, options)
         publish(stage, out)

@@ -1,18 +1,16 @@
-"""The embedded store (pyoxigraph) and the sorted, deterministic serialisations of it."""
+"""The embedded store (pyoxigraph): the system graphs, bulk loading, opening a built graph."""
 from __future__ import annotations
 
-import heapq
 import io
 import shutil
-import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterator
 
 import pyoxigraph as ox
 
 from polder.ontology import SYSTEM_FILES
 
-from .iri import DEFAULT_BASE, PREFIXES
+from .iri import DEFAULT_BASE
 
 STORE_DIR = "store"
 
@@ -58,29 +56,60 @@ class ConcatenatedFiles(io.RawIOBase):
 LOAD_CHUNK_BYTES = 16_000_000  # oxigraph's bulk loader holds a whole call in memory: load in chunks
 
 
+class BackgroundLoader:
+    """Fills a fresh store from per-graph N-Quads files on a thread of its own, in chunks,
+    while the caller goes on writing the next files: oxigraph releases the GIL while it
+    loads, so the loading overlaps the graph and export work instead of following it."""
+
+    def __init__(self, path: Path):
+        if path.exists():
+            shutil.rmtree(path)
+        self.store = ox.Store(str(path))
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="polder-store")
+        self.pending: list[Path] = []
+        self.pending_bytes = 0
+        self.loads: list[Future] = []
+
+    def add(self, file: Path) -> None:
+        self.pending.append(file)
+        self.pending_bytes += file.stat().st_size
+        if self.pending_bytes >= LOAD_CHUNK_BYTES:
+            self._submit()
+
+    def finish(self) -> ox.Store:
+        """Wait for every load (a failed one raises here) and return the flushed store."""
+        self._submit()
+        try:
+            for load in self.loads:
+                load.result()
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        store, self.store = self.store, None  # the caller's reference is the last: closing it frees the lock
+        store.flush()
+        return store
+
+    def abandon(self) -> None:
+        """Stop after the chunk being loaded (the build failed; the store is thrown away)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.store = None
+
+    def _submit(self) -> None:
+        if self.pending:
+            self.loads.append(self.pool.submit(self._load, self.pending))
+        self.pending, self.pending_bytes = [], 0
+
+    def _load(self, files: list[Path]) -> None:
+        stream = io.BufferedReader(ConcatenatedFiles(files), 1 << 20)
+        # Polder wrote these files itself, so the loader may skip re-validating IRIs.
+        self.store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+
 def load_store(path: Path, nquad_files: list[Path]) -> ox.Store:
-    """A fresh store at `path` holding the quads of every file (which Polder wrote itself, so
-    the loader may skip re-validating IRIs)."""
-    if path.exists():
-        shutil.rmtree(path)
-    store = ox.Store(str(path))
-    for chunk in chunks_by_size(nquad_files, LOAD_CHUNK_BYTES):
-        stream = io.BufferedReader(ConcatenatedFiles(chunk), 1 << 20)
-        store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
-    store.flush()
-    return store
-
-
-def chunks_by_size(files: list[Path], limit: int) -> Iterator[list[Path]]:
-    chunk, size = [], 0
-    for file in files:
-        if chunk and size + file.stat().st_size > limit:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(file)
-        size += file.stat().st_size
-    if chunk:
-        yield chunk
+    """A fresh store at `path` holding the quads of every file."""
+    loader = BackgroundLoader(path)
+    for file in nquad_files:
+        loader.add(file)
+    return loader.finish()
 
 
 def open_store(out: Path, read_only: bool = True) -> ox.Store:
@@ -89,76 +118,3 @@ def open_store(out: Path, read_only: bool = True) -> ox.Store:
         from polder.extract.errors import PolderError
         raise PolderError(f"no built graph in {out} (run `polder build -o {out}` first)")
     return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-
-
-# --- polder.trig and polder.ttl ------------------------------------------------------------
-# Both are written from the per-graph N-Quads files, whose lines are sorted: graphs in IRI
-# order and, inside each, lines in text order, which keeps every subject's triples together.
-# Streaming from files keeps memory flat, and the work is done by oxigraph's parser and
-# serialiser.
-
-def graph_name(file: Path) -> str:
-    """The named graph of a per-graph N-Quads file (its first line's last term)."""
-    with open(file, encoding="utf-8") as stream:
-        line = stream.readline()
-    return _graph_term(line)[1:-1]
-
-
-def _graph_term(line: str) -> str:
-    """'<s> <p> <o> <g> .' → '<g>'."""
-    body = line.rstrip("\n").removesuffix(" .")
-    return body[body.rfind(" <") + 1:]
-
-
-def write_trig(graph_files: list[Path], target: Path) -> None:
-    ordered = sorted(graph_files, key=graph_name)
-    quads = (q for f in ordered for q in ox.parse(path=str(f), format=ox.RdfFormat.N_QUADS))
-    ox.serialize(quads, str(target), ox.RdfFormat.TRIG, prefixes=PREFIXES)
-
-
-MERGE_FAN_IN = 256  # files merged at once; more are merged in rounds (open-file limits)
-
-
-def union_lines(graph_files: list[Path], work: Path) -> Iterator[str]:
-    """The distinct triples of all graphs as sorted N-Triples lines (a k-way merge)."""
-    files, quads = list(graph_files), True
-    while len(files) > MERGE_FAN_IN:
-        files = [_merged_file(files[i:i + MERGE_FAN_IN], quads, work / f"merge-{len(files)}-{i}.nt")
-                 for i in range(0, len(files), MERGE_FAN_IN)]
-        quads = False
-    yield from _merge(files, quads)
-
-
-def _merge(files: list[Path], quads: bool) -> Iterator[str]:
-    streams = [open(f, encoding="utf-8") for f in files]
-    try:
-        previous = None
-        lines = ((_without_graph(line) for line in s) for s in streams) if quads else streams
-        for line in heapq.merge(*lines):
-            if line != previous:
-                yield line
-            previous = line
-    finally:
-        for stream in streams:
-            stream.close()
-
-
-def _merged_file(files: list[Path], quads: bool, target: Path) -> Path:
-    with open(target, "w", encoding="utf-8") as out:
-        out.writelines(_merge(files, quads))
-    return target
-
-
-def _without_graph(line: str) -> str:
-    """'<s> <p> <o> <g> .' → '<s> <p> <o> .'"""
-    body = line.rstrip("\n").removesuffix(" .")
-    return body[: len(body) - len(_graph_term(line)) - 1] + " .\n"
-
-
-def write_turtle(graph_files: list[Path], target: Path) -> None:
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".merge-") as work:
-        union = Path(work) / "union.nt"
-        with open(union, "w", encoding="utf-8") as out:
-            out.writelines(union_lines(graph_files, Path(work)))
-        triples = ox.parse(path=str(union), format=ox.RdfFormat.N_TRIPLES)
-        ox.serialize(triples, str(target), ox.RdfFormat.TURTLE, prefixes=PREFIXES)

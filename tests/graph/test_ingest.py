@@ -129,12 +129,30 @@ def test_trig_is_sorted_by_graph_then_line(built):
 
 
 def test_union_merge_in_rounds_gives_the_same_turtle(built, tmp_path, monkeypatch):
-    import polder.graph.store as store
+    import polder.graph.parts as parts
 
-    monkeypatch.setattr(store, "MERGE_FAN_IN", 2)
+    monkeypatch.setattr(parts, "MERGE_FAN_IN", 2)
     files = sorted((built / "system").glob("*.nq")) + sorted((built / "docs").glob("*.nq"))
-    store.write_turtle(files, tmp_path / "polder.ttl")
+    parts.join_turtle(files, tmp_path / "polder.ttl")
     assert (tmp_path / "polder.ttl").read_bytes() == (built / "polder.ttl").read_bytes()
+
+
+def test_turtle_states_each_triple_once(built):
+    lines = ox.serialize(ox.parse(path=str(built / "polder.ttl"), format=ox.RdfFormat.TURTLE),
+                         format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()
+    assert len(lines) == len(set(lines)) > 1000
+
+
+def test_a_document_owns_only_its_own_subjects(built):
+    """What polder.ttl takes from a document unmerged must be about that document's things."""
+    from polder.graph.parts import graph_name, prefix_lines
+
+    for nq in sorted((built / "docs").glob("*.nq")):
+        graph = graph_name(nq)
+        own = ox.parse(prefix_lines(ox.RdfFormat.TURTLE) + nq.with_suffix(".ttl").read_bytes(),
+                       format=ox.RdfFormat.TURTLE)
+        subjects = {t.subject.value for t in own}
+        assert subjects and all(s == graph or s.startswith(graph + "/") for s in subjects), nq.name
 
 
 def same_exports(a, b):
@@ -216,8 +234,22 @@ def test_store_loaded_in_chunks_holds_the_same_quads(built, tmp_path, monkeypatc
 
     monkeypatch.setattr(store, "LOAD_CHUNK_BYTES", 50_000)
     files = sorted((built / "system").glob("*.nq")) + sorted((built / "docs").glob("*.nq"))
-    assert len(list(store.chunks_by_size(files, store.LOAD_CHUNK_BYTES))) > 3
-    chunked = store.load_store(tmp_path / "store", files)
+    loader = store.BackgroundLoader(tmp_path / "store")
+    for file in files:
+        loader.add(file)
+    chunked = loader.finish()
+    assert len(loader.loads) > 3
     whole = ox.Store.read_only(str(built / "store"))
     without_entailed = {q for q in whole.quads_for_pattern(None, None, None) if not q.graph_name.value.endswith("graph/entailed")}
     assert set(chunked.quads_for_pattern(None, None, None)) == without_entailed
+
+
+def test_a_failed_background_load_fails_the_build_step(tmp_path):
+    import polder.graph.store as store
+
+    bad = tmp_path / "bad.nq"
+    bad.write_text("<http://a> <http://b> .\n", encoding="utf-8")  # an object is missing
+    loader = store.BackgroundLoader(tmp_path / "store")
+    loader.add(bad)
+    with pytest.raises(SyntaxError):
+        loader.finish()
