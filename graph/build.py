@@ -1,7 +1,9 @@
 """Facts → RDF: one document's Extraction becomes its named graph (N-Quads and export parts).
 
-The triples are made as pyoxigraph terms and written as sorted N-Quads lines: at tens of
-thousands of documents rdflib's in-memory graph cost more than all extraction together.
+The triples are made as N-Triples terms (pyoxigraph writes each term once, escaping
+included) and written as sorted N-Quads lines: at tens of thousands of documents rdflib's
+in-memory graph cost more than all extraction together, and Python term objects per
+triple cost more than the graph's text.
 """
 from __future__ import annotations
 
@@ -35,9 +37,12 @@ def date_literal(value: str) -> RdfLiteral:
     return RdfLiteral(value, datatype=XSD[date_type(value)])
 
 
+_FOLDED_AWAY = re.compile(r"[\s\-\u00ad]+")
+
+
 def fold(text: str) -> str:
     """A written form without case, spaces or hyphens (PDF text breaks words with them)."""
-    return re.sub(r"[\s\-\u00ad]+", "", text).casefold()
+    return _FOLDED_AWAY.sub("", text).casefold()
 
 
 def written_forms(entity: Entity) -> set[str]:
@@ -47,16 +52,22 @@ def written_forms(entity: Entity) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def vocab(curie: str) -> ox.NamedNode:
-    return ox.NamedNode(str(term(curie)))
+def vocab(curie: str) -> str:
+    return str(ox.NamedNode(str(term(curie))))
 
 
-def typed(value: object, datatype: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(XSD_NS + datatype))
+def typed(value: object, datatype: str) -> str:
+    if datatype == "integer" and type(value) is int:  # digits need no escaping: the common case, made cheap
+        return f'"{value}"^^<{XSD_NS}integer>'
+    return str(ox.Literal(str(value), datatype=ox.NamedNode(XSD_NS + datatype)))
 
 
-def dutch(text: str) -> ox.Literal:
-    return ox.Literal(text, language="nl")
+def dutch(text: str) -> str:
+    return str(ox.Literal(text, language="nl"))
+
+
+def plain(text: str) -> str:
+    return str(ox.Literal(text))
 
 
 class GraphBuilder:
@@ -65,11 +76,20 @@ class GraphBuilder:
     def __init__(self, extraction: Extraction, base: str = DEFAULT_BASE):
         self.ex = extraction
         self.base = base
-        self.triples: set[tuple] = set()
+        self.triples: set[tuple[str, str, str]] = set()
+        # Per-document caches: a document mentions the same few entities hundreds of times.
+        self._iris: dict[str, str] = {}
+        self._quotes: dict[str, str] = {}
+        self._forms: dict[str, set[str]] = {}
+        self._slugs: dict[str, str] = {}
         self.doc = self.iri(document_key(extraction.doc.stem))
+        self.doc_key = document_key(extraction.doc.stem)
 
-    def iri(self, key: str) -> ox.NamedNode:
-        return ox.NamedNode(str(instance(key, self.base)))
+    def iri(self, key: str) -> str:
+        node = self._iris.get(key)
+        if node is None:
+            node = self._iris[key] = str(ox.NamedNode(str(instance(key, self.base))))  # validates the IRI
+        return node
 
     def add(self, subject, curie: str, value) -> None:
         self.triples.add((subject, vocab(curie), value))
@@ -83,7 +103,7 @@ class GraphBuilder:
             return typed(str(value).lower(), "boolean")
         if isinstance(value, int):
             return typed(value, "integer")
-        return ox.Literal(str(value))
+        return plain(str(value))
 
     def build(self) -> set[tuple]:
         self.add_document()
@@ -101,14 +121,14 @@ class GraphBuilder:
         self.add(doc, "rdf:type", vocab("polder:Document"))
         if info.kind in KIND_CLASSES:
             self.add(doc, "rdf:type", vocab(KIND_CLASSES[info.kind]))
-        self.add(doc, "dcterms:identifier", ox.Literal(info.stem))
+        self.add(doc, "dcterms:identifier", plain(info.stem))
         self.add(doc, "rdfs:label", dutch(info.title or info.stem))
         if info.title:
             self.add(doc, "dcterms:title", dutch(info.title))
         if info.date:
             self.add(doc, "dcterms:date", typed(info.date, date_type(info.date)))
-        self.add(doc, "polder:contentHash", ox.Literal(info.sha256))
-        self.add(doc, "polder:encoding", ox.Literal(info.encoding))
+        self.add(doc, "polder:contentHash", plain(info.sha256))
+        self.add(doc, "polder:encoding", plain(info.encoding))
 
     def add_entity(self, entity: Entity) -> None:
         node = self.iri(entity.key)
@@ -123,11 +143,14 @@ class GraphBuilder:
             self.add(node, prop, typed(value, date_type(value)) if is_date else self.value(value))
         if entity.cls == "Provision":
             for url in provision_urls(entity, self.ex.entities):
-                self.add(node, "rdfs:seeAlso", ox.NamedNode(url))
+                self.add(node, "rdfs:seeAlso", str(ox.NamedNode(url)))
 
-    def mention_iri(self, mention: Mention) -> ox.NamedNode:
+    def mention_iri(self, mention: Mention) -> str:
         span = mention.span
-        return self.iri(f"{document_key(self.ex.doc.stem)}/mention/{span.start}-{span.end}-{slug(mention.key)}")
+        key = self._slugs.get(mention.key)
+        if key is None:
+            key = self._slugs[mention.key] = slug(mention.key)
+        return self.iri(f"{self.doc_key}/mention/{span.start}-{span.end}-{key}")
 
     def add_mention(self, mention: Mention) -> None:
         node, span, entity = self.mention_iri(mention), mention.span, self.iri(mention.key)
@@ -137,10 +160,17 @@ class GraphBuilder:
         self.add(node, "polder:inDocument", self.doc)
         self.add(node, "polder:start", typed(span.start, "integer"))
         self.add(node, "polder:end", typed(span.end, "integer"))
-        self.add(node, "polder:quote", ox.Literal(span.sentence))
-        self.add(node, "polder:rule", ox.Literal(mention.rule))
+        self.add(node, "polder:quote", self.quote(span.sentence))
+        self.add(node, "polder:rule", plain(mention.rule))
         if span.page is not None:
             self.add(node, "polder:page", typed(span.page, "integer"))
+
+    def quote(self, sentence: str) -> str:
+        """A sentence as a literal, written once however many mentions it holds."""
+        literal = self._quotes.get(sentence)
+        if literal is None:
+            literal = self._quotes[sentence] = plain(sentence)
+        return literal
 
     def add_variant(self, mention: Mention) -> None:
         """A mention written in a form its entity has no label for ("uw Kamer", a typo such as
@@ -149,7 +179,11 @@ class GraphBuilder:
         written = " ".join(mention.span.text.split())
         if entity is None or not written:
             return
-        if not any(form in fold(written) for form in written_forms(entity)):
+        forms = self._forms.get(mention.key)
+        if forms is None:
+            forms = self._forms[mention.key] = written_forms(entity)
+        folded = fold(written)
+        if not any(form in folded for form in forms):
             self.add(self.iri(mention.key), "skos:hiddenLabel", dutch(written))
 
     def add_relation(self, relation: Relation) -> None:
@@ -158,7 +192,8 @@ class GraphBuilder:
             self.add_mention(Mention(relation.subject, relation.evidence, relation.rule))
 
 
-def document_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> set[tuple]:
+def document_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> set[tuple[str, str, str]]:
+    """The document graph's triples as N-Triples terms."""
     return GraphBuilder(extraction, base).build()
 
 

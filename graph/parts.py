@@ -40,15 +40,16 @@ class GraphParts:
     shared: bytes
 
 
-def graph_parts(triples: Iterable[tuple], graph_iri: str) -> GraphParts:
-    """The parts of one named graph from its (subject, predicate, object) pyoxigraph terms."""
-    graph = f"<{graph_iri}>"
-    rows = sorted((f"{s} {p} {o}", owned_by(s, graph_iri)) for s, p, o in triples)
-    nquads = "".join(f"{line} {graph} .\n" for line, _ in rows).encode("utf-8")
-    own = "".join(f"{line} .\n" for line, owned in rows if owned).encode("utf-8")
+def graph_parts(triples: Iterable[tuple[str, str, str]], graph_iri: str) -> GraphParts:
+    """The parts of one named graph from its triples as N-Triples terms."""
+    graph, own_prefix = f"<{graph_iri}>", f"<{graph_iri}/"
+    lines = sorted(f"{s} {p} {o}" for s, p, o in triples)
+    owned = [line.startswith(own_prefix) or line.startswith(graph + " ") for line in lines]
+    nquads = "".join(f"{line} {graph} .\n" for line in lines).encode("utf-8")
+    own = "".join(f"{line} .\n" for line, mine in zip(lines, owned) if mine).encode("utf-8")
     return GraphParts(nquads=nquads, trig=reserialised(nquads, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG),
                       turtle=reserialised(own, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE) if own else b"",
-                      shared="".join(f"{line} .\n" for line, owned in rows if not owned).encode("utf-8"))
+                      shared="".join(f"{line} .\n" for line, mine in zip(lines, owned) if not mine).encode("utf-8"))
 
 
 def reserialised(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> bytes:
@@ -61,13 +62,7 @@ def reserialised(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> byt
 def nquads_parts(nquads: bytes, graph_iri: str) -> GraphParts:
     """The parts of a graph given as N-Quads (the ontology and reference graphs)."""
     quads = ox.parse(input=nquads, format=ox.RdfFormat.N_QUADS)
-    return graph_parts(((q.subject, q.predicate, q.object) for q in quads), graph_iri)
-
-
-def owned_by(subject, graph_iri: str) -> bool:
-    """Whether a subject belongs to the graph's document: its IRI or one under it."""
-    value = getattr(subject, "value", "")
-    return value == graph_iri or value.startswith(graph_iri + "/")
+    return graph_parts(((str(q.subject), str(q.predicate), str(q.object)) for q in quads), graph_iri)
 
 
 def without_prefixes(data: bytes) -> bytes:
