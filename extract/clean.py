@@ -213,8 +213,8 @@ def _pdf_footnotes(text, lines, removed, appendix):
     space (pypdf begins a new page that way).
     """
     markers: dict[int, list[int]] = {}
-    for m in scan.finditer(_MARKER, text):
-        if m.group(1).isdecimal() and _is_marker(text, m.start()):
+    for m in markers_in(text):
+        if m.group(1).isdecimal():
             markers.setdefault(int(m.group(1)), []).append(m.start())
     expected = 1
     i = 0
@@ -315,6 +315,12 @@ def _markdown(text: str):
 _MARKER = re.compile(r"(?<![\d¹²³⁰⁴-⁹])([0-9]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\d,.]\d)(?=[\s.,;:!?)\]]|$)")
 _GLUED_BEFORE = re.compile(
     r"(?:[a-zà-ÿ]{2}|[^\W\d_][.,;:!?)\]]|[^\W\d_][)\]][.,;:!?]|\S[’”\"])\Z")
+# `_MARKER` where `_GLUED_BEFORE` holds, as lookbehinds: `re` then rejects most digits
+# itself (the opening lookahead makes it look at digits only).
+_GLUED_MARKER = re.compile(
+    r"(?=[0-9¹²³⁰⁴-⁹])(?<![\d¹²³⁰⁴-⁹])"
+    r"(?:(?<=[a-zà-ÿ]{2})|(?<=[^\W\d_][.,;:!?)\]])|(?<=[^\W\d_][)\]][.,;:!?])|(?<=\S[’”\"]))"
+    r"([0-9]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\d,.]\d)(?=[\s.,;:!?)\]]|$)")
 _NOT_MARKER_BEFORE = re.compile(r"\b(?:nr|nrs|art|blz|p|pag|no|lid|hfd|par|fig|tab)\.$", re.I)
 _HYPHEN_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*(?=([^\W\d_]+))")
 _HYPHEN_AT_BREAK = re.compile(r"-[ \t]*\n")
@@ -326,12 +332,18 @@ _VOWELS = set("aeiouyáéíóúäëïöü")
 
 def _markers_and_hyphens(text: str):
     edits: list[Edit] = []
-    for m in scan.finditer(_MARKER, text):
-        if _is_marker(text, m.start()):
-            edits.append((m.start(), m.end(), ""))
+    for m in markers_in(text):
+        edits.append((m.start(), m.end(), ""))
     for m in _hyphen_breaks(text):
         edits.append(_hyphen_edit(m))
     return edits, []
+
+
+def markers_in(text: str):
+    """The matches of `_MARKER` that `_is_marker` accepts."""
+    for m in _GLUED_MARKER.finditer(text):
+        if _is_marker(text, m.start()):
+            yield m
 
 
 def _hyphen_breaks(text: str):

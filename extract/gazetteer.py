@@ -38,6 +38,7 @@ BLOCKED_AFTER = re.compile(r"[\w&]|[.:/][^\W\d]")  # nor is "Rijksoverheid.nl" a
 
 
 MEMO_SIZE = 200_000
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Dictionary:
     names: dict[str, KnownEntity]  # case-folded written form → entity
     longest: dict[str, int]
     seen: dict[str, KnownEntity | None] = field(default_factory=dict, compare=False)  # memo of get
+    # For the fast scan (see `_find_lowered`): the lowered first tokens as one regex, and every
+    # prefix (two tokens or more) of a form's lowered tokens.
+    first_tokens: re.Pattern | None = field(default=None, compare=False)
+    prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), compare=False)
 
     def get(self, written: str) -> KnownEntity | None:
         if written not in self.seen:
@@ -71,7 +76,8 @@ def dictionary(known: tuple[KnownEntity, ...]) -> Dictionary:
 
 
 def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
-    lexicon = Dictionary({}, {}, {})
+    acronyms, names, longest = {}, {}, {}
+    prefixes: set[tuple[str, ...]] = set()
     for entity in known:
         if entity.cls not in CLASSES:
             continue
@@ -79,16 +85,57 @@ def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
             tokens = TOKEN.findall(form)
             if not tokens:
                 continue
-            table = lexicon.acronyms if is_acronym(form) else lexicon.names
+            table = acronyms if is_acronym(form) else names
             table.setdefault(lookup_key(form), entity)
             first = tokens[0].casefold()
-            lexicon.longest[first] = max(lexicon.longest.get(first, 0), len(tokens))
-    return lexicon
+            longest[first] = max(longest.get(first, 0), len(tokens))
+            # Both ways of lowering a form: a name is looked up by its whole case-folded text.
+            for lowered in ([t.casefold() for t in tokens], TOKEN.findall(form.casefold())):
+                prefixes.update(tuple(lowered[:n]) for n in range(2, len(lowered) + 1))
+    return Dictionary(acronyms, names, longest, first_tokens=_first_tokens_regex(longest),
+                      prefixes=frozenset(prefixes))
+
+
+def _first_tokens_regex(firsts) -> re.Pattern:
+    """The tokens of a lowered text that begin some form: one regex, its words as a trie so
+    that `re` tries one branch per character instead of one per word."""
+    tokens = [w for w in firsts if TOKEN.fullmatch(w)]  # a lowered text token is one token
+    words = [w for w in tokens if _WORD_CHAR.match(w)]
+    signs = [w for w in tokens if not _WORD_CHAR.match(w)]
+    body = rf"(?<!\w){_trie(words)}(?!\w)" if words else "(?!)"
+    if signs:
+        body += "|" + "|".join(map(re.escape, sorted(signs)))
+    return re.compile(body)
+
+
+def _trie(words: list[str]) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def regex(node: dict) -> str:
+        branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return regex(root)
 
 
 def find(text: str, known: tuple[KnownEntity, ...] | None = None) -> list[Hit]:
     """Known forms in `text`, longest first, left to right, not overlapping."""
     lexicon = dictionary(known if known is not None else load_reference())
+    lowered = _simply_lowered(text)
+    if lowered is not None:
+        return _find_lowered(text, lowered, lexicon)
+    return _find_plain(text, lexicon)
+
+
+def _find_plain(text: str, lexicon: Dictionary) -> list[Hit]:
     tokens = [m.span() for m in TOKEN.finditer(text)]
     longest = lexicon.longest
     # Only tokens that begin some form can start a hit: test those, in order.
@@ -115,6 +162,61 @@ def _match_at(text: str, tokens: list[tuple[int, int]], i: int, lexicon: Diction
         if entity is not None and not BLOCKED_AFTER.match(text, end):
             return Hit(start, end, entity.key, entity.cls), i + n
     return None
+
+
+# ------------------------------------------------------------ fast scan
+# `_find_plain` tokenises the whole text and tries every token. The fast scan finds the few
+# tokens that begin a form with one regex over the lowered text, reads tokens forward from
+# there, and only looks up spans whose lowered tokens begin some form. This is exact when
+# lowering each character equals case-folding it and keeps tokens as they are, which
+# `_simply_lowered` checks per document (tests/extract/test_fast_paths.py).
+
+_simple_chars: dict[str, bool] = {}
+_NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")  # what TOKEN.search finds from the end of a token
+
+
+def _lowers_simply(ch: str) -> bool:
+    low = ch.lower()
+    return (len(low) == 1 and ch.casefold() == low and ch.isspace() == low.isspace()
+            and bool(_WORD_CHAR.match(ch)) == bool(_WORD_CHAR.match(low)))
+
+
+def _simply_lowered(text: str) -> str | None:
+    """`text.lower()` when that case-folds every character one for one, else None."""
+    if not text.isascii():
+        for ch in set(text):
+            ok = _simple_chars.get(ch)
+            if ok is None:
+                ok = _simple_chars[ch] = _lowers_simply(ch)
+            if not ok:
+                return None
+    return text.lower()
+
+
+def _find_lowered(text: str, lowered: str, lexicon: Dictionary) -> list[Hit]:
+    """What `_find_plain` finds (lowered: `_simply_lowered(text)`)."""
+    hits, free = [], 0
+    longest, prefixes, get = lexicon.longest, lexicon.prefixes, lexicon.get
+    for first in lexicon.first_tokens.finditer(lowered):
+        start = first.start()
+        if start < free or (start and BLOCKED_BEFORE.match(text, start - 1)):
+            continue
+        most = longest[first.group()]
+        # Token ends from the first token on, as far as the lowered tokens begin some form.
+        ends, words, pos = [first.end()], (first.group(),), first.end()
+        while len(ends) < most and (token := _NEXT_TOKEN.match(lowered, pos)) is not None:
+            words += (token.group(1),)
+            if words not in prefixes:
+                break
+            ends.append(token.end())
+            pos = token.end()
+        for end in reversed(ends):
+            entity = get(text[start:end])
+            if entity is not None and not BLOCKED_AFTER.match(text, end):
+                hits.append(Hit(start, end, entity.key, entity.cls))
+                free = end
+                break
+    return hits
 
 
 def as_entity(known: KnownEntity) -> Entity:

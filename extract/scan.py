@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from re import _parser as sre_parse  # the parser `re` itself uses (Python 3.11+)
-from re._constants import LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+from re._constants import (AT, ASSERT, ASSERT_NOT, BRANCH, CATEGORY, CATEGORY_DIGIT, IN, LITERAL,
+                           MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
 
 IGNORECASE = re.IGNORECASE.value
 # Characters outside ASCII whose lower or upper case is (partly) ASCII: only these can
@@ -53,15 +54,52 @@ def _flattened(items, ignore_case: bool):
             yield op, av
 
 
+@lru_cache(maxsize=None)
+def needed_any(regex: re.Pattern) -> tuple[tuple[str, ...], bool]:
+    """Pieces of text of which every match of `regex` contains at least one (() when unknown),
+    and whether the pattern ignores case: `needed_text` that also looks into alternatives,
+    so that "(\\*\\*|__)...|\\*..." needs one of "**", "__", "*"."""
+    if not isinstance(regex.pattern, str):
+        return (), False
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    ignore_case = bool(parsed.state.flags & IGNORECASE)
+    pieces = _needed_pieces(parsed, ignore_case)
+    if not pieces or (ignore_case and not all(p.isascii() for p in pieces)):
+        return (), False
+    return tuple(sorted(p.lower() if ignore_case else p for p in pieces)), ignore_case
+
+
+def _needed_pieces(items, ignore_case: bool) -> frozenset[str] | None:
+    """The best set of pieces one of which a match of the sequence `items` contains: a literal
+    run, an alternation whose every branch needs something, or a repeat needed at least once."""
+    options = [frozenset((run,)) for run in _literal_runs(items, ignore_case) if run]
+    for op, av in _flattened(items, ignore_case):
+        if op is BRANCH:
+            branches = [_needed_pieces(branch, ignore_case) for branch in av[1]]
+            if all(branches):
+                options.append(frozenset().union(*branches))
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            body = _needed_pieces(av[2], ignore_case)
+            if body:
+                options.append(body)
+    # The best set is the one whose shortest piece is longest (fewest pieces on a tie).
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
 def may_match(regex: re.Pattern, text: str) -> bool:
     """False when `text` lacks what every match of `regex` needs."""
     needed, ignore_case = needed_text(regex)
-    if not needed:
-        return True
+    if needed:
+        return _holds(needed, text, ignore_case)
+    pieces, ignore_case = needed_any(regex)
+    return not pieces or any(_holds(piece, text, ignore_case) for piece in pieces)
+
+
+def _holds(piece: str, text: str, ignore_case: bool) -> bool:
     if not ignore_case:
-        return needed in text
+        return piece in text
     lowered = _lowered(text)
-    return lowered is None or needed in lowered
+    return lowered is None or piece in lowered
 
 
 @lru_cache(maxsize=4)
@@ -75,7 +113,90 @@ def finditer(regex: re.Pattern, text: str):
     if not may_match(regex, text):
         return iter(())
     loose = unguarded(regex)
-    return regex.finditer(text) if loose is None else _guarded_finditer(regex, loose, text)
+    if loose is not None and (_fast_start(loose) or opened(regex) is None):
+        return _guarded_finditer(regex, loose, text)
+    return (opened(regex) or regex).finditer(text)
+
+
+@lru_cache(maxsize=None)
+def _fast_start(regex: re.Pattern) -> bool:
+    """Whether `re` searches for `regex` by its first character or literal (it opens with one)."""
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    return bool(len(parsed)) and parsed[0][0] in (LITERAL, IN)
+
+
+# ------------------------------------------------------------ first characters
+# `re` finds no fast start for a pattern that opens with a lookbehind, "\b" or an alternation
+# of character classes ("\b[Dd]e\s+heer|\b[Mm]evrouw|..."), and tries the whole pattern at every
+# position. A lookahead for the characters a match can begin with ("(?=[DdMmh])") fails at
+# most positions after one test; the matches stay the same.
+
+@lru_cache(maxsize=None)
+def opened(regex: re.Pattern) -> re.Pattern | None:
+    """`regex` behind a lookahead for its first characters, when that is known and can help:
+    not for a pattern that ignores case, opens with a literal (`re` searches for it fast) or
+    may begin with a space or a digit (too many positions)."""
+    if not isinstance(regex.pattern, str) or regex.flags & IGNORECASE:
+        return None
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    if not len(parsed) or parsed[0][0] is LITERAL:
+        return None
+    first = _first_chars(parsed)
+    if first is None or first[1] or not first[0] or any(p.startswith("\\") for p in first[0]):
+        return None
+    body = _GLOBAL_FLAGS.sub("", regex.pattern, count=1)
+    return re.compile("(?=[" + "".join(dict.fromkeys(first[0])) + "])" + body, regex.flags)
+
+
+_GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
+
+
+def _first_chars(items) -> tuple[list[str], bool] | None:
+    """The class items (as regex text) of every character a match of the sequence `items` can
+    begin with, and whether it can match empty text; None when unknown."""
+    parts: list[str] = []
+    for op, av in items:
+        if op in (AT, ASSERT, ASSERT_NOT):  # zero-width: the next item consumes the first character
+            continue
+        if op is LITERAL:
+            return parts + [re.escape(chr(av))], False
+        if op is IN:
+            found = [_class_item(o, a) for o, a in av]
+            return (None if None in found else (parts + found, False))
+        if op is BRANCH:
+            branches = [_first_chars(branch) for branch in av[1]]
+            if None in branches:
+                return None
+            parts += [p for found, _ in branches for p in found]
+            if not any(empty for _, empty in branches):
+                return parts, False
+        elif op is SUBPATTERN and not av[1] and not av[2]:
+            found = _first_chars(av[3])
+            if found is None:
+                return None
+            parts += found[0]
+            if not found[1]:
+                return parts, False
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            found = _first_chars(av[2])
+            if found is None:
+                return None
+            parts += found[0]
+            if av[0] >= 1 and not found[1]:
+                return parts, False
+        else:
+            return None
+    return parts, True
+
+
+def _class_item(op, av) -> str | None:
+    if op is LITERAL:
+        return re.escape(chr(av))
+    if op is RANGE:
+        return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+    if op is CATEGORY and av is CATEGORY_DIGIT:
+        return "\\d"
+    return None  # a negated class or another category
 
 
 # A pattern that opens with a guard such as "(?<![\w-])" or "\b" makes `re` test the

@@ -80,15 +80,20 @@ def _is_end(text: str, m: re.Match) -> bool:
         return True
     if m.group()[0] != ".":
         return True
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    tok = _TOKEN_BEFORE.search(text, max(line_start, m.start() - 30), m.end())
+    start = m.start()
+    # The token is searched for on its line, at most 30 characters back; it holds no white
+    # space, so the search can begin after the last space.
+    lo = max(0, start - 30)
+    lo = text.rfind("\n", lo, start) + 1 or lo
+    lo = text.rfind(" ", lo, start) + 1 or lo
+    tok = _TOKEN_BEFORE.search(text, lo, m.end())
     if not tok:
         return True
     word = tok.group(1).lstrip("(‘“\"'[").lower()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     # "2.7." at the start of a line is numbering, not a sentence end.
-    if _NUMBERING.fullmatch(word) and not text[line_start:tok.start(1)].strip():
+    if _NUMBERING.fullmatch(word) and not text[text.rfind("\n", 0, start) + 1:tok.start(1)].strip():
         return False
     return True
 
@@ -98,8 +103,10 @@ def _line_break_ends(text: str, at: int) -> bool:
     numbered heading ("1.1. Richt een infrastructuur in" + line break)."""
     if _ITEM.match(text, at + 1):
         return True
+    if not text[at + 1:at + 2].isupper():
+        return False
     line = text[text.rfind("\n", 0, at) + 1:at].rstrip()
-    return bool(_ITEM.match(line)) and line[-1:] not in ".,;:!?" and text[at + 1:at + 2].isupper()
+    return bool(_ITEM.match(line)) and line[-1:] not in ".,;:!?"
 
 
 def _next_space(text: str, lo: int, limit: int) -> int:

@@ -129,6 +129,7 @@ class Outcome:
     kind: str | None = None
     sha256: str | None = None
     warnings: tuple[str, ...] = ()
+    index: resolve.Index | None = None  # the document's share of the entity-resolution index
     error: str | None = None
 
 
@@ -155,7 +156,8 @@ def extract_to(path: Path, folder: Path, max_bytes: int) -> Outcome:
         return Outcome(str(path), error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
     write_atomic(folder / f"{raw.stem}.pickle", pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
     info = extraction.doc
-    return Outcome(str(path), info.stem, info.kind, info.sha256, tuple(f"{path}: {w}" for w in raw.warnings))
+    return Outcome(str(path), info.stem, info.kind, info.sha256, tuple(f"{path}: {w}" for w in raw.warnings),
+                   resolve.document_index(extraction))
 
 
 def pool_context():
@@ -232,9 +234,11 @@ def load_extraction(folder: Path, stem: str) -> Extraction:
     return pickle.loads((folder / EXTRACTIONS / f"{stem}.pickle").read_bytes())
 
 
-def resolution_index(folder: Path, stems: list[str]):
-    """The corpus-wide index, fed in stem order so that a build and an update agree."""
-    return resolve.corpus_index(load_extraction(folder, stem) for stem in sorted(stems))
+def resolution_index(folder: Path, stems: list[str], known: dict[str, resolve.Index]):
+    """The corpus-wide index, fed in stem order so that a build and an update agree; the
+    shares of documents extracted in this run came back with them, the others are read."""
+    return resolve.merged_index(known[stem] if stem in known else resolve.document_index(load_extraction(folder, stem))
+                                for stem in sorted(stems))
 
 
 def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
@@ -397,6 +401,10 @@ def options_for(base: str, progress: Progress | None, jobs: int | None, max_size
                    strict=strict, progress=progress, reason=reason)
 
 
+def shares_of(done: dict[str, Outcome]) -> dict[str, resolve.Index]:
+    return {stem: o.index for stem, o in done.items() if o.index is not None}
+
+
 def source_record(outcome: Outcome) -> dict:
     return {"kind": outcome.kind, "path": str(Path(outcome.path).resolve()), "sha256": outcome.sha256}
 
@@ -413,16 +421,17 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
         with report.timed("extract"):
             done = extract_all(files, stage / EXTRACTIONS, report, options)
         sources = {stem: source_record(o) for stem, o in sorted(done.items())}
-        finish(stage, sources, set(sources), None, report, options)
+        finish(stage, sources, set(sources), None, report, options, shares_of(done))
         publish(stage, out)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options) -> None:
+def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options,
+           shares: dict[str, resolve.Index]) -> None:
     """Resolve, write the changed documents' graphs, update the store and write exports + manifest."""
     with report.timed("resolve"):
-        index = resolution_index(stage, list(sources))
+        index = resolution_index(stage, list(sources), shares)
     same_index = _equal(index, old_index)
     regraph = changed if same_index else set(sources)
     regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
@@ -520,7 +529,8 @@ def add_documents(files: list[str | Path], out: str | Path, progress: Progress |
             stage_copy(out, stage)
             done = extract_all(todo, stage / EXTRACTIONS, report, options)
             sources.update({stem: source_record(o) for stem, o in done.items()})
-            finish(stage, dict(sorted(sources.items())), set(done), previous_index(out), report, options)
+            finish(stage, dict(sorted(sources.items())), set(done), previous_index(out), report, options,
+                   shares_of(done))
             publish(stage, out)
     else:
         report.documents = manifest["documents"]
@@ -564,7 +574,7 @@ def remove_documents(docs: list[str], out: str | Path, jobs: int | None = None) 
             (stage / EXTRACTIONS / f"{stem}.pickle").unlink()
             unlink_parts(stage / DOCS, stem)
         report.removed = stems
-        finish(stage, sources, set(), previous_index(out), report, options)
+        finish(stage, sources, set(), previous_index(out), report, options, {})
         publish(stage, out)
     report.seconds = time.perf_counter() - started
     return report

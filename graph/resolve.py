@@ -32,9 +32,25 @@ class Index:
 
 
 def corpus_index(extractions: Iterable[Extraction]) -> Index:
+    return merged_index(document_index(extraction) for extraction in extractions)
+
+
+def document_index(extraction: Extraction) -> Index:
+    """One document's share of the index: small, so a worker can hand it back with its result."""
     index = Index()
-    for extraction in extractions:
-        add_to_index(index, extraction)
+    add_to_index(index, extraction)
+    return index
+
+
+def merged_index(parts: Iterable[Index]) -> Index:
+    """The corpus index from the documents' shares (given in stem order)."""
+    index = Index()
+    for part in parts:
+        for key, labels in part.labels.items():
+            index.labels[key].update(labels)
+        for key, orgs in part.affiliations.items():
+            index.affiliations[key] |= orgs
+        index.persons |= part.persons
     index.mapping = person_mapping(index)
     for key, labels in index.labels.items():
         target = index.mapping.get(key, key)
