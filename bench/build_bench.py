@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -33,9 +34,17 @@ def tree_memory(proc: psutil.Process) -> int:
     return total
 
 
-def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float, int, int, str]:
-    """(seconds, peak memory (PSS) in bytes, exit status, the build's phases line) of one `polder build`."""
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float, float, int, int, str]:
+    """(seconds, CPU seconds, peak memory (PSS) in bytes, exit status, the build's phases line)
+    of one `polder build`. CPU seconds count the build and its workers: unlike wall time they
+    barely change when other work shares the machine."""
     polder = Path(sys.executable).with_name("polder")
+    cpu_before = children_cpu()
     started = time.perf_counter()
     child = subprocess.Popen([str(polder), "build", str(corpus), "-o", str(out), "--jobs", str(jobs),
                               "--reason", reason], stdout=subprocess.PIPE, text=True)
@@ -44,7 +53,8 @@ def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float,
         peak = max(peak, tree_memory(proc))
         time.sleep(0.2)
     phases = next((line.split(":", 1)[1].strip() for line in child.stdout if line.startswith("phases:")), "")
-    return time.perf_counter() - started, peak, child.returncode, phases
+    child.wait()
+    return time.perf_counter() - started, children_cpu() - cpu_before, peak, child.returncode, phases
 
 
 def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
@@ -52,10 +62,11 @@ def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
     if not corpus.exists():
         generate(corpus, size, seed=size)
     megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
-    seconds, peak, status, phases = timed_build(corpus, work / f"out-{size}", jobs, reason)
+    seconds, cpu, peak, status, phases = timed_build(corpus, work / f"out-{size}", jobs, reason)
     triples = json.loads((work / f"out-{size}" / "manifest.json").read_text()).get("triples", 0)
     return {"documents": size, "MB": round(megabytes, 1), "seconds": round(seconds, 1),
             "docs/s": round(size / seconds, 1), "MB/s": round(megabytes / seconds, 3),
+            "CPU s": round(cpu, 1), "CPU s/MB": round(cpu / megabytes, 2),
             "peak memory MB (PSS)": round(peak / 1e6), "triples": triples, "exit": status, "reason": reason,
             "phases": phases}
 

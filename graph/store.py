@@ -54,10 +54,11 @@ class ConcatenatedFiles(io.RawIOBase):
 
 
 LOAD_CHUNK_BYTES = 16_000_000  # oxigraph's bulk loader holds a whole call in memory: load in chunks
+LOADER_THREADS = 2  # one bulk load runs on one core; two chunks load side by side into the one store
 
 
 class BackgroundLoader:
-    """Fills a fresh store from per-graph N-Quads files on a thread of its own, in chunks,
+    """Fills a fresh store from per-graph N-Quads files on threads of its own, in chunks,
     while the caller goes on writing the next files: oxigraph releases the GIL while it
     loads, so the loading overlaps the graph and export work instead of following it."""
 
@@ -65,7 +66,7 @@ class BackgroundLoader:
         if path.exists():
             shutil.rmtree(path)
         self.store = ox.Store(str(path))
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="polder-store")
+        self.pool = ThreadPoolExecutor(LOADER_THREADS, thread_name_prefix="polder-store")
         self.pending: list[Path] = []
         self.pending_bytes = 0
         self.loads: list[Future] = []
