@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from . import scan
@@ -45,6 +47,7 @@ class Lexicon:
     cues_before: tuple[tuple[str, re.Pattern], ...]
     cues_after: tuple[tuple[str, re.Pattern], ...]
     org_heads: tuple[str, ...]
+    role_spaces: int | None = None  # white space inside a role at most (None: unknown)
 
 
 def organisation_heads() -> list[str]:
@@ -55,7 +58,7 @@ def organisation_heads() -> list[str]:
 def looks_like_organisation(text: str, hit) -> bool:
     """'Universiteit van Amsterdam', 'Raad voor Openbaar Bestuur': words of an organisation."""
     words = re.findall(r"[^\W\d_]+", hit.name.lower())
-    if any(w.endswith(h) for w in words for h in lexicon().org_heads):
+    if any(w.endswith(lexicon().org_heads) for w in words):
         return True
     return re.search(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het)\s+$", text[max(0, hit.start - 40):hit.start]) is not None
 
@@ -80,7 +83,8 @@ def lexicon() -> Lexicon:
         stop=frozenset(data["stop"]["words"]),
         cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments))) for c in cues if "before" in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments))) for c in cues if "after" in c),
-        org_heads=tuple(organisation_heads()))
+        org_heads=tuple(organisation_heads()),
+        role_spaces=role_spaces(data["roles"], data["generic_role"]["endings"]))
 
 
 def role_pattern(roles: dict[str, str], endings: list[str]) -> str:
@@ -88,6 +92,14 @@ def role_pattern(roles: dict[str, str], endings: list[str]) -> str:
     lexical = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
     generic = r"[a-z][a-zà-ÿ-]*(?:" + "|".join(endings) + ")"
     return rf"(?:(?i:{lexical})|{generic})(?![\w-])"
+
+
+def role_spaces(roles: dict[str, str], endings: list[str]) -> int | None:
+    """The most white space characters a match of `role_pattern` holds: roles are written
+    literally, generic roles are one word. None when an ending is more than a word."""
+    if any(re.escape(e) != e for e in endings):
+        return None
+    return max((sum(c.isspace() for c in w) for w in (*roles, *endings)), default=0)
 
 
 # ---------------------------------------------------------------- finding names
@@ -163,13 +175,29 @@ def org_at(org_hits: dict[int, object], pos: int, text: str):
 
 def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
     window = text[max(0, hit.start - 60):hit.start]
-    m = _role_before_pattern(lexicon().role).search(window)
+    m = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
     if not m:
         return None
     org = None
     if m.group("orgpre"):
         org = org_at(org_hits, hit.start - len(window) + m.start("orgpre"), text)
     return fact(m.group("role"), org, "persons/role-before/1")
+
+
+def _role_search_start(window: str) -> int:
+    """The earliest offset where `_role_before_pattern` can match `window`: a match ends the
+    window with white space, after a role with at most `role_spaces` white space characters
+    inside and an organisation with none, so it begins within the window's last words."""
+    spaces = lexicon().role_spaces
+    if spaces is None:
+        return 0
+    core = window.rstrip()
+    if len(core) == len(window):
+        return len(window)  # no white space to end on
+    words = core.rsplit(None, spaces + 1)
+    if len(words) <= spaces + 1:
+        return 0
+    return len(core) - len(core[len(words[0]):].lstrip())
 
 
 AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij)\s+|\s+)?"
@@ -272,14 +300,14 @@ def membership(ctx, person: str, role: str, org: str | None, rule: str, evidence
 def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list[RoleFact]]]:
     """Every person hit with the roles the text gives it (no overlapping hits)."""
     found: list[tuple[PersonHit, list[RoleFact]]] = []
-    org_spans = [(h.start, h.end) for h in org_hits.values()]
+    overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
     for hit in titled(text) + listed(text, "persons/motion/1") + listed(text, "persons/credit/1"):
         if hit.rule == "persons/credit/1" and looks_like_organisation(text, hit):
             continue
         found.append((hit, facts_for(text, hit, org_hits)))
     candidates = []
     for hit in full_names(text):
-        if any(s < hit.end and hit.start < e for s, e in org_spans) or looks_like_organisation(text, hit):
+        if overlaps_org(hit.start, hit.end) or looks_like_organisation(text, hit):
             continue
         facts = facts_for(text, hit, org_hits)
         cue = has_cue(text, hit)
@@ -288,6 +316,19 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
         else:
             candidates.append(hit)
     return without_overlaps(coordinated(text, found, candidates))
+
+
+def _overlap_test(spans: list[tuple[int, int]]):
+    """A test whether [start, end) overlaps one of `spans`: `any(s < end and start < e for s, e
+    in spans)`, by bisection: of the spans that begin before `end`, the one reaching furthest."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    furthest = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        return i > 0 and furthest[i - 1] > start
+    return overlaps
 
 
 def coordinated(text: str, found, candidates: list[PersonHit]):
@@ -326,9 +367,8 @@ def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
 
 def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     """'van MKB Nederland Ad Bergwerff', 'namens VNO-NCW Roderik Pape'."""
-    ends = {h.end: h for h in org_hits.values()}
     m = re.search(r"[ \t]+$", text[max(0, hit.start - 5):hit.start])
-    org = ends.get(hit.start - len(m.group())) if m else None
+    org = _by_end(org_hits).get(hit.start - len(m.group())) if m else None
     if org is None:
         return []
     lead = text[max(0, org.start - 12):org.start]
@@ -337,6 +377,16 @@ def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     if re.search(r"\b(?:van|bij)\s+(?:de\s+|het\s+)?$", lead):
         return [RoleFact(None, org, "member", "persons/org-before/1")]
     return []
+
+
+_BY_END: list = [None, 0, {}]  # the last org_hits seen, its size, its hits by end
+
+
+def _by_end(org_hits) -> dict:
+    """`{h.end: h for h in org_hits.values()}`, made once for a document's hits, not per name."""
+    if _BY_END[0] is not org_hits or _BY_END[1] != len(org_hits):
+        _BY_END[:] = [org_hits, len(org_hits), {h.end: h for h in org_hits.values()}]
+    return _BY_END[2]
 
 
 def without_overlaps(found):
@@ -350,16 +400,21 @@ def without_overlaps(found):
 
 # ---------------------------------------------------------------- one person, one key
 
+def rekeyed(key: str, mapping: dict[str, str]) -> str:
+    """A key after `rekey` with this mapping: mapped itself, or under a mapped person."""
+    if key in mapping:
+        return mapping[key]
+    head, _, rest = key.partition("/membership/")
+    return f"{mapping[head]}/membership/{rest}" if rest and head in mapping else key
+
+
 def rekey(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
     """Rewrite entity keys (and keys under them, e.g. memberships) everywhere."""
     if not mapping:
         return extraction
 
     def new(key: str) -> str:
-        if key in mapping:
-            return mapping[key]
-        head, _, rest = key.partition("/membership/")
-        return f"{mapping[head]}/membership/{rest}" if rest and head in mapping else key
+        return rekeyed(key, mapping)
 
     def value(v):
         return Ref(new(v.key)) if isinstance(v, Ref) else v

@@ -78,6 +78,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)  # add: files whose content was already in the graph
     removed: list[str] = field(default_factory=list)
     regraphed: list[str] = field(default_factory=list)  # documents whose named graph changed
+    redone: list[str] = field(default_factory=list)  # first graphs written again after resolution
     entailed: tuple[str, int, float] | None = None  # (mode, triples added, seconds)
     phases: dict[str, float] = field(default_factory=dict)  # seconds per step of the build
 
@@ -102,6 +103,8 @@ class BuildReport:
         lines.append(f"seconds: {self.seconds:.2f}")
         if self.phases:
             lines.append("phases: " + ", ".join(f"{name} {secs:.2f} s" for name, secs in self.phases.items()))
+        if self.redone:
+            lines.append(f"graphs redone after cross-document resolution: {len(self.redone)}")
         for label, items in (("unchanged", self.unchanged), ("removed", self.removed)):
             if items:
                 lines.append(f"{label}: {', '.join(items)}")
@@ -121,6 +124,17 @@ class Options:
 
 
 @dataclass(frozen=True)
+class FirstGraph:
+    """A document's graph written by its extraction worker, resolved with the document's own
+    names only. It stands when the corpus-wide resolution gives the document's entities the
+    same keys and labels (the same `resolve.signature`); otherwise it is written again."""
+
+    keys: tuple[str, ...]
+    signature: str
+    counts: Counter
+
+
+@dataclass(frozen=True)
 class Outcome:
     """One file's extraction, small enough to pass back from a worker process."""
 
@@ -130,6 +144,7 @@ class Outcome:
     sha256: str | None = None
     warnings: tuple[str, ...] = ()
     index: resolve.Index | None = None  # the document's share of the entity-resolution index
+    first_graph: FirstGraph | None = None
     error: str | None = None
 
 
@@ -144,8 +159,10 @@ def require_something(extraction: Extraction, path: Path) -> None:
         raise NothingRecognised(str(path))
 
 
-def extract_to(path: Path, folder: Path, max_bytes: int) -> Outcome:
-    """Extract one file into folder/<stem>.pickle; a bad file is an Outcome with an error, never a crash."""
+def extract_to(path: Path, folder: Path, max_bytes: int, graphs: Path | None = None,
+               base: str = DEFAULT_BASE) -> Outcome:
+    """Extract one file into folder/<stem>.pickle (and, given `graphs`, write its first graph
+    there); a bad file is an Outcome with an error, never a crash."""
     try:
         raw = read_document(path, max_bytes)
         extraction = extract(raw)
@@ -155,9 +172,22 @@ def extract_to(path: Path, folder: Path, max_bytes: int) -> Outcome:
     except Exception as exc:  # an extractor bug must not stop the other documents
         return Outcome(str(path), error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
     write_atomic(folder / f"{raw.stem}.pickle", pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-    info = extraction.doc
+    info, share = extraction.doc, resolve.document_index(extraction)
+    first = write_first_graph(extraction, share, graphs, base) if graphs is not None else None
     return Outcome(str(path), info.stem, info.kind, info.sha256, tuple(f"{path}: {w}" for w in raw.warnings),
-                   resolve.document_index(extraction))
+                   share, first)
+
+
+def write_first_graph(extraction: Extraction, share: resolve.Index, graphs: Path, base: str) -> FirstGraph:
+    own = resolve.merged_index([share])
+    keys = tuple(sorted(extraction.entities))
+    extraction = resolve.apply(extraction, own)
+    write_parts(graphs, extraction.doc.stem, document_parts(extraction, base))
+    return FirstGraph(keys, resolve.signature(keys, own), entity_counts(extraction))
+
+
+def entity_counts(extraction: Extraction) -> Counter:
+    return Counter(e.cls for e in extraction.entities.values() if not e.from_reference)
 
 
 def pool_context():
@@ -195,13 +225,17 @@ def split_clashing_names(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return keep, errors
 
 
-def extract_all(paths: list[Path], folder: Path, report: BuildReport, options: Options) -> dict[str, Outcome]:
-    """Extract every file into pickles under `folder`; stem → Outcome of those that succeeded."""
+def extract_all(paths: list[Path], folder: Path, report: BuildReport, options: Options,
+                graphs: Path | None = None, written: Callable[[Path], None] | None = None) -> dict[str, Outcome]:
+    """Extract every file into pickles under `folder`; stem → Outcome of those that succeeded.
+    Given `graphs`, each document's first graph is written there and `written` told of it."""
     folder.mkdir(parents=True, exist_ok=True)
+    if graphs is not None:
+        graphs.mkdir(exist_ok=True)
     paths, clashes = split_clashing_names(paths)
     for error in clashes:
         record_error(report, error, options)
-    work = partial(extract_to, folder=folder, max_bytes=options.max_bytes)
+    work = partial(extract_to, folder=folder, max_bytes=options.max_bytes, graphs=graphs, base=options.base)
     done: dict[str, Outcome] = {}
     for i, outcome in enumerate(parallel_map(work, paths, options.jobs), 1):
         report.warnings.extend(outcome.warnings)
@@ -209,6 +243,8 @@ def extract_all(paths: list[Path], folder: Path, report: BuildReport, options: O
             record_error(report, outcome.error, options)
         else:
             done[outcome.stem] = outcome
+            if written and outcome.first_graph:
+                written(graphs / f"{outcome.stem}.nq")
         if options.progress:
             options.progress(i, len(paths), outcome.path)
     return done
@@ -249,9 +285,7 @@ def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, boo
     before = target.read_bytes() if target.exists() else None
     parts = document_parts(extraction, base)
     write_parts(folder / DOCS, stem, parts)
-    changed = before != parts.nquads
-    counts = Counter(e.cls for e in extraction.entities.values() if not e.from_reference)
-    return stem, extraction.doc.kind, counts, changed
+    return stem, extraction.doc.kind, entity_counts(extraction), before != parts.nquads
 
 
 def write_document_graphs(folder: Path, stems: list[str], index, options: Options,
@@ -418,42 +452,64 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
     options = options_for(base, progress, jobs, max_size_mb, strict, reason)
     files = iter_paths(paths or [DEFAULT_CORPUS])
     with staging(out) as stage:
-        with report.timed("extract"):
-            done = extract_all(files, stage / EXTRACTIONS, report, options)
-        sources = {stem: source_record(o) for stem, o in sorted(done.items())}
-        finish(stage, sources, set(sources), None, report, options, shares_of(done))
+        # The store fills while the documents are read: each worker writes its document's
+        # graph as soon as it is extracted; resolution later redoes only those it changes.
+        loader = BackgroundLoader(stage / STORE)
+        try:
+            with report.timed("extract"):
+                for file in write_system_graphs(stage, options.base):
+                    loader.add(file)
+                done = extract_all(files, stage / EXTRACTIONS, report, options, graphs=stage / DOCS,
+                                   written=loader.add)
+            sources = {stem: source_record(o) for stem, o in sorted(done.items())}
+            first = {stem: o.first_graph for stem, o in done.items() if o.first_graph}
+            finish(stage, sources, set(sources), None, report, options, shares_of(done), loader, first)
+        except BaseException:
+            loader.abandon()
+            raise
         publish(stage, out)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options,
-           shares: dict[str, resolve.Index]) -> None:
-    """Resolve, write the changed documents' graphs, update the store and write exports + manifest."""
+           shares: dict[str, resolve.Index], loader: BackgroundLoader | None = None,
+           first: dict[str, FirstGraph] | None = None) -> None:
+    """Resolve, write the changed documents' graphs, update the store and write exports +
+    manifest. A fresh build comes with its `loader` already filling the store with the
+    documents' `first` graphs; only those the corpus-wide resolution changes are redone."""
     with report.timed("resolve"):
         index = resolution_index(stage, list(sources), shares)
-    same_index = _equal(index, old_index)
-    regraph = changed if same_index else set(sources)
-    regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
-    # A fresh store is filled while the graphs and exports are written (BackgroundLoader).
-    loader = BackgroundLoader(stage / STORE) if old_index is None else None
+    first = first or {}
+    if first:
+        regraph = {stem for stem in sources
+                   if stem not in first or resolve.signature(first[stem].keys, index) != first[stem].signature}
+        report.redone = sorted(regraph)
+    else:
+        regraph = changed if _equal(index, old_index) else set(sources)
+        regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
     try:
         with report.timed("graphs"):
             system = write_system_graphs(stage, options.base)
-            for file in system if loader else ():
-                loader.add(file)
-            results = write_document_graphs(stage, sorted(regraph & set(sources)), index, options,
-                                            written=loader.add if loader else None)
+            results = {stem: (sources[stem]["kind"], first[stem].counts, True) for stem in sources if stem in first}
+            # Without a first graph the store is filled as the graphs are written.
+            fill = loader.add if loader and not first else None
+            results.update(write_document_graphs(stage, sorted(regraph & set(sources)), index, options, written=fill))
         write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        for stem, (kind, counts, was_changed) in results.items():
+        for stem, (kind, counts, was_changed) in sorted(results.items()):
             sources[stem]["entities"] = dict(sorted(counts.items()))
             if was_changed:
                 report.regraphed.append(stem)
         with report.timed("exports"):
             files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
         with report.timed("store"):
-            store = loader.finish() if loader else update_store(stage, report.regraphed, report.removed,
-                                                                 system, options.base)
+            if loader:
+                store = loader.finish()
+                if first:  # first graphs that resolution changed: replace them
+                    store = replace_graphs(store, stage, sorted(regraph & set(first)), [], options.base)
+            else:
+                store = replace_graphs(ox.Store(str(stage / STORE)), stage, report.regraphed, report.removed,
+                                       options.base)
             report.triples = len(store)
             del store
     except BaseException:
@@ -491,10 +547,9 @@ def write_system_graphs(stage: Path, base: str) -> list[Path]:
     return files
 
 
-def update_store(stage: Path, regraphed: list[str], removed: list[str], system: list[Path], base: str) -> ox.Store:
-    """The previous store with only the changed documents' graphs replaced."""
+def replace_graphs(store: ox.Store, stage: Path, regraphed: list[str], removed: list[str], base: str) -> ox.Store:
+    """The store with the named graphs of these documents replaced by their files, or removed."""
     docs = stage / DOCS
-    store = ox.Store(str(stage / STORE))
     for stem in sorted(set(regraphed) | set(removed)):
         store.remove_graph(ox.NamedNode(str(instance(document_key(stem), base))))
     for stem in sorted(regraphed):

@@ -11,13 +11,14 @@ else in common stay apart. Every key gets one label across the corpus: its fulle
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from polder.extract.model import Extraction, Ref
 from polder.extract.names import compatible_given, split_name, surname_key
-from polder.extract.persons import rekey
+from polder.extract.persons import rekey, rekeyed
 
 AFFILIATIONS = {"org:memberOf", "org:headOf", "polder:represents"}
 
@@ -99,11 +100,26 @@ def joined_with(key: str, name: str, same_surname: list[str], names: dict[str, s
     return fits[0] if len(fits) == 1 else None
 
 
+def signature(keys: Iterable[str], index: Index) -> str:
+    """All that `apply` takes from the index for a document with these entity keys: the
+    key each gets (`rekeyed`) and the label that key has. Two indexes with the same
+    signature for a document turn it into the same graph."""
+    keys = sorted(keys)
+    mapping = document_mapping(keys, index)
+    seen = [(key, target, index.canonical.get(target)) for key in keys for target in [rekeyed(key, mapping)]]
+    return hashlib.sha256(repr(seen).encode("utf-8")).hexdigest()
+
+
+def document_mapping(keys: Iterable[str], index: Index) -> dict[str, str]:
+    """The part of the index's person mapping that concerns a document with these keys."""
+    keys = set(keys)
+    return {k: v for k, v in index.mapping.items() if k in keys}
+
+
 def apply(extraction: Extraction, index: Index | dict) -> Extraction:
     if not isinstance(index, Index):
         return extraction
-    mapping = {k: v for k, v in index.mapping.items() if k in extraction.entities}
-    rekey(extraction, mapping)
+    rekey(extraction, document_mapping(extraction.entities, index))
     for entity in extraction.entities.values():
         label = index.canonical.get(entity.key)
         if label and label != entity.label and not entity.from_reference:
