@@ -42,10 +42,12 @@ class CleanText:
 
 def clean(text: str) -> CleanText:
     result = CleanText(text, list(range(len(text) + 1)))
+    mapped = False  # whether result.origin differs from the identity yet
     for step in _passes():
         edits, appendix = step(result.text)
         if edits or appendix:
-            result = _compose(result, _apply(result.text, edits, appendix))
+            result = _apply(result.text, edits, appendix, result.origin if mapped else None)
+            mapped = True
     return result
 
 
@@ -64,18 +66,25 @@ def _passes():
 
 # ---------------------------------------------------------------- edit engine
 
-def _apply(text: str, edits: list[Edit], appendix: list[tuple[int, int]] = ()) -> CleanText:
+def _apply(text: str, edits: list[Edit], appendix: list[tuple[int, int]] = (),
+           through: list[int] | None = None) -> CleanText:
     """Apply non-overlapping edits in one pass; append `appendix` spans at the end.
 
     An edit overlapping an earlier one is dropped. Replacement characters map to the
-    start of the span they replace; appended spans keep their own origins.
+    start of the span they replace; appended spans keep their own origins. With `through`
+    (the origins of `text` itself) the result maps through it: `_compose` in the same pass.
     """
     parts: list[str] = []
     origin: list[int] = []
     for piece, origins in _pieces(text, edits, appendix):
         parts.append(piece)
-        origin.extend(origins)
-    origin.append(len(text))
+        if through is None:
+            origin.extend(origins)
+        elif isinstance(origins, range):
+            origin.extend(through[origins.start:origins.stop])  # a slice, not one lookup per character
+        else:
+            origin.extend(through[o] for o in origins)
+    origin.append(len(text) if through is None else through[len(text)])
     return CleanText("".join(parts), origin)
 
 
@@ -96,6 +105,7 @@ def _pieces(text: str, edits: list[Edit], appendix: list[tuple[int, int]]):
 
 
 def _compose(first: CleanText, second: CleanText) -> CleanText:
+    """`second` mapped through `first` (what `_apply(..., through=first.origin)` makes)."""
     return CleanText(second.text, list(map(first.origin.__getitem__, second.origin)))
 
 
@@ -212,19 +222,28 @@ def _pdf_footnotes(text, lines, removed, appendix):
     lines; it ends at a blank line followed by other text or at a line opening with a
     space (pypdf begins a new page that way).
     """
-    markers: dict[int, list[int]] = {}
-    for m in markers_in(text):
-        if m.group(1).isdecimal():
-            markers.setdefault(int(m.group(1)), []).append(m.start())
+    markers: dict[int, list[int]] | None = None  # found on the first numbered line only
     expected = 1
     i = 0
     while i < len(lines):
         m = _FOOTNOTE_START.match(text, *lines[i])
-        if i in removed or not m or int(m.group(1)) < expected \
-                or not _marker_near(markers.get(int(m.group(1)), ()), lines[i][0]):
+        if i in removed or not m or int(m.group(1)) < expected:
+            i += 1
+            continue
+        if markers is None:
+            markers = _markers_by_number(text)
+        if not _marker_near(markers.get(int(m.group(1)), ()), lines[i][0]):
             i += 1
             continue
         i, expected = _take_footnote_block(text, lines, i, int(m.group(1)), removed, appendix)
+
+
+def _markers_by_number(text: str) -> dict[int, list[int]]:
+    markers: dict[int, list[int]] = {}
+    for m in markers_in(text):
+        if m.group(1).isdecimal():
+            markers.setdefault(int(m.group(1)), []).append(m.start())
+    return markers
 
 
 def _marker_near(positions, line_start: int, reach: int = 6000) -> bool:
@@ -384,6 +403,7 @@ def _hyphen_edit(m: re.Match) -> Edit:
 # ---------------------------------------------------------------- pass 5: line breaks
 
 _BREAK = re.compile(r"[ \t]*[\n\f][ \t\n\f]*")
+_BREAK_CHAR = re.compile(r"[\n\f]")
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
@@ -391,13 +411,26 @@ _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
 
 def _line_breaks(text: str):
     edits: list[Edit] = []
-    for m in _BREAK.finditer(text):
+    for m in _breaks(text):
         if m.start() == 0 or m.end() == len(text):
             continue
         repl = _break_replacement(text, m)
         if text[m.start():m.end()] != repl:
             edits.append((m.start(), m.end(), repl))
     return edits, []
+
+
+def _breaks(text: str):
+    """`_BREAK.finditer(text)`, found from each "\\n" or "\\f" back over the spaces before it:
+    `_BREAK` opens with optional spaces, so `re` would try it at every character."""
+    pos = 0
+    while (brk := _BREAK_CHAR.search(text, pos)) is not None:
+        start = brk.start()
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        m = _BREAK.match(text, start)
+        yield m
+        pos = m.end()
 
 
 def _break_replacement(text: str, m: re.Match) -> str:

@@ -15,6 +15,9 @@ class Context:
     clean: CleanText
     result: Extraction
     notes: dict = field(default_factory=dict)  # components may leave findings for later ones
+    # The relations of `result.relations` as a set, for `relate`: a list is searched in full.
+    _related: set = field(default_factory=set, repr=False)
+    _related_list: list | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -47,8 +50,16 @@ class Context:
                evidence: tuple[int, int] | None = None) -> None:
         span = self.span(*evidence) if evidence else None
         relation = Relation(subject, prop, value, rule, span)
-        if relation not in self.result.relations:
+        if relation not in self._relations():
             self.result.relations.append(relation)
+            self._related.add(relation)
+
+    def _relations(self) -> set:
+        """`result.relations` as a set, made anew when a component replaced or changed the list."""
+        relations = self.result.relations
+        if relations is not self._related_list or len(relations) != len(self._related):
+            self._related, self._related_list = set(relations), relations
+        return self._related
 
     def link(self, subject: str, prop: str, target_key: str, rule: str,
              evidence: tuple[int, int] | None = None) -> None:

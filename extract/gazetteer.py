@@ -78,6 +78,7 @@ def dictionary(known: tuple[KnownEntity, ...]) -> Dictionary:
 def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
     acronyms, names, longest = {}, {}, {}
     prefixes: set[tuple[str, ...]] = set()
+    singles: set[str] = set()  # lowered one-token forms
     for entity in known:
         if entity.cls not in CLASSES:
             continue
@@ -92,36 +93,61 @@ def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
             # Both ways of lowering a form: a name is looked up by its whole case-folded text.
             for lowered in ([t.casefold() for t in tokens], TOKEN.findall(form.casefold())):
                 prefixes.update(tuple(lowered[:n]) for n in range(2, len(lowered) + 1))
-    return Dictionary(acronyms, names, longest, first_tokens=_first_tokens_regex(longest),
+                if len(lowered) == 1:
+                    singles.add(lowered[0])
+    return Dictionary(acronyms, names, longest, first_tokens=_first_tokens_regex(longest, prefixes, singles),
                       prefixes=frozenset(prefixes))
 
 
-def _first_tokens_regex(firsts) -> re.Pattern:
+def _first_tokens_regex(firsts, prefixes=(), singles=None) -> re.Pattern:
     """The tokens of a lowered text that begin some form: one regex, its words as a trie so
-    that `re` tries one branch per character instead of one per word."""
+    that `re` tries one branch per character instead of one per word.
+
+    A word that is no form by itself ("de" of "De Nederlandsche Bank") can only begin a hit
+    when the next token continues a form, so the regex asks for that token too: most "de"
+    are then no candidate at all. Without `singles` every word is a candidate."""
     tokens = [w for w in firsts if TOKEN.fullmatch(w)]  # a lowered text token is one token
     words = [w for w in tokens if _WORD_CHAR.match(w)]
     signs = [w for w in tokens if not _WORD_CHAR.match(w)]
-    body = rf"(?<!\w){_trie(words)}(?!\w)" if words else "(?!)"
+    ends = {}
+    if singles is not None:
+        seconds: dict[str, set[str]] = {}
+        for prefix in prefixes:
+            if len(prefix) == 2:
+                seconds.setdefault(prefix[0], set()).add(prefix[1])
+        ends = {w: _next_token_regex(seconds.get(w, ())) for w in words if w not in singles}
+    body = rf"(?<!\w){_trie(words, ends)}(?!\w)" if words else "(?!)"
     if signs:
         body += "|" + "|".join(map(re.escape, sorted(signs)))
     return re.compile(body)
 
 
-def _trie(words: list[str]) -> str:
+def _next_token_regex(nexts) -> str:
+    """A lookahead for a next token (as `_NEXT_TOKEN` reads it) among `nexts`."""
+    words = [t for t in nexts if _WORD_CHAR.match(t)]
+    signs = [t for t in nexts if not _WORD_CHAR.match(t)]
+    options = ([_trie(words) + r"(?!\w)"] if words else []) + [re.escape(t) for t in sorted(signs)]
+    return r"(?!\w)(?=\s*(?:" + "|".join(options) + "))" if options else "(?!)"
+
+
+def _trie(words: list[str], ends: dict[str, str] | None = None) -> str:
+    """One regex for `words`; `ends` may add a condition after a word (a lookahead)."""
     root: dict = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = (ends or {}).get(word, "")
 
     def regex(node: dict) -> str:
         branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        end = node.get("")
         if not branches:
-            return ""
+            return end or ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if end is None:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
 
     return regex(root)
 

@@ -124,10 +124,15 @@ def named_law_rules() -> tuple[Rule, ...]:
 def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, name, abbreviation, rule id) of laws named in the text but not known."""
     found = {}
+    known_lower = None  # the known forms in lower case, made at the first name not known as written
     for rule in named_law_rules():
         for m in scan.finditer(rule.regex, text):
             name = re.sub(r"\s+", " ", m.group("name"))
-            if name in known_forms or name.lower() in {f.lower() for f in known_forms}:
+            if name in known_forms:
+                continue
+            if known_lower is None:
+                known_lower = {f.lower() for f in known_forms}
+            if name.lower() in known_lower:
                 continue
             found.setdefault(m.start("name"), (m.start("name"), m.end("name"), name, m.group("abbr"), rule.id))
     return sorted(found.values())

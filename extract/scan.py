@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from re import _parser as sre_parse  # the parser `re` itself uses (Python 3.11+)
-from re._constants import (AT, ASSERT, ASSERT_NOT, BRANCH, CATEGORY, CATEGORY_DIGIT, IN, LITERAL,
-                           MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
+from re._constants import (AT, ASSERT, ASSERT_NOT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN,
+                           LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
 
 IGNORECASE = re.IGNORECASE.value
 # Characters outside ASCII whose lower or upper case is (partly) ASCII: only these can
@@ -92,7 +92,22 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     if needed:
         return _holds(needed, text, ignore_case)
     pieces, ignore_case = needed_any(regex)
-    return not pieces or any(_holds(piece, text, ignore_case) for piece in pieces)
+    if not pieces:
+        return True
+    # The piece found last time is tried first: texts alike hold the same pieces.
+    last = _found_last.get(regex)
+    if last is not None and _holds(last, text, ignore_case):
+        return True
+    for piece in pieces:
+        if piece != last and _holds(piece, text, ignore_case):
+            if len(_found_last) > 10_000:
+                _found_last.clear()
+            _found_last[regex] = piece
+            return True
+    return False
+
+
+_found_last: dict[re.Pattern, str] = {}
 
 
 def _holds(piece: str, text: str, ignore_case: bool) -> bool:
@@ -112,6 +127,9 @@ def finditer(regex: re.Pattern, text: str):
     """`regex.finditer(text)`, skipped when the text lacks what every match needs."""
     if not may_match(regex, text):
         return iter(())
+    lead = folded_lead(regex)
+    if lead is not None and (lowered := _lowered(text)) is not None:
+        return _led_finditer(regex, lead, text, lowered)
     loose = unguarded(regex)
     if loose is not None and (_fast_start(loose) or opened(regex) is None):
         return _guarded_finditer(regex, loose, text)
@@ -232,6 +250,71 @@ def _guarded_finditer(regex: re.Pattern, loose: re.Pattern, text: str):
     the same place, so trying `regex` only where `loose` matches finds the same ones."""
     pos = 0
     while (candidate := loose.search(text, pos)) is not None:
+        found = regex.match(text, candidate.start())
+        if found is None:
+            pos = candidate.start() + 1
+        else:
+            yield found
+            pos = found.end()
+
+
+# ------------------------------------------------------------ case-insensitive patterns
+# `re` finds no fast start for a pattern that ignores case and tries it at every position.
+# Where the text lowers one for one (`_lowered`), a match's first characters, lowered, are
+# the pattern's leading literals in lower case: a case-sensitive regex of those finds the
+# few places worth trying in the lowered text, at the same offsets.
+
+LEAD_LIMIT = 2000  # characters of lead regex; alternatives multiply
+
+
+@lru_cache(maxsize=None)
+def folded_lead(regex: re.Pattern) -> re.Pattern | None:
+    """For a pattern that ignores case, a case-sensitive regex that matches the lowered text
+    wherever `regex` matches the text (a lead such as "(?:de\\s+voorzitter|voorzitter)"),
+    or None when the pattern opens with nothing literal or may match empty text."""
+    if not isinstance(regex.pattern, str) or not regex.flags & IGNORECASE or regex.flags & re.LOCALE:
+        return None
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    if not parsed.state.flags & IGNORECASE or parsed.getwidth()[0] == 0:
+        return None
+    lead = _lead(list(_flattened(parsed, True)), True)
+    return re.compile(lead) if lead and len(lead) <= LEAD_LIMIT else None
+
+
+def _lead(items: list, at_start: bool) -> str:
+    """A regex that the lowered text matches where the sequence `items` matches ("" when
+    nothing is known); `at_start`: zero-width items before it may be skipped."""
+    out = ""
+    for i, (op, av) in enumerate(items):
+        if op in (AT, ASSERT, ASSERT_NOT) and at_start and not out:
+            continue  # a guard in front: the lead only says where a match may begin
+        if op is LITERAL and av < 128:
+            out += re.escape(chr(av).lower())
+        elif _is_space_class(op, av):
+            out += r"\s"
+        elif op in (MAX_REPEAT, MIN_REPEAT) and len(av[2]) == 1 and _is_space_class(*av[2][0]):
+            out += r"\s+" if av[0] >= 1 else r"\s*"
+        elif op is BRANCH or (op in (MAX_REPEAT, MIN_REPEAT) and (av[0], av[1]) == (0, 1)):
+            # One alternative per branch, each followed by the rest ("(?:x)?" is x-or-nothing).
+            rest = items[i + 1:]
+            branches = av[1] if op is BRANCH else [av[2], []]
+            leads = [_lead(list(_flattened(b, True)) + rest, at_start and not out) for b in branches]
+            if all(leads):
+                out += "(?:" + "|".join(leads) + ")"
+            return out
+        else:
+            return out
+    return out
+
+
+def _is_space_class(op, av) -> bool:
+    return op is IN and len(av) == 1 and av[0] == (CATEGORY, CATEGORY_SPACE)
+
+
+def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str):
+    """The matches of `regex.finditer(text)`, trying `regex` only where `lead` matches `lowered`."""
+    pos = 0
+    while (candidate := lead.search(lowered, pos)) is not None:
         found = regex.match(text, candidate.start())
         if found is None:
             pos = candidate.start() + 1

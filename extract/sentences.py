@@ -25,10 +25,13 @@ class SentenceEnds:
     where the closing offset keeps a full stop in the sentence and leaves a line break out."""
 
     def __init__(self, text: str):
-        found = [m for m in _END.finditer(text) if _is_end(text, m)]
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-        self.closes = [m.end() if m.group()[0] in ".!?" else m.start() for m in found]
+        self.starts, self.ends, self.closes = starts, ends, closes = [], [], []
+        for m in _END.finditer(text):
+            if _is_end(text, m):
+                start, end = m.span()
+                starts.append(start)
+                ends.append(end)
+                closes.append(end if text[start] in ".!?" else start)
 
     def before(self, lo: int, start: int) -> int:
         """Where a sentence containing `start` begins (at least `lo`)."""
@@ -70,32 +73,46 @@ def sentence_at(text: str, start: int, end: int) -> str:
 @lru_cache(maxsize=1024)
 def _folded(text: str, start: int, end: int) -> str:
     """A sentence on one line; many mentions share a sentence."""
-    return _WS.sub(" ", text[start:end]).strip()
+    return " ".join(text[start:end].split())  # = _WS.sub(" ", ...).strip(): the same white space
 
 
 def _is_end(text: str, m: re.Match) -> bool:
-    if m.group() == "\n":
+    first = m.group()[0]
+    if first == "\n" and m.end() - m.start() == 1:
         return _line_break_ends(text, m.start())
-    if m.group()[0] not in ".!?":
-        return True
-    if m.group()[0] != ".":
+    if first != ".":
         return True
     start = m.start()
-    # The token is searched for on its line, at most 30 characters back; it holds no white
-    # space, so the search can begin after the last space.
+    # The token before the full stop is searched for on its line, at most 30 characters back;
+    # it holds no white space, so it begins after the last space. (What `_TOKEN_BEFORE`
+    # finds there: the last run of non-space ending at the stop, see _token_before.)
     lo = max(0, start - 30)
     lo = text.rfind("\n", lo, start) + 1 or lo
     lo = text.rfind(" ", lo, start) + 1 or lo
-    tok = _TOKEN_BEFORE.search(text, lo, m.end())
-    if not tok:
+    token = _token_before(text, lo, start)
+    if not token:
         return True
-    word = tok.group(1).lstrip("(‘“\"'[").lower()
+    word = token.lstrip("(‘“\"'[").lower()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     # "2.7." at the start of a line is numbering, not a sentence end.
-    if _NUMBERING.fullmatch(word) and not text[text.rfind("\n", 0, start) + 1:tok.start(1)].strip():
+    if word[:1].isdigit() and _NUMBERING.fullmatch(word) \
+            and not text[text.rfind("\n", 0, start) + 1:start - len(token)].strip():
         return False
     return True
+
+
+def _token_before(text: str, lo: int, start: int) -> str:
+    """Group 1 of `_TOKEN_BEFORE.search(text, lo, end)` for a sentence end [start, end) found
+    by `_END`: the non-space characters from `lo` or the last white space on to `start`. (A
+    shorter group would leave the rest of the token to "[.!?]+", but `_END` would then have
+    matched from there already.) "" when there are none; the regex may then still find a
+    stop's own first character (".." gives "."), which is no word, so the stop ends a sentence
+    either way."""
+    before = text[lo:start]
+    if not before or before[-1].isspace():
+        return ""
+    return before.rsplit(None, 1)[-1]
 
 
 def _line_break_ends(text: str, at: int) -> bool:

@@ -105,3 +105,140 @@ def test_opened_puts_the_first_characters_in_front():
     assert scan.opened(re.compile(r"(?i)\bkabinet")) is None
     assert scan.opened(re.compile(r"\s*x")) is None
     assert scan.opened(re.compile(r"(?:a|b?)")) is None  # may match empty text
+
+
+# ---------------------------------------------------------------- second round of fast paths
+
+def ignore_case_patterns() -> list[re.Pattern]:
+    """The case-insensitive patterns of the rules, which `scan.finditer` leads in on the lowered text."""
+    from polder.extract import classify
+    _, cues = classify._cues()
+    found = [p for rules in cues.values() for p, _, _ in rules]
+    found += [re.compile(r"(?i)\b(?:de\s+)?x\s*y?\s+z|\bab(?:c|d\s+e)?\b"), re.compile(r"(?i)s\s*k\b")]
+    return [p for p in found if scan.folded_lead(p) is not None]
+
+
+def test_folded_lead_reads_the_leading_literals():
+    assert scan.folded_lead(re.compile(r"(?i)\b(?:de\s+)?voorzitter,?\s+(?:\w+\s+)?opent\b")).pattern == \
+        r"(?:de\s+voorzitter(?:,\s+|\s+)|voorzitter(?:,\s+|\s+))"
+    assert scan.folded_lead(re.compile(r"(?i)\bDe (?:Staatssecretaris|Minister)\b")).pattern == \
+        r"de\ (?:staatssecretaris|minister)"
+    assert scan.folded_lead(re.compile(r"Stichting")) is None  # case-sensitive: `re` does it
+    assert scan.folded_lead(re.compile(r"(?i)\w+ing")) is None  # no literal to lead with
+    assert scan.folded_lead(re.compile(r"(?i)a?")) is None  # may match empty text
+
+
+def test_case_insensitive_patterns_find_the_plain_matches_on_the_corpus(corpus_dir):
+    patterns = ignore_case_patterns()
+    assert len(patterns) > 10
+    for path in sorted(corpus_dir.iterdir()):
+        raw = read_document(path).text
+        for text in (raw, clean(raw).text):
+            for p in patterns:
+                assert [m.span() for m in scan.finditer(p, text)] == [m.span() for m in p.finditer(text)], p.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["de", "De", "DE", "voorzitter", "VOORZITTER", "opent", "x", "X", "y", "z", "ab",
+                                 "abc", "abd e", "s", "ſ", "K", "k", "İ", "é", " ", "  ", "\n", ",", "-"]),
+                max_size=30).map("".join))
+def test_case_insensitive_patterns_find_the_plain_matches(text):
+    for p in ignore_case_patterns():
+        assert [m.span() for m in scan.finditer(p, text)] == [m.span() for m in p.finditer(text)], p.pattern
+
+
+def test_gazetteer_asks_for_the_next_token_of_words_that_are_no_form():
+    first = gazetteer.dictionary(load_reference()).first_tokens
+    assert first.match("de") is None and first.match("de nederlandse") is None
+    assert first.match("de nederlandsche bank").group() == "de"
+    assert first.match("kabinet") is not None  # a form by itself
+    assert first.match("wet") is None and first.match("wet op de ondernemingsraden").group() == "wet"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aA1. \t\xa0\n!?”)(‘") + ["art", "nr", "o.a", "2.7", "bijv", "Kamerstukken"]),
+                max_size=40).map("".join))
+def test_token_before_a_stop_is_what_the_regex_finds(text):
+    for m in sentences._END.finditer(text):
+        if m.group()[0] != ".":
+            continue
+        lo = max(0, m.start() - 30)
+        tok = sentences._TOKEN_BEFORE.search(text, lo, m.end())
+        if tok and tok.start(1) >= m.start():  # the stop's own first character: no word
+            assert set(tok.group(1)) <= set(".!?") and sentences._token_before(text, lo, m.start()) == ""
+        else:
+            assert sentences._token_before(text, lo, m.start()) == (tok.group(1) if tok else "")
+
+
+def plain_breaks(text: str) -> list[tuple[int, int]]:
+    from polder.extract.clean import _BREAK
+    return [m.span() for m in _BREAK.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a \t\n\f.", max_size=40))
+def test_line_breaks_are_the_plain_ones(text):
+    from polder.extract.clean import _breaks
+    assert [m.span() for m in _breaks(text)] == plain_breaks(text)
+
+
+def test_clean_maps_through_each_pass_as_composing_does(corpus_dir):
+    from polder.extract.clean import CleanText, _apply, _compose, _passes
+    for path in sorted(corpus_dir.iterdir()):
+        result = CleanText(read_document(path).text, list(range(len(read_document(path).text) + 1)))
+        for step in _passes():
+            edits, appendix = step(result.text)
+            plain = _compose(result, _apply(result.text, edits, appendix))
+            result = _apply(result.text, edits, appendix, result.origin)
+            assert result == plain
+        assert result == clean(read_document(path).text)
+
+
+def plain_role_before(window: str):
+    from polder.extract.persons import _role_before_pattern, lexicon
+    return _role_before_pattern(lexicon().role).search(window)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["SER-", "voorzitter", "Voorzitter", "algemeen", "plaatsvervangend", "secretaris",
+                                 "projectleider", "lid", "de", "Kamer", " ", "  ", "\n", "\t", "-", "x"]),
+                max_size=14).map("".join))
+def test_role_before_searches_only_the_last_words(window):
+    from polder.extract.persons import _role_before_pattern, _role_search_start, lexicon
+    fast = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
+    plain = plain_role_before(window)
+    assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+def test_role_before_on_the_corpus(corpus_dir):
+    from polder.extract.persons import _role_before_pattern, _role_search_start, lexicon
+    regex = _role_before_pattern(lexicon().role)
+    for path in sorted(corpus_dir.iterdir()):
+        text = clean(read_document(path).text).text
+        for m in re.finditer(r"[A-Z]", text):  # every place a name may begin
+            window = text[max(0, m.start() - 60):m.start()]
+            fast = regex.search(window, _role_search_start(window))
+            plain = regex.search(window)
+            assert (fast and fast.span()) == (plain and plain.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10)).map(lambda t: (t[0], t[0] + t[1])), max_size=8),
+       st.integers(0, 40), st.integers(0, 10))
+def test_overlap_test_is_any_overlap(spans, start, width):
+    from polder.extract.persons import _overlap_test
+    end = start + width
+    assert _overlap_test(spans)(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_relate_keeps_one_of_each_relation_when_the_list_is_replaced():
+    from polder.extract.context import Context
+    from polder.extract.model import DocumentInfo, Extraction, Relation
+    ctx = Context(raw=None, clean=None, result=Extraction(DocumentInfo("s", "p", "other", None, None, "utf-8", "", 0)))
+    ctx.relate("a", "p", "v", "r")
+    ctx.relate("a", "p", "v", "r")
+    ctx.result.relations = list(ctx.result.relations)  # as `persons.rekey` does
+    ctx.relate("a", "p", "v", "r")
+    ctx.result.relations.append(Relation("b", "p", "v", "r"))  # a list changed behind its back
+    ctx.relate("b", "p", "v", "r")
+    assert [r.subject for r in ctx.result.relations] == ["a", "b"]
