@@ -243,7 +243,8 @@ def generate(triples: int, seed: int = 5, reason: bool = True, cache: Path | Non
     """The generated quads plus (by default) their RDFS entailments, as `polder build` stores them.
 
     With `cache` (a folder), the quads are read from an N-Quads file there when it exists
-    (written on the first run), so repeated runs skip the generation and the reasoning.
+    (written on the first run), so repeated runs skip the generation and the reasoning. The
+    file is keyed by size and seed only: delete it after changing the generator or the rules.
     """
     from polder.graph.reason import materialise
 
