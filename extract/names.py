@@ -11,8 +11,11 @@ PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "op", "
 TITLE = re.compile(r"^(?:de\s+heer|heer|mevrouw|mevr\.?|dhr\.?|mw\.?)\s+", re.I)
 
 
+_SPACES = re.compile(r"\s+")  # compiled once: `without_title` runs for every person mention
+
+
 def without_title(name: str) -> str:
-    return TITLE.sub("", re.sub(r"\s+", " ", name.strip()))
+    return TITLE.sub("", _SPACES.sub(" ", name.strip()))
 
 
 def split_name(name: str) -> tuple[str, str]:

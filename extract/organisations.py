@@ -340,16 +340,23 @@ def later_mentions(ctx, entity: Entity, taken, hits: list[OrgHit]) -> None:
 
 def dropped(ctx, hit) -> bool:
     text = ctx.text
-    for spec in load_data()["drop"]:
-        if spec.get("key", hit.key) != hit.key:
+    for key, unless_written, before, after in _drop_rules():
+        if key is not None and key != hit.key:
             continue
-        if "unless_written" in spec:
-            if text[hit.start:hit.end] != spec["unless_written"] or starts_sentence(text, hit.start):
+        if unless_written is not None:
+            if text[hit.start:hit.end] != unless_written or starts_sentence(text, hit.start):
                 return True
-        elif re.search(spec.get("before", ""), text[max(0, hit.start - 20):hit.start]) and \
-                re.search(spec.get("after", ""), text[hit.end:hit.end + 30]):
+        elif before.search(text[max(0, hit.start - 20):hit.start]) and after.search(text[hit.end:hit.end + 30]):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _drop_rules() -> tuple:
+    """The [[drop]] rules compiled once (`dropped` runs for every known hit): (key or None,
+    the written form that is kept or None, the regexes before and after the hit)."""
+    return tuple((spec.get("key"), spec.get("unless_written"), re.compile(spec.get("before", "")),
+                  re.compile(spec.get("after", ""))) for spec in load_data()["drop"])
 
 
 def drop_known(ctx, hits: list) -> list:

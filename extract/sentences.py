@@ -26,12 +26,17 @@ class SentenceEnds:
 
     def __init__(self, text: str):
         self.starts, self.ends, self.closes = starts, ends, closes = [], [], []
+        # `_is_end` spelled out: this loop sees every full stop and line break of the text.
         for m in _END.finditer(text):
-            if _is_end(text, m):
-                start, end = m.span()
-                starts.append(start)
-                ends.append(end)
-                closes.append(end if text[start] in ".!?" else start)
+            start, end = m.span()
+            first = text[start]
+            if first == "." and not _stop_ends(text, start):
+                continue
+            if first == "\n" and end - start == 1 and not _line_break_ends(text, start):
+                continue
+            starts.append(start)
+            ends.append(end)
+            closes.append(end if first in ".!?" else start)
 
     def before(self, lo: int, start: int) -> int:
         """Where a sentence containing `start` begins (at least `lo`)."""
@@ -82,7 +87,11 @@ def _is_end(text: str, m: re.Match) -> bool:
         return _line_break_ends(text, m.start())
     if first != ".":
         return True
-    start = m.start()
+    return _stop_ends(text, m.start())
+
+
+def _stop_ends(text: str, start: int) -> bool:
+    """Whether the full stop(s) found by `_END` at `start` end a sentence."""
     # The token before the full stop is searched for on its line, at most 30 characters back;
     # it holds no white space, so it begins after the last space. (What `_TOKEN_BEFORE`
     # finds there: the last run of non-space ending at the stop, see _token_before.)

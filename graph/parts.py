@@ -19,6 +19,8 @@ from __future__ import annotations
 import heapq
 import os
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -117,8 +119,7 @@ def join_turtle(graph_files: list[Path], target: Path) -> None:
     work.mkdir(exist_ok=True)
     try:
         union = work / "shared.nt"
-        with open(union, "w", encoding="utf-8") as out:
-            out.writelines(union_lines([nq.with_suffix(".nt") for nq in ordered], work))
+        write_union([nq.with_suffix(".nt") for nq in ordered], union, work)
         with open(target, "wb") as out:
             out.write(prefix_lines(ox.RdfFormat.TURTLE))
             triples = ox.parse(path=str(union), format=ox.RdfFormat.N_TRIPLES)
@@ -137,6 +138,23 @@ def graph_name(file: Path) -> str:
         line = stream.readline()
     body = line.rstrip("\n").removesuffix(" .")
     return body[body.rfind(" <") + 2:-1]
+
+
+def write_union(files: list[Path], target: Path, work: Path) -> None:
+    """The distinct lines of sorted files, sorted, into `target`: by `sort -m -u` in byte
+    order (the code-point order the files are sorted in), a merge in C, where there is a
+    GNU sort; otherwise by a k-way merge in Python, about ten times slower."""
+    sort = shutil.which("sort")
+    if sort and len(files) > 1:
+        inputs = work / "inputs"
+        inputs.write_bytes(b"".join(os.fsencode(f) + b"\0" for f in files))
+        done = subprocess.run([sort, "-m", "-u", f"--batch-size={MERGE_FAN_IN}", f"--files0-from={inputs}",
+                               "-T", str(work), "-o", str(target)], env={**os.environ, "LC_ALL": "C"},
+                              capture_output=True)
+        if done.returncode == 0:
+            return
+    with open(target, "w", encoding="utf-8") as out:
+        out.writelines(union_lines(files, work))
 
 
 def union_lines(files: list[Path], work: Path) -> Iterator[str]:

@@ -242,3 +242,58 @@ def test_relate_keeps_one_of_each_relation_when_the_list_is_replaced():
     ctx.result.relations.append(Relation("b", "p", "v", "r"))  # a list changed behind its back
     ctx.relate("b", "p", "v", "r")
     assert [r.subject for r in ctx.result.relations] == ["a", "b"]
+
+
+# ---------------------------------------------------------------- third round of fast paths
+
+def plain_dropped(ctx, hit) -> bool:
+    """`organisations.dropped` as it was before its rules were compiled once."""
+    from polder.extract.organisations import load_data, starts_sentence
+    text = ctx.text
+    for spec in load_data()["drop"]:
+        if spec.get("key", hit.key) != hit.key:
+            continue
+        if "unless_written" in spec:
+            if text[hit.start:hit.end] != spec["unless_written"] or starts_sentence(text, hit.start):
+                return True
+        elif re.search(spec.get("before", ""), text[max(0, hit.start - 20):hit.start]) and \
+                re.search(spec.get("after", ""), text[hit.end:hit.end + 30]):
+            return True
+    return False
+
+
+def test_sentence_ends_found_once_are_the_plain_ones(corpus_dir):
+    for path in sorted(corpus_dir.iterdir()):
+        raw = read_document(path).text
+        for text in (raw, clean(raw).text):
+            found = sentences.SentenceEnds(text)
+            assert list(zip(found.starts, found.ends)) == plain_sentence_ends(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aA1. \n\t\f!?”)(") + ["art", "nr", "o.a", "2.7", "- ", "• ", "bijv", "\n\n"]),
+                max_size=40).map("".join))
+def test_sentence_ends_loop_is_the_plain_one(text):
+    found = sentences.SentenceEnds(text)
+    assert list(zip(found.starts, found.ends)) == plain_sentence_ends(text)
+    assert found.closes == [e if text[s] in ".!?" else s for s, e in plain_sentence_ends(text)]
+
+
+def test_compiled_drop_rules_drop_what_the_plain_rules_drop(corpus_dir):
+    from polder.extract import organisations
+    from polder.extract.context import Context
+    from polder.extract.gazetteer import find
+    for path in sorted(corpus_dir.iterdir()):
+        view = clean(read_document(path).text)
+        ctx = Context(raw=None, clean=view, result=None)
+        hits = find(view.text)
+        assert hits
+        assert [organisations.dropped(ctx, h) for h in hits] == [plain_dropped(ctx, h) for h in hits]
+    # "De Unie" kept only mid-sentence as written; a citation "(SER) 12/3" dropped.
+    from polder.extract.gazetteer import Hit
+    text = "Zo zei De Unie dat. De Unie zegt (SER - 2019/12) en de Unie"
+    ctx = Context(raw=None, clean=clean(text), result=None)
+    for start in (text.index("De Unie"), text.rindex("De Unie"), text.index("SER"), text.rindex("Unie")):
+        for key in ("org/de-unie", "org/ser"):
+            hit = Hit(start, start + 7 if "Unie" in text[start:start + 7] else start + 3, key, "Organisation")
+            assert organisations.dropped(ctx, hit) == plain_dropped(ctx, hit)
