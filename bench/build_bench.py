@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -62,6 +63,7 @@ def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
     if not corpus.exists():
         generate(corpus, size, seed=size)
     megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+    shutil.rmtree(work / f"out-{size}", ignore_errors=True)  # a first build: no earlier graph to replace
     seconds, cpu, peak, status, phases = timed_build(corpus, work / f"out-{size}", jobs, reason)
     triples = json.loads((work / f"out-{size}" / "manifest.json").read_text()).get("triples", 0)
     return {"documents": size, "MB": round(megabytes, 1), "seconds": round(seconds, 1),
