@@ -248,14 +248,7 @@ def _opens_optional(parsed) -> bool:
 def _guarded_finditer(regex: re.Pattern, loose: re.Pattern, text: str):
     """The matches of `regex.finditer(text)`: every match of `regex` is a match of `loose` at
     the same place, so trying `regex` only where `loose` matches finds the same ones."""
-    pos = 0
-    while (candidate := loose.search(text, pos)) is not None:
-        found = regex.match(text, candidate.start())
-        if found is None:
-            pos = candidate.start() + 1
-        else:
-            yield found
-            pos = found.end()
+    return _led_finditer(regex, loose, text, text)
 
 
 # ------------------------------------------------------------ case-insensitive patterns
@@ -312,7 +305,8 @@ def _is_space_class(op, av) -> bool:
 
 
 def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str):
-    """The matches of `regex.finditer(text)`, trying `regex` only where `lead` matches `lowered`."""
+    """The matches of `regex.finditer(text)`, trying `regex` only where `lead` matches
+    `lowered` (the text itself, or the text in lower case with the same offsets)."""
     pos = 0
     while (candidate := lead.search(lowered, pos)) is not None:
         found = regex.match(text, candidate.start())
