@@ -205,6 +205,3 @@ def document_parts(extraction: Extraction, base: str = DEFAULT_BASE) -> GraphPar
     """The document's named graph as N-Quads plus its pieces of the exports (graph/parts.py)."""
     return graph_parts(document_triples(extraction, base), document_graph_iri(extraction, base))
 
-
-def document_nquads(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
-    return document_parts(extraction, base).nquads.decode("utf-8")

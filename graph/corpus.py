@@ -288,18 +288,11 @@ def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, boo
     return stem, extraction.doc.kind, entity_counts(extraction), before != parts.nquads
 
 
-def write_document_graphs(folder: Path, stems: list[str], index, options: Options,
-                          written: Callable[[Path], None] | None = None) -> dict[str, tuple]:
-    """Write each document's graph; `written` is told each .nq file as soon as it is there."""
+def write_document_graphs(folder: Path, stems: list[str], index, options: Options) -> dict[str, tuple]:
     (folder / DOCS).mkdir(exist_ok=True)
     work = partial(graph_to, folder=folder, base=options.base)
-    done = {}
-    for stem, kind, counts, changed in parallel_map(work, sorted(stems), options.jobs,
-                                                    initializer=_set_index, initargs=(index,)):
-        done[stem] = (kind, counts, changed)
-        if written:
-            written(folder / DOCS / f"{stem}.nq")
-    return done
+    results = parallel_map(work, sorted(stems), options.jobs, initializer=_set_index, initargs=(index,))
+    return {stem: (kind, counts, changed) for stem, kind, counts, changed in results}
 
 
 # --- files ------------------------------------------------------------------------------
@@ -457,8 +450,6 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
         loader = BackgroundLoader(stage / STORE)
         try:
             with report.timed("extract"):
-                for file in write_system_graphs(stage, options.base):
-                    loader.add(file)
                 done = extract_all(files, stage / EXTRACTIONS, report, options, graphs=stage / DOCS,
                                    written=loader.add)
             sources = {stem: source_record(o) for stem, o in sorted(done.items())}
@@ -491,10 +482,10 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
     try:
         with report.timed("graphs"):
             system = write_system_graphs(stage, options.base)
+            for file in system if loader else ():
+                loader.add(file)
             results = {stem: (sources[stem]["kind"], first[stem].counts, True) for stem in sources if stem in first}
-            # Without a first graph the store is filled as the graphs are written.
-            fill = loader.add if loader and not first else None
-            results.update(write_document_graphs(stage, sorted(regraph & set(sources)), index, options, written=fill))
+            results.update(write_document_graphs(stage, sorted(regraph & set(sources)), index, options))
         write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         for stem, (kind, counts, was_changed) in sorted(results.items()):
             sources[stem]["entities"] = dict(sorted(counts.items()))

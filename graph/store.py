@@ -105,14 +105,6 @@ class BackgroundLoader:
         self.store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
-def load_store(path: Path, nquad_files: list[Path]) -> ox.Store:
-    """A fresh store at `path` holding the quads of every file."""
-    loader = BackgroundLoader(path)
-    for file in nquad_files:
-        loader.add(file)
-    return loader.finish()
-
-
 def open_store(out: Path, read_only: bool = True) -> ox.Store:
     path = Path(out) / STORE_DIR
     if not path.exists():
