@@ -5,8 +5,8 @@ document → store → files. OUT holds the graph and what an incremental update
 
     extractions/<stem>.pickle   each document's facts before resolution
     resolution.pickle           the entity-resolution index the graphs were made with
-    docs/<stem>.nq              each document's named graph, sorted
-    docs/<stem>.{trig,ttl,nt}   its parts of the exports (graph/parts.py)
+    docs/<stem>.trig            each document's named graph: its block of polder.trig
+    docs/<stem>.{ttl,nt}        its other parts of the exports (graph/parts.py)
     system/<name>.*             the same for the ontology, reference data, topics, law links
     store/                      the pyoxigraph store, filled while the graphs are written
     polder.trig, polder.ttl     the exports, joined from the parts
@@ -45,8 +45,8 @@ from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_lines
 from .reason import materialise
-from .parts import has_parts, join_trig, join_turtle, nquads_parts, unlink_parts, write_parts
-from .store import BackgroundLoader, system_graph_iri, system_nquads
+from .parts import Exports, has_parts, join_exports, nquads_parts, unlink_parts, write_parts
+from .store import BackgroundLoader, load_blocks, system_graph_iri, system_nquads
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
@@ -244,7 +244,7 @@ def extract_all(paths: list[Path], folder: Path, report: BuildReport, options: O
         else:
             done[outcome.stem] = outcome
             if written and outcome.first_graph:
-                written(graphs / f"{outcome.stem}.nq")
+                written(graphs / f"{outcome.stem}.trig")
         if options.progress:
             options.progress(i, len(paths), outcome.path)
     return done
@@ -278,14 +278,14 @@ def resolution_index(folder: Path, stems: list[str], known: dict[str, resolve.In
 
 
 def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
-    """Write docs/<stem>.nq and its export parts from the pickle; (stem, kind, entity counts,
-    whether its graph changed)."""
+    """Write docs/<stem>.{trig,ttl,nt} from the pickle; (stem, kind, entity counts, whether
+    its graph changed)."""
     extraction = resolve.apply(load_extraction(folder, stem), _INDEX)
-    target = folder / DOCS / f"{stem}.nq"
+    target = folder / DOCS / f"{stem}.trig"
     before = target.read_bytes() if target.exists() else None
     parts = document_parts(extraction, base)
     write_parts(folder / DOCS, stem, parts)
-    return stem, extraction.doc.kind, entity_counts(extraction), before != parts.nquads
+    return stem, extraction.doc.kind, entity_counts(extraction), before != parts.trig
 
 
 def write_document_graphs(folder: Path, stems: list[str], index, options: Options) -> dict[str, tuple]:
@@ -301,13 +301,6 @@ def write_atomic(target: Path, data: bytes) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, target)
-
-
-def write_exports(folder: Path, graph_files: list[Path]) -> dict[str, str]:
-    """polder.trig and polder.ttl, joined from the parts written beside each graph's file."""
-    join_trig(graph_files, folder / "polder.trig")
-    join_turtle(graph_files, folder / "polder.ttl")
-    return {name: file_sha256(folder / name) for name in EXPORTS}
 
 
 def pipeline_fingerprint() -> str:
@@ -447,16 +440,23 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
     with staging(out) as stage:
         # The store fills while the documents are read: each worker writes its document's
         # graph as soon as it is extracted; resolution later redoes only those it changes.
-        loader = BackgroundLoader(stage / STORE)
+        # The exports are appended to as the graphs come, too.
+        loader, exports = BackgroundLoader(stage / STORE), Exports(stage)
+
+        def written(block: Path) -> None:
+            loader.add(block)
+            exports.add(block)
+
         try:
             with report.timed("extract"):
                 done = extract_all(files, stage / EXTRACTIONS, report, options, graphs=stage / DOCS,
-                                   written=loader.add)
+                                   written=written)
             sources = {stem: source_record(o) for stem, o in sorted(done.items())}
             first = {stem: o.first_graph for stem, o in done.items() if o.first_graph}
-            finish(stage, sources, set(sources), None, report, options, shares_of(done), loader, first)
+            finish(stage, sources, set(sources), None, report, options, shares_of(done), loader, first, exports)
         except BaseException:
             loader.abandon()
+            exports.abandon()
             raise
         publish(stage, out)
     report.seconds = time.perf_counter() - started
@@ -465,10 +465,11 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
 
 def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options,
            shares: dict[str, resolve.Index], loader: BackgroundLoader | None = None,
-           first: dict[str, FirstGraph] | None = None) -> None:
+           first: dict[str, FirstGraph] | None = None, exports: Exports | None = None) -> None:
     """Resolve, write the changed documents' graphs, update the store and write exports +
     manifest. A fresh build comes with its `loader` already filling the store with the
-    documents' `first` graphs; only those the corpus-wide resolution changes are redone."""
+    documents' `first` graphs and its `exports` already holding them; only the graphs the
+    corpus-wide resolution changes are redone (and then the exports joined afresh)."""
     with report.timed("resolve"):
         index = resolution_index(stage, list(sources), shares)
     first = first or {}
@@ -492,7 +493,9 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
             if was_changed:
                 report.regraphed.append(stem)
         with report.timed("exports"):
-            files = write_exports(stage, system + sorted((stage / DOCS).glob("*.nq")))
+            files = exports.finish(system) if exports else None
+            if files is None or regraph & set(first):
+                files = join_exports(system + sorted((stage / DOCS).glob("*.trig")), stage)
         with report.timed("store"):
             if loader:
                 store = loader.finish()
@@ -525,16 +528,16 @@ def _equal(a, b) -> bool:
 
 
 def write_system_graphs(stage: Path, base: str) -> list[Path]:
-    """The ontology, reference data, topics and the laws' links out as per-graph N-Quads files
-    (with their export parts) beside the documents' (provisions carry their own links in
-    their document's graph)."""
+    """The ontology, reference data, topics and the laws' links out as per-graph parts beside
+    the documents' (provisions carry their own links in their document's graph); their
+    TriG blocks."""
     folder = stage / SYSTEM
     folder.mkdir(exist_ok=True)
     files = []
     graphs = {**system_nquads(base), "links": "".join(law_link_lines(base))}
     for name, text in graphs.items():
         write_parts(folder, name, nquads_parts(text.encode("utf-8"), system_graph_iri(name, base)))
-        files.append(folder / f"{name}.nq")
+        files.append(folder / f"{name}.trig")
     return files
 
 
@@ -543,16 +546,16 @@ def replace_graphs(store: ox.Store, stage: Path, regraphed: list[str], removed: 
     docs = stage / DOCS
     for stem in sorted(set(regraphed) | set(removed)):
         store.remove_graph(ox.NamedNode(str(instance(document_key(stem), base))))
-    for stem in sorted(regraphed):
-        store.bulk_load(path=str(docs / f"{stem}.nq"), format=ox.RdfFormat.N_QUADS)
+    if regraphed:
+        load_blocks(store, [docs / f"{stem}.trig" for stem in sorted(regraphed)])
     store.flush()
     return store
 
 
 def stage_copy(out: Path, stage: Path) -> None:
     """The previous OUT in the staging folder: hard links for files, a checkpoint of the store."""
-    for name in (EXTRACTIONS, DOCS):
-        shutil.copytree(out / name, stage / name, copy_function=os.link)
+    for name in (EXTRACTIONS, DOCS):  # *.nq: graphs as builds before the TriG blocks wrote them
+        shutil.copytree(out / name, stage / name, copy_function=os.link, ignore=shutil.ignore_patterns("*.nq"))
     ox.Store.read_only(str(out / STORE)).backup(str(stage / STORE))
 
 

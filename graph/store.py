@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from polder.ontology import SYSTEM_FILES
 
 from .iri import DEFAULT_BASE
+from .parts import trig_stream_head
 
 STORE_DIR = "store"
 
@@ -30,11 +31,12 @@ def system_nquads(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 class ConcatenatedFiles(io.RawIOBase):
-    """Several files read as one stream, so that the store loads them in one bulk load."""
+    """`head`, then several files, read as one stream, so that the store loads them in one
+    bulk load."""
 
-    def __init__(self, files: list[Path]):
+    def __init__(self, files: list[Path], head: bytes = b""):
         self.files = iter(files)
-        self.current = None
+        self.current = io.BytesIO(head) if head else None
 
     def readable(self) -> bool:
         return True
@@ -58,7 +60,7 @@ LOADER_THREADS = 2  # one bulk load runs on one core; two chunks load side by si
 
 
 class BackgroundLoader:
-    """Fills a fresh store from per-graph N-Quads files on threads of its own, in chunks,
+    """Fills a fresh store from the graphs' TriG blocks (graph/parts.py) on threads of its own, in chunks,
     while the caller goes on writing the next files: oxigraph releases the GIL while it
     loads, so the loading overlaps the graph and export work instead of following it."""
 
@@ -100,9 +102,14 @@ class BackgroundLoader:
         self.pending, self.pending_bytes = [], 0
 
     def _load(self, files: list[Path]) -> None:
-        stream = io.BufferedReader(ConcatenatedFiles(files), 1 << 20)
-        # Polder wrote these files itself, so the loader may skip re-validating IRIs.
-        self.store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
+        load_blocks(self.store, files)
+
+
+def load_blocks(store: ox.Store, files: list[Path]) -> None:
+    """Bulk-load graphs' TriG blocks (graph/parts.py) as one TriG document."""
+    stream = io.BufferedReader(ConcatenatedFiles(files, trig_stream_head()), 1 << 20)
+    # Polder wrote these files itself, so the loader may skip re-validating IRIs.
+    store.bulk_load(input=stream, format=ox.RdfFormat.TRIG, lenient=True)
 
 
 def open_store(out: Path, read_only: bool = True) -> ox.Store:

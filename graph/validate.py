@@ -6,13 +6,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SH
 
 from polder.ontology import ONTOLOGY, REFERENCE, SHAPES, TOPICS
 
 from .iri import DEFAULT_BASE
+from .parts import trig_stream_head
 from .store import open_store
 
 # Each document graph may label an entity; across the corpus they must agree (one Dutch label).
@@ -73,12 +75,11 @@ def validate_build(out: Path) -> list[Violation]:
     violations = []
     reference = Graph().parse(REFERENCE, format="turtle").parse(TOPICS, format="turtle")
     violations += validate_graph(reference, "reference", shapes, ontology)
-    for file in sorted((Path(out) / "docs").glob("*.nq")):
-        ds = Dataset()
-        ds.parse(file, format="nquads")
-        data = Graph()
-        for s, p, o, _g in ds.quads((None, None, None, None)):
-            data.add((s, p, o))
+    for file in sorted((Path(out) / "docs").glob("*.trig")):
+        quads = ox.parse(input=trig_stream_head() + file.read_bytes(), format=ox.RdfFormat.TRIG)
+        triples = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads),
+                               format=ox.RdfFormat.N_TRIPLES)
+        data = Graph().parse(data=triples.decode("utf-8"), format="nt")
         data += reference
         violations += validate_graph(data, file.stem, shapes, ontology)
     store = open_store(out)

@@ -1,6 +1,7 @@
 """Real-world ingest: bad input is reported per file, --strict, incremental add/remove equal a rebuild."""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 
@@ -137,9 +138,21 @@ def test_union_merge_in_rounds_gives_the_same_turtle(built, tmp_path, monkeypatc
         monkeypatch.setattr(parts.shutil, "which", lambda name: None)
     else:
         assert parts.shutil.which("sort")
-    files = sorted((built / "system").glob("*.nq")) + sorted((built / "docs").glob("*.nq"))
-    parts.join_turtle(files, tmp_path / "polder.ttl")
-    assert (tmp_path / "polder.ttl").read_bytes() == (built / "polder.ttl").read_bytes()
+    files = sorted((built / "system").glob("*.trig")) + sorted((built / "docs").glob("*.trig"))
+    hashes = parts.join_exports(list(reversed(files)), tmp_path)  # in any order: joined in graph order
+    for name in ("polder.ttl", "polder.trig"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
+        assert hashes[name] == hashlib.sha256((built / name).read_bytes()).hexdigest()
+
+
+def test_exports_written_out_of_graph_order_are_joined_again(built, tmp_path):
+    from polder.graph.parts import Exports, graph_name
+
+    blocks = sorted((built / "docs").glob("*.trig"), key=graph_name)
+    exports = Exports(tmp_path)
+    for block in reversed(blocks):
+        exports.add(block)
+    assert exports.finish(sorted((built / "system").glob("*.trig"))) is None
 
 
 def test_turtle_states_each_triple_once(built):
@@ -152,12 +165,12 @@ def test_a_document_owns_only_its_own_subjects(built):
     """What polder.ttl takes from a document unmerged must be about that document's things."""
     from polder.graph.parts import graph_name, prefix_lines
 
-    for nq in sorted((built / "docs").glob("*.nq")):
-        graph = graph_name(nq)
-        own = ox.parse(prefix_lines(ox.RdfFormat.TURTLE) + nq.with_suffix(".ttl").read_bytes(),
+    for block in sorted((built / "docs").glob("*.trig")):
+        graph = graph_name(block)
+        own = ox.parse(prefix_lines(ox.RdfFormat.TURTLE) + block.with_suffix(".ttl").read_bytes(),
                        format=ox.RdfFormat.TURTLE)
         subjects = {t.subject.value for t in own}
-        assert subjects and all(s == graph or s.startswith(graph + "/") for s in subjects), nq.name
+        assert subjects and all(s == graph or s.startswith(graph + "/") for s in subjects), block.name
 
 
 def same_exports(a, b):
@@ -195,13 +208,13 @@ def test_add_replaces_only_the_changed_documents_graph(corpus_dir, tmp_path):
         shutil.copy(corpus_dir / f"{stem}.txt", folder / f"{stem}.txt")
     out = tmp_path / "out"
     build_corpus([folder], out)
-    untouched = (out / "docs" / "002_8ef608f686a71c2c.nq").stat().st_ino
+    untouched = (out / "docs" / "002_8ef608f686a71c2c.trig").stat().st_ino
     changed = folder / "003_37ef82bf58dec8e9.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nZie ook artikel 7 van de Arbeidsomstandighedenwet.\n",
                        encoding="utf-8")
     report = add_documents([changed], out)
     assert report.regraphed == ["003_37ef82bf58dec8e9"]
-    assert (out / "docs" / "002_8ef608f686a71c2c.nq").stat().st_ino == untouched  # hard link: not rewritten
+    assert (out / "docs" / "002_8ef608f686a71c2c.trig").stat().st_ino == untouched  # hard link: not rewritten
     rebuilt = tmp_path / "rebuilt"
     build_corpus([folder], rebuilt)
     assert same_exports(out, rebuilt)
@@ -238,7 +251,7 @@ def test_store_loaded_in_chunks_holds_the_same_quads(built, tmp_path, monkeypatc
     import polder.graph.store as store
 
     monkeypatch.setattr(store, "LOAD_CHUNK_BYTES", 50_000)
-    files = sorted((built / "system").glob("*.nq")) + sorted((built / "docs").glob("*.nq"))
+    files = sorted((built / "system").glob("*.trig")) + sorted((built / "docs").glob("*.trig"))
     loader = store.BackgroundLoader(tmp_path / "store")
     for file in files:
         loader.add(file)
@@ -252,8 +265,8 @@ def test_store_loaded_in_chunks_holds_the_same_quads(built, tmp_path, monkeypatc
 def test_a_failed_background_load_fails_the_build_step(tmp_path):
     import polder.graph.store as store
 
-    bad = tmp_path / "bad.nq"
-    bad.write_text("<http://a> <http://b> .\n", encoding="utf-8")  # an object is missing
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<http://g> {\n<http://a> <http://b> .\n}\n", encoding="utf-8")  # an object is missing
     loader = store.BackgroundLoader(tmp_path / "store")
     loader.add(bad)
     with pytest.raises(SyntaxError):
@@ -283,7 +296,7 @@ def test_first_graphs_that_resolution_changes_are_redone(tmp_path):
         "De heer Den Boer (MKB-Nederland) wijst op de Arbeidsomstandighedenwet.")))
     report = build_corpus([folder], tmp_path / "fresh")
     assert report.ok and report.redone == ["b"]
-    assert "person/henk-den-boer" in (tmp_path / "fresh" / "docs" / "b.nq").read_text()
+    assert "person/henk-den-boer" in (tmp_path / "fresh" / "docs" / "b.trig").read_text()
     build_corpus([folder / "a.txt"], tmp_path / "stepwise")
     add_documents([folder / "b.txt"], tmp_path / "stepwise")
     assert same_exports(tmp_path / "fresh", tmp_path / "stepwise")
