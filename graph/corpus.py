@@ -8,7 +8,7 @@ document → store → files. OUT holds the graph and what an incremental update
     docs/<stem>.trig            each document's named graph: its block of polder.trig
     docs/<stem>.{ttl,nt}        its other parts of the exports (graph/parts.py)
     system/<name>.*             the same for the ontology, reference data, topics, law links
-    store/                      the pyoxigraph store, filled while the graphs are written
+    store/                      the pyoxigraph store, loaded from the graphs once all are written
     polder.trig, polder.ttl     the exports, joined from the parts
     manifest.json               per document its kind, sha256 and source; the exports' hashes
 
@@ -46,7 +46,7 @@ from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_lines
 from .reason import materialise
 from .parts import Exports, has_parts, join_exports, nquads_parts, unlink_parts, write_parts
-from .store import BackgroundLoader, load_blocks, system_graph_iri, system_nquads
+from .store import StoreLoader, load_blocks, system_graph_iri, system_nquads
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
@@ -438,10 +438,10 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
     options = options_for(base, progress, jobs, max_size_mb, strict, reason)
     files = iter_paths(paths or [DEFAULT_CORPUS])
     with staging(out) as stage:
-        # The store fills while the documents are read: each worker writes its document's
-        # graph as soon as it is extracted; resolution later redoes only those it changes.
-        # The exports are appended to as the graphs come, too.
-        loader, exports = BackgroundLoader(stage / STORE), Exports(stage)
+        # Each worker writes its document's graph as soon as it is extracted (resolution
+        # later redoes only those it changes); the exports are appended to as the graphs
+        # come, and the store loads them all once extraction is done.
+        loader, exports = StoreLoader(stage / STORE), Exports(stage)
 
         def written(block: Path) -> None:
             loader.add(block)
@@ -451,6 +451,7 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
             with report.timed("extract"):
                 done = extract_all(files, stage / EXTRACTIONS, report, options, graphs=stage / DOCS,
                                    written=written)
+            loader.start()
             sources = {stem: source_record(o) for stem, o in sorted(done.items())}
             first = {stem: o.first_graph for stem, o in done.items() if o.first_graph}
             finish(stage, sources, set(sources), None, report, options, shares_of(done), loader, first, exports)
@@ -464,11 +465,11 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
 
 
 def finish(stage: Path, sources: dict, changed: set[str], old_index, report: BuildReport, options: Options,
-           shares: dict[str, resolve.Index], loader: BackgroundLoader | None = None,
+           shares: dict[str, resolve.Index], loader: StoreLoader | None = None,
            first: dict[str, FirstGraph] | None = None, exports: Exports | None = None) -> None:
     """Resolve, write the changed documents' graphs, update the store and write exports +
-    manifest. A fresh build comes with its `loader` already filling the store with the
-    documents' `first` graphs and its `exports` already holding them; only the graphs the
+    manifest. A fresh build comes with its `loader` already loading the documents' `first`
+    graphs into the store and its `exports` already holding them; only the graphs the
     corpus-wide resolution changes are redone (and then the exports joined afresh)."""
     with report.timed("resolve"):
         index = resolution_index(stage, list(sources), shares)

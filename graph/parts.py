@@ -158,7 +158,7 @@ class Exports:
     def finish(self, more: list[Path]) -> dict[str, str] | None:
         """Add the blocks in `more` and the shared triples; the files' sha256, or None when the
         graphs came out of order (the files are then incomplete: join them afresh)."""
-        for block in more:
+        for block in sorted(more, key=graph_name):
             self.add(block)
         if self.in_order:
             append_shared_turtle(self.turtle, self.blocks, self.folder)
