@@ -1,7 +1,7 @@
 """Python API for notebooks: open a built graph and ask it questions.
 
     >>> from polder.graph.api import open_graph
-    >>> g = open_graph("out")
+    >>> g = open_graph("out")                 # memory=True: slower to open, faster to query
     >>> rows = g.query("recommendations-citing-provision",
     ...                provision="https://w3id.org/polder/id/law/arbowet/artikel-5")
     >>> g.dataframe("stance-counts")          # needs pandas
@@ -19,10 +19,10 @@ from .store import open_store
 class PolderGraph:
     """A built graph (the folder `polder build -o` wrote), or a remote SPARQL endpoint."""
 
-    def __init__(self, out: str | Path | None = None, endpoint: str | None = None):
+    def __init__(self, out: str | Path | None = None, endpoint: str | None = None, memory: bool = False):
         self.out = Path(out) if out is not None else None
         self.endpoint = endpoint
-        self.store = open_store(self.out) if endpoint is None else None
+        self.store = open_store(self.out, memory=memory) if endpoint is None else None
 
     def result(self, name_or_sparql: str, **params: str) -> Result:
         sparql = resolve_query(name_or_sparql, {k: str(v) for k, v in params.items()})
@@ -59,5 +59,7 @@ class PolderGraph:
         return {name: q.title for name, q in queries.catalogue().items()}
 
 
-def open_graph(out: str | Path = "out", endpoint: str | None = None) -> PolderGraph:
-    return PolderGraph(out, endpoint) if endpoint is None else PolderGraph(None, endpoint)
+def open_graph(out: str | Path = "out", endpoint: str | None = None, memory: bool = False) -> PolderGraph:
+    """A built graph, or a remote endpoint. `memory=True` copies the store into memory first:
+    slower to open, faster to query (see `polder.graph.store.in_memory`)."""
+    return PolderGraph(out, endpoint, memory) if endpoint is None else PolderGraph(None, endpoint)

@@ -72,7 +72,10 @@ def query(name_or_file, sparql, params, fmt, endpoint, graph_dir):
 @click.option("--max-rows", default=10_000, show_default=True, help="Most rows (or triples) a result may have.")
 @click.option("--allow-service", is_flag=True, help="Allow federated queries (SERVICE).")
 @click.option("--workers", default=2, show_default=True, help="Query worker processes.")
-def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers):
+@click.option("--memory", is_flag=True,
+              help="Query a copy of the store in memory: lookup-heavy queries run 3-8x faster, at about "
+                   "0.5 GB per million triples per worker and some seconds per million to start.")
+def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers, memory):
     """Serve the graph: SPARQL endpoint at /sparql, query editor at /, saved queries at
     /queries, entity pages at /entity?iri=… (read-only).
 
@@ -82,9 +85,11 @@ def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers):
     """
     from .server import ServerSettings, serve_forever
 
-    settings = ServerSettings(Path(graph_dir), timeout, max_rows, allow_service, workers)
-    click.echo(f"serving {graph_dir} at http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops")
-    serve_forever(settings, host, port)
+    settings = ServerSettings(Path(graph_dir), timeout, max_rows, allow_service, workers, memory)
+    if memory:
+        click.echo(f"loading {graph_dir} into memory ({workers} worker(s)) ...")
+    serve_forever(settings, host, port, ready=lambda: click.echo(
+        f"serving {graph_dir} at http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops"))
 
 
 @click.command("push")

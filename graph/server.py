@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 from urllib.parse import parse_qs, quote, urlsplit
 
 from polder import queries as catalogue
@@ -40,6 +41,7 @@ class ServerSettings:
     max_rows: int = 10_000
     allow_service: bool = False
     workers: int = 2
+    memory: bool = False  # each worker queries a copy of the store in memory
 
 
 @dataclass
@@ -99,10 +101,11 @@ def execute(store, sparql: str, accept: str, explicit: str | None, max_rows: int
     return Answer(200, RESULT_TYPES[fmt] + "; charset=utf-8", write(result, fmt).encode("utf-8"))
 
 
-def worker_main(out: str, max_rows: int, connection) -> None:
+def worker_main(out: str, max_rows: int, memory: bool, connection) -> None:
     from .store import open_store
 
-    store = open_store(Path(out))
+    store = open_store(Path(out), memory=memory)
+    connection.send("ready")
     while True:
         job = connection.recv()
         if job is None:
@@ -116,8 +119,21 @@ class Worker:
         context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
         self.process = context.Process(target=worker_main, daemon=True,
-                                       args=(str(settings.out), settings.max_rows, child))
+                                       args=(str(settings.out), settings.max_rows, settings.memory, child))
         self.process.start()
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        """Wait until the worker has opened the store (which takes seconds with --memory):
+        the time limit counts from there."""
+        if not self.ready:
+            try:
+                self.connection.recv()
+            except EOFError:
+                from polder.extract.errors import PolderError
+                raise PolderError("a query worker stopped while opening the graph "
+                                  "(with --memory: is there enough memory for a copy per worker?)") from None
+            self.ready = True
 
     def stop(self) -> None:
         self.process.kill()
@@ -130,8 +146,10 @@ class WorkerPool:
     def __init__(self, settings: ServerSettings):
         self.settings = settings
         self.idle: queue.Queue[Worker] = queue.Queue()
-        for _ in range(max(1, settings.workers)):
-            self.idle.put(Worker(settings))
+        workers = [Worker(settings) for _ in range(max(1, settings.workers))]
+        for worker in workers:
+            worker.wait_ready()
+            self.idle.put(worker)
 
     def run(self, sparql: str, accept: str = "", explicit: str | None = None) -> Answer:
         if not self.settings.allow_service and uses_service(sparql):
@@ -139,6 +157,7 @@ class WorkerPool:
                               "(start it with --allow-service to allow them).")
         worker = self.idle.get()
         try:
+            worker.wait_ready()
             worker.connection.send((sparql, accept, explicit))
             if worker.connection.poll(self.settings.timeout):
                 status, content_type, body = worker.connection.recv()
@@ -354,8 +373,11 @@ def make_server(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7
     return PolderHTTPServer((host, port), handler)
 
 
-def serve_forever(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7878) -> None:
+def serve_forever(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7878,
+                  ready: Callable[[], None] | None = None) -> None:
     server = make_server(settings, host, port)
+    if ready:
+        ready()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

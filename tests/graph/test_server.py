@@ -143,6 +143,24 @@ def test_query_past_the_time_limit(endpoint):
     assert still_answers(endpoint)
 
 
+def test_memory_copy_serves_the_same_answers_and_the_time_limit(built, endpoint):
+    port = free_port()
+    process = subprocess.Popen([POLDER, "serve", "-g", str(built), "--port", str(port), "--memory",
+                                "--workers", "1", "--timeout", "2"], stdout=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/queries.json")
+        assert "into memory" in process.stdout.readline()
+        for query in (DOCUMENTS, queries.catalogue()["stance-counts"].bind()):
+            assert client(base, query, JSON).query().convert() == client(endpoint, query, JSON).query().convert()
+        status, text = post(base, SLOW.encode(), "application/sparql-query")
+        assert status == 503 and "time limit" in text
+        assert still_answers(base)  # the replacement worker loaded its copy before answering
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def test_result_size_cap(endpoint):
     status, text = post(endpoint, b"SELECT * WHERE { ?s ?p ?o }", "application/sparql-query")
     assert status == 413 and "1000" in text
