@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import Callable
 
 from . import scan
 from .clean import clean_text
@@ -67,7 +68,8 @@ def classify(text: str) -> str:
 # ---------------------------------------------------------------- title
 
 def find_title(text: str, kind: str) -> str | None:
-    view = clean_text(text)
+    # The view is made on first use: a magazine's title found in the text itself needs none.
+    view = cache(lambda: clean_text(text))
     finders = {
         "minutes": _minutes_title,
         "government_response": _response_title,
@@ -86,11 +88,11 @@ _RESPONSE_LINE = re.compile(r"^[ \t#*_]*(Kabinetsreactie\b[^\n]{5,200})$", re.M)
 _ADVICE_NAME = re.compile(r"\badvies\s*(?:,\s*getiteld\s*)?[‘'\"“]([^’'\"”\n]{5,200}?)[’'\"”]")
 
 
-def _response_title(text: str, view: str) -> str | None:
-    m = _RESPONSE_LINE.search(view)
+def _response_title(text: str, view: Callable[[], str]) -> str | None:
+    m = _RESPONSE_LINE.search(view())
     if m:
         return m.group(1)
-    m = _ADVICE_NAME.search(view)
+    m = _ADVICE_NAME.search(view())
     if m:
         return f"Kabinetsreactie op het SER-advies ‘{_fold(m.group(1))}’"
     return _generic_title(text, view)
@@ -101,8 +103,8 @@ _MINUTES_HEADING = re.compile(
     re.M | re.I)
 
 
-def _minutes_title(text: str, view: str) -> str | None:
-    head = view[:1500]
+def _minutes_title(text: str, view: Callable[[], str]) -> str | None:
+    head = view()[:1500]
     m = _MINUTES_HEADING.search(head)
     if m:
         return m.group(1)
@@ -118,7 +120,7 @@ _ISSUE_LINE = re.compile(rf"^[ \t]*({_MONTH}\s+{_YEAR}\s*(?:#\s*\d+)?[^\n]{{0,40
 _MAGAZINE_NAME = re.compile(r"^[ \t]*((?:[\w-]+[ \t]+)?[Mm]agazine\b[^\n]{0,80})$", re.M)
 
 
-def _magazine_title(text: str, view: str) -> str | None:
+def _magazine_title(text: str, view: Callable[[], str]) -> str | None:
     head = text[:3000]
     names = [m.group(1).strip() for m in _MAGAZINE_NAME.finditer(head) if len(m.group(1).split()) > 1]
     issue = _ISSUE_LINE.search(head)
@@ -128,11 +130,11 @@ def _magazine_title(text: str, view: str) -> str | None:
     return ", ".join(parts) if parts else _generic_title(text, view)
 
 
-def _generic_title(text: str, view: str) -> str | None:
-    m = _HEADING.search(view[:5000]) or _HEADING.search(text[:5000])
+def _generic_title(text: str, view: Callable[[], str]) -> str | None:
+    m = _HEADING.search(view()[:5000]) or _HEADING.search(text[:5000])
     if m:
         return m.group(1)
-    for line in view[:2000].splitlines():
+    for line in view()[:2000].splitlines():
         line = line.strip()
         if 3 <= len(line.split()) <= 20:
             return line

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import scan
@@ -41,13 +42,14 @@ class CleanText:
 
 
 def clean(text: str) -> CleanText:
-    result = CleanText(text, list(range(len(text) + 1)))
-    mapped = False  # whether result.origin differs from the identity yet
+    result = None  # None while no pass has changed the text: the map is then the identity
     for step in _passes():
-        edits, appendix = step(result.text)
+        edits, appendix = step(text)
         if edits or appendix:
-            result = _apply(result.text, edits, appendix, result.origin if mapped else None)
-            mapped = True
+            result = _apply(text, edits, appendix, result.origin if result is not None else None)
+            text = result.text
+    if result is None:  # the identity map, made only now that it is needed
+        result = CleanText(text, list(_identity(len(text) + 1)[:len(text) + 1]))
     return result
 
 
@@ -76,16 +78,30 @@ def _apply(text: str, edits: list[Edit], appendix: list[tuple[int, int]] = (),
     """
     parts: list[str] = []
     origin: list[int] = []
+    if through is None:
+        through = _identity(len(text) + 1)  # maps each offset to itself
     for piece, origins in _pieces(text, edits, appendix):
         parts.append(piece)
-        if through is None:
-            origin.extend(origins)
-        elif isinstance(origins, range):
+        if isinstance(origins, range):
             origin.extend(through[origins.start:origins.stop])  # a slice, not one lookup per character
         else:
             origin.extend(through[o] for o in origins)
-    origin.append(len(text) if through is None else through[len(text)])
+    origin.append(through[len(text)])
     return CleanText("".join(parts), origin)
+
+
+_IDENTITY: list[int] = []
+IDENTITY_LIMIT = 1 << 20  # offsets kept at most (about 36 MB)
+
+
+def _identity(n: int) -> Sequence[int]:
+    """The offsets 0 .. n-1 (or more) as a list. Copying offsets out of one shared list is many
+    times faster than making them anew: a clean map holds an offset per character."""
+    if n > IDENTITY_LIMIT:
+        return range(n)
+    if len(_IDENTITY) < n:
+        _IDENTITY.extend(range(len(_IDENTITY), max(n, min(2 * len(_IDENTITY), IDENTITY_LIMIT))))
+    return _IDENTITY
 
 
 def _pieces(text: str, edits: list[Edit], appendix: list[tuple[int, int]]):
@@ -358,11 +374,27 @@ def _markers_and_hyphens(text: str):
     return edits, []
 
 
+_MARKER_DIGIT = re.compile(r"[0-9¹²³⁰⁴-⁹]")  # where `_GLUED_MARKER` can match: its opening lookahead
+
+
 def markers_in(text: str):
     """The matches of `_MARKER` that `_is_marker` accepts."""
-    for m in _GLUED_MARKER.finditer(text):
+    for m in _glued_markers(text):
         if _is_marker(text, m.start()):
             yield m
+
+
+def _glued_markers(text: str):
+    """`_GLUED_MARKER.finditer(text)`, tried only at digits: `re` finds a digit by itself many
+    times faster than it tries the whole pattern at every character."""
+    pos = 0
+    while (digit := _MARKER_DIGIT.search(text, pos)) is not None:
+        m = _GLUED_MARKER.match(text, digit.start())
+        if m is None:
+            pos = digit.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _hyphen_breaks(text: str):

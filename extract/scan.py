@@ -111,6 +111,23 @@ _found_last: dict[re.Pattern, str] = {}
 
 
 def _holds(piece: str, text: str, ignore_case: bool) -> bool:
+    """Whether `text` holds `piece`; remembered for the last text, as several patterns need
+    the same piece and an absent piece costs a search through the whole text."""
+    global _held_in
+    if text is not _held_in:
+        _held.clear()
+        _held_in = text
+    found = _held.get((piece, ignore_case))
+    if found is None:
+        found = _held[piece, ignore_case] = _search_piece(piece, text, ignore_case)
+    return found
+
+
+_held: dict[tuple[str, bool], bool] = {}
+_held_in: str | None = None  # the text that `_held` is about
+
+
+def _search_piece(piece: str, text: str, ignore_case: bool) -> bool:
     if not ignore_case:
         return piece in text
     lowered = _lowered(text)

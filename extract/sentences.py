@@ -93,21 +93,34 @@ def _is_end(text: str, m: re.Match) -> bool:
 def _stop_ends(text: str, start: int) -> bool:
     """Whether the full stop(s) found by `_END` at `start` end a sentence."""
     # The token before the full stop is searched for on its line, at most 30 characters back;
-    # it holds no white space, so it begins after the last space. (What `_TOKEN_BEFORE`
-    # finds there: the last run of non-space ending at the stop, see _token_before.)
-    lo = max(0, start - 30)
-    lo = text.rfind("\n", lo, start) + 1 or lo
-    lo = text.rfind(" ", lo, start) + 1 or lo
-    token = _token_before(text, lo, start)
+    # it holds no white space, so the line's start and the last space only narrow the window
+    # at white space, which leaves the token as it is (see _token_before).
+    token = _token_before(text, start - 30 if start > 30 else 0, start)
     if not token:
         return True
+    verdict = _VERDICTS.get(token)
+    if verdict is None:
+        if len(_VERDICTS) > MEMO_SIZE:  # memory stays flat over a large corpus
+            _VERDICTS.clear()
+        verdict = _VERDICTS[token] = _token_verdict(token)
+    if verdict is not _OPENS_LINE:
+        return verdict
+    # "2.7." at the start of a line is numbering, not a sentence end.
+    return bool(text[text.rfind("\n", 0, start) + 1:start - len(token)].strip())
+
+
+MEMO_SIZE = 100_000
+_OPENS_LINE = "numbering"  # verdict on a number: the stop ends a sentence unless the token opens its line
+_VERDICTS: dict[str, bool | str] = {}  # token before a stop → True, False or _OPENS_LINE
+
+
+def _token_verdict(token: str) -> bool | str:
+    """Whether a stop after `token` ends a sentence, as far as the token tells."""
     word = token.lstrip("(‘“\"'[").lower()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
-    # "2.7." at the start of a line is numbering, not a sentence end.
-    if word[:1].isdigit() and _NUMBERING.fullmatch(word) \
-            and not text[text.rfind("\n", 0, start) + 1:start - len(token)].strip():
-        return False
+    if word[:1].isdigit() and _NUMBERING.fullmatch(word):
+        return _OPENS_LINE
     return True
 
 

@@ -1,9 +1,9 @@
 """Facts → RDF: one document's Extraction becomes its named graph (N-Quads and export parts).
 
-The triples are made as N-Triples terms (pyoxigraph writes each term once, escaping
-included) and written as sorted N-Quads lines: at tens of thousands of documents rdflib's
-in-memory graph cost more than all extraction together, and Python term objects per
-triple cost more than the graph's text.
+The triples are made as N-Triples lines (pyoxigraph writes each term once, escaping
+included), sorted and re-serialised: at tens of thousands of documents rdflib's in-memory
+graph cost more than all extraction together, and Python term objects per triple cost more
+than the graph's text.
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def date_literal(value: str) -> RdfLiteral:
 _FOLDED_AWAY = re.compile(r"[\s\-\u00ad]+")
 
 
+@lru_cache(maxsize=1 << 16)  # labels and written forms recur across documents
 def fold(text: str) -> str:
     """A written form without case, spaces or hyphens (PDF text breaks words with them)."""
     return _FOLDED_AWAY.sub("", text).casefold()
@@ -70,18 +71,29 @@ def plain(text: str) -> str:
     return str(ox.Literal(text))
 
 
+mention_slug = lru_cache(maxsize=1 << 16)(slug)  # entity keys recur across documents
+
+
+# The terms of a Mention's triples, written once: mentions are most of a document's triples.
+_MENTIONS, _TYPE, _MENTION = vocab("polder:mentions"), vocab("rdf:type"), vocab("polder:Mention")
+_MENTION_OF, _IN_DOCUMENT = vocab("polder:mentionOf"), vocab("polder:inDocument")
+_START, _END, _QUOTE = vocab("polder:start"), vocab("polder:end"), vocab("polder:quote")
+_RULE, _PAGE, _HIDDEN_LABEL = vocab("polder:rule"), vocab("polder:page"), vocab("skos:hiddenLabel")
+
+
 class GraphBuilder:
-    """Writes one Extraction as the triples of its named graph, under an instance base."""
+    """Writes one Extraction as the triples of its named graph, under an instance base, as
+    N-Triples lines without the closing " ." (`<s> <p> "o"`)."""
 
     def __init__(self, extraction: Extraction, base: str = DEFAULT_BASE):
         self.ex = extraction
         self.base = base
-        self.triples: set[tuple[str, str, str]] = set()
+        self.lines: set[str] = set()
         # Per-document caches: a document mentions the same few entities hundreds of times.
         self._iris: dict[str, str] = {}
-        self._quotes: dict[str, str] = {}
+        self._plains: dict[str, str] = {}
         self._forms: dict[str, set[str]] = {}
-        self._slugs: dict[str, str] = {}
+        self._variants: dict[tuple[str, str], str | None] = {}
         self.doc = self.iri(document_key(extraction.doc.stem))
         self.doc_key = document_key(extraction.doc.stem)
 
@@ -92,7 +104,7 @@ class GraphBuilder:
         return node
 
     def add(self, subject, curie: str, value) -> None:
-        self.triples.add((subject, vocab(curie), value))
+        self.lines.add(f"{subject} {vocab(curie)} {value}")
 
     def value(self, value: object):
         if isinstance(value, Ref):
@@ -105,7 +117,7 @@ class GraphBuilder:
             return typed(value, "integer")
         return plain(str(value))
 
-    def build(self) -> set[tuple]:
+    def build(self) -> set[str]:
         self.add_document()
         for key in sorted(self.ex.entities):
             self.add_entity(self.ex.entities[key])
@@ -114,7 +126,7 @@ class GraphBuilder:
             self.add_variant(mention)
         for relation in self.ex.relations:
             self.add_relation(relation)
-        return self.triples
+        return self.lines
 
     def add_document(self) -> None:
         info, doc = self.ex.doc, self.doc
@@ -147,44 +159,55 @@ class GraphBuilder:
 
     def mention_iri(self, mention: Mention) -> str:
         span = mention.span
-        key = self._slugs.get(mention.key)
-        if key is None:
-            key = self._slugs[mention.key] = slug(mention.key)
-        return self.iri(f"{self.doc_key}/mention/{span.start}-{span.end}-{key}")
+        # Digits, hyphens and a slug ([a-z0-9-]) after a valid IRI keep it valid: no need to
+        # check each mention's IRI again.
+        return f"{self.doc[:-1]}/mention/{span.start}-{span.end}-{mention_slug(mention.key)}>"
 
     def add_mention(self, mention: Mention) -> None:
-        node, span, entity = self.mention_iri(mention), mention.span, self.iri(mention.key)
-        self.add(self.doc, "polder:mentions", entity)
-        self.add(node, "rdf:type", vocab("polder:Mention"))
-        self.add(node, "polder:mentionOf", entity)
-        self.add(node, "polder:inDocument", self.doc)
-        self.add(node, "polder:start", typed(span.start, "integer"))
-        self.add(node, "polder:end", typed(span.end, "integer"))
-        self.add(node, "polder:quote", self.quote(span.sentence))
-        self.add(node, "polder:rule", plain(mention.rule))
+        node, span, entity, doc = self.mention_iri(mention), mention.span, self.iri(mention.key), self.doc
+        # The bulk of a document's triples: written in place, added in one call.
+        lines = [f"{doc} {_MENTIONS} {entity}",
+                 f"{node} {_TYPE} {_MENTION}",
+                 f"{node} {_MENTION_OF} {entity}",
+                 f"{node} {_IN_DOCUMENT} {doc}",
+                 f"{node} {_START} {typed(span.start, 'integer')}",
+                 f"{node} {_END} {typed(span.end, 'integer')}",
+                 f"{node} {_QUOTE} {self.plain(span.sentence)}",
+                 f"{node} {_RULE} {self.plain(mention.rule)}"]
         if span.page is not None:
-            self.add(node, "polder:page", typed(span.page, "integer"))
+            lines.append(f"{node} {_PAGE} {typed(span.page, 'integer')}")
+        self.lines.update(lines)
 
-    def quote(self, sentence: str) -> str:
-        """A sentence as a literal, written once however many mentions it holds."""
-        literal = self._quotes.get(sentence)
+    def plain(self, text: str) -> str:
+        """A text as a literal, written once however many mentions share it (sentences, rules)."""
+        literal = self._plains.get(text)
         if literal is None:
-            literal = self._quotes[sentence] = plain(sentence)
+            literal = self._plains[text] = plain(text)
         return literal
 
     def add_variant(self, mention: Mention) -> None:
         """A mention written in a form its entity has no label for ("uw Kamer", a typo such as
         "CMB") keeps that form as a skos:hiddenLabel, so every Mention's text is a known form."""
-        entity = self.ex.entities.get(mention.key)
-        written = " ".join(mention.span.text.split())
+        seen = (mention.key, mention.span.text)  # most mentions repeat a form already judged
+        if seen not in self._variants:
+            self._variants[seen] = self.hidden_label(mention.key, mention.span.text)
+        if self._variants[seen] is not None:
+            self.lines.add(self._variants[seen])
+
+    def hidden_label(self, key: str, text: str) -> str | None:
+        """The skos:hiddenLabel line for the entity `key` written as `text`, or None when the
+        entity is unknown or already has a form in it."""
+        entity = self.ex.entities.get(key)
+        written = " ".join(text.split())
         if entity is None or not written:
-            return
-        forms = self._forms.get(mention.key)
+            return None
+        forms = self._forms.get(key)
         if forms is None:
-            forms = self._forms[mention.key] = written_forms(entity)
+            forms = self._forms[key] = written_forms(entity)
         folded = fold(written)
-        if not any(form in folded for form in forms):
-            self.add(self.iri(mention.key), "skos:hiddenLabel", dutch(written))
+        if any(form in folded for form in forms):
+            return None
+        return f"{self.iri(key)} {_HIDDEN_LABEL} {dutch(written)}"
 
     def add_relation(self, relation: Relation) -> None:
         self.add(self.iri(relation.subject), relation.prop, self.value(relation.value))
@@ -194,7 +217,8 @@ class GraphBuilder:
 
 def document_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> set[tuple[str, str, str]]:
     """The document graph's triples as N-Triples terms."""
-    return GraphBuilder(extraction, base).build()
+    # Subjects and predicates are IRIs or blank nodes: the first two spaces end them.
+    return {tuple(line.split(" ", 2)) for line in GraphBuilder(extraction, base).build()}
 
 
 def document_graph_iri(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
@@ -203,5 +227,5 @@ def document_graph_iri(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
 
 def document_parts(extraction: Extraction, base: str = DEFAULT_BASE) -> GraphParts:
     """The document's named graph as N-Quads plus its pieces of the exports (graph/parts.py)."""
-    return graph_parts(document_triples(extraction, base), document_graph_iri(extraction, base))
+    return graph_parts(GraphBuilder(extraction, base).build(), document_graph_iri(extraction, base))
 

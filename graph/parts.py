@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,16 +49,32 @@ class GraphParts:
     shared: bytes
 
 
-def graph_parts(triples: Iterable[tuple[str, str, str]], graph_iri: str) -> GraphParts:
-    """The parts of one named graph from its triples as N-Triples terms."""
-    graph, own_prefix = f"<{graph_iri}>", f"<{graph_iri}/"
-    lines = sorted(f"{s} {p} {o}" for s, p, o in triples)
-    owned = [line.startswith(own_prefix) or line.startswith(graph + " ") for line in lines]
-    nquads = "".join(f"{line} {graph} .\n" for line in lines).encode("utf-8")
-    own = "".join(f"{line} .\n" for line, mine in zip(lines, owned) if mine).encode("utf-8")
-    return GraphParts(trig=reserialised(nquads, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG),
-                      turtle=reserialised(own, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE) if own else b"",
-                      shared="".join(f"{line} .\n" for line, mine in zip(lines, owned) if not mine).encode("utf-8"))
+def graph_parts(lines: Iterable[str], graph_iri: str) -> GraphParts:
+    """The parts of one named graph from its triples as N-Triples lines without the closing
+    " ." (`<s> <p> "o"`), in any order."""
+    lines = sorted(lines)
+    if not lines:
+        return GraphParts(trig=b"", turtle=b"", shared=b"")
+    # Sorted, the graph's own triples are two runs: those about its IRI and those about the
+    # IRIs under it (a run ends where its prefix with the last character + 1 would go).
+    runs = [(bisect_left(lines, f"<{graph_iri}> "), bisect_left(lines, f"<{graph_iri}>!")),
+            (bisect_left(lines, f"<{graph_iri}/"), bisect_left(lines, f"<{graph_iri}0"))]
+    cuts = sorted({0, len(lines), *(i for run in runs for i in run)})
+    turtle, own, shared = [], [], []
+    for piece in zip(cuts, cuts[1:]):
+        statements = (" .\n".join(lines[piece[0]:piece[1]]) + " .\n").encode("utf-8")
+        # One serialisation serves both exports: the writer groups only the triples of one
+        # subject, so a run of subjects comes out the same alone as among the others.
+        text = reserialised(statements, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
+        turtle.append(text)
+        if piece in runs:
+            own.append(text)
+        else:
+            shared.append(statements)
+    # A graph's TriG block is its Turtle one tab further in (literals never hold a raw newline).
+    block = b"\t" + b"".join(turtle).replace(b"\n", b"\n\t")[:-1]
+    return GraphParts(trig=f"<{graph_iri}> {{\n".encode("utf-8") + block + b"}\n",
+                      turtle=b"".join(own), shared=b"".join(shared))
 
 
 def reserialised(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> bytes:
@@ -70,7 +87,7 @@ def reserialised(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> byt
 def nquads_parts(nquads: bytes, graph_iri: str) -> GraphParts:
     """The parts of a graph given as N-Quads (the ontology and reference graphs)."""
     quads = ox.parse(input=nquads, format=ox.RdfFormat.N_QUADS)
-    return graph_parts(((str(q.subject), str(q.predicate), str(q.object)) for q in quads), graph_iri)
+    return graph_parts((f"{q.subject} {q.predicate} {q.object}" for q in quads), graph_iri)
 
 
 def without_prefixes(data: bytes) -> bytes:

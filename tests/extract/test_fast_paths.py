@@ -297,3 +297,44 @@ def test_compiled_drop_rules_drop_what_the_plain_rules_drop(corpus_dir):
         for key in ("org/de-unie", "org/ser"):
             hit = Hit(start, start + 7 if "Unie" in text[start:start + 7] else start + 3, key, "Organisation")
             assert organisations.dropped(ctx, hit) == plain_dropped(ctx, hit)
+
+
+# ---------------------------------------------------------------- fourth round of fast paths
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aA1. \n\t\xa0\f!?”)(‘") + ["art", "nr", "o.a", "2.7", "bijv", "Kamerstukken"]),
+                max_size=60).map("".join))
+def test_token_before_a_stop_needs_no_narrowing_to_its_line_and_last_space(text):
+    for m in sentences._END.finditer(text):
+        if m.group()[0] != ".":
+            continue
+        start = m.start()
+        lo = max(0, start - 30)
+        on_line = text.rfind("\n", lo, start) + 1 or lo  # as `_stop_ends` narrowed the window before
+        narrowed = text.rfind(" ", on_line, start) + 1 or on_line
+        assert sentences._token_before(text, lo, start) == sentences._token_before(text, narrowed, start)
+
+
+def test_glued_markers_tried_at_digits_are_the_regex_matches(corpus_dir):
+    from polder.extract.clean import _GLUED_MARKER, _glued_markers
+    texts = [read_document(p).text for p in sorted(corpus_dir.iterdir())]
+    texts += ["Arbovisie3 en technologie.6, advies‘x’12 of CO2 en 2.7. ¹²", "a1", "1", ""]
+    for text in texts:
+        assert [m.span() for m in _glued_markers(text)] == [m.span() for m in _GLUED_MARKER.finditer(text)]
+
+
+def test_clean_maps_offsets_past_the_shared_table(monkeypatch):
+    from polder.extract import clean as cleaning
+    text = "Een regel die\ndoorloopt.\n\n3\n\nEn nog een zin. " * 20
+    shared = clean(text)
+    monkeypatch.setattr(cleaning, "IDENTITY_LIMIT", 10)
+    assert clean(text) == shared
+    assert clean("geen wijziging") == cleaning.CleanText("geen wijziging", list(range(len("geen wijziging") + 1)))
+
+
+def test_remembered_pieces_belong_to_their_text():
+    regex = re.compile(r"Stichting\s+[A-Z]")
+    with_piece, without = "de Stichting Arbeid", "geen stichting hier"
+    for _ in range(2):
+        assert scan.may_match(regex, with_piece) and not scan.may_match(regex, without)
+    assert scan.may_match(regex, "".join(["de Stichting", " Arbeid"]))  # equal text, other object
