@@ -73,7 +73,7 @@ def query(name_or_file, sparql, params, fmt, endpoint, graph_dir):
 @click.option("--allow-service", is_flag=True, help="Allow federated queries (SERVICE).")
 @click.option("--workers", default=2, show_default=True, help="Query worker processes.")
 @click.option("--memory", is_flag=True,
-              help="Query a copy of the store in memory: lookup-heavy queries run 3-8x faster, at about "
+              help="Query a copy of the store in memory: lookup-heavy queries run 3-12x faster, at about "
                    "0.5 GB per million triples per worker and some seconds per million to start.")
 def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers, memory):
     """Serve the graph: SPARQL endpoint at /sparql, query editor at /, saved queries at

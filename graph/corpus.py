@@ -494,8 +494,12 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
             if was_changed:
                 report.regraphed.append(stem)
         with report.timed("exports"):
-            files = exports.finish(system) if exports else None
-            if files is None or regraph & set(first):
+            files = None
+            if exports and regraph & set(first):
+                exports.abandon()  # it holds graphs that were written again: join afresh
+            elif exports:
+                files = exports.finish(system)  # None when the graphs came out of order
+            if files is None:
                 files = join_exports(system + sorted((stage / DOCS).glob("*.trig")), stage)
         with report.timed("store"):
             if loader:

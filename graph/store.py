@@ -131,7 +131,7 @@ def open_store(out: Path, read_only: bool = True, memory: bool = False) -> ox.St
 
 
 def in_memory(store: ox.Store) -> ox.Store:
-    """A copy of the store in memory. Lookup-heavy queries run there 3–8× faster than on
+    """A copy of the store in memory. Lookup-heavy queries run there 3–12× faster than on
     RocksDB (bench/query_bench.py), at about 0.5 GB of memory and some 6 s of loading per
     million triples: worth it for a long-running server or notebook, not for one query."""
     copy = ox.Store()
