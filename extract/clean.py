@@ -387,14 +387,7 @@ def markers_in(text: str):
 def _glued_markers(text: str):
     """`_GLUED_MARKER.finditer(text)`, tried only at digits: `re` finds a digit by itself many
     times faster than it tries the whole pattern at every character."""
-    pos = 0
-    while (digit := _MARKER_DIGIT.search(text, pos)) is not None:
-        m = _GLUED_MARKER.match(text, digit.start())
-        if m is None:
-            pos = digit.start() + 1
-        else:
-            yield m
-            pos = m.end()
+    return scan._led_finditer(_GLUED_MARKER, _MARKER_DIGIT, text, text)
 
 
 def _hyphen_breaks(text: str):

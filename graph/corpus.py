@@ -43,10 +43,10 @@ from polder.extract.reader import file_sha256, iter_paths, read_document
 from . import resolve
 from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
-from .links import law_link_lines
+from .links import law_link_triples
 from .reason import materialise
-from .parts import Exports, has_parts, join_exports, nquads_parts, unlink_parts, write_parts
-from .store import StoreLoader, load_blocks, system_graph_iri, system_nquads
+from .parts import Exports, graph_parts, has_parts, join_exports, unlink_parts, write_parts
+from .store import StoreLoader, load_blocks, system_graph_iri, system_triples
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MANIFEST = "manifest.json"
@@ -481,40 +481,35 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
     else:
         regraph = changed if _equal(index, old_index) else set(sources)
         regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
-    try:
-        with report.timed("graphs"):
-            system = write_system_graphs(stage, options.base)
-            for file in system if loader else ():
-                loader.add(file)
-            results = {stem: (sources[stem]["kind"], first[stem].counts, True) for stem in sources if stem in first}
-            results.update(write_document_graphs(stage, sorted(regraph & set(sources)), index, options))
-        write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        for stem, (kind, counts, was_changed) in sorted(results.items()):
-            sources[stem]["entities"] = dict(sorted(counts.items()))
-            if was_changed:
-                report.regraphed.append(stem)
-        with report.timed("exports"):
-            files = None
-            if exports and regraph & set(first):
-                exports.abandon()  # it holds graphs that were written again: join afresh
-            elif exports:
-                files = exports.finish(system)  # None when the graphs came out of order
-            if files is None:
-                files = join_exports(system + sorted((stage / DOCS).glob("*.trig")), stage)
-        with report.timed("store"):
-            if loader:
-                store = loader.finish()
-                if first:  # first graphs that resolution changed: replace them
-                    store = replace_graphs(store, stage, sorted(regraph & set(first)), [], options.base)
-            else:
-                store = replace_graphs(ox.Store(str(stage / STORE)), stage, report.regraphed, report.removed,
-                                       options.base)
-            report.triples = len(store)
-            del store
-    except BaseException:
+    with report.timed("graphs"):
+        system = write_system_graphs(stage, options.base)
+        for file in system if loader else ():
+            loader.add(file)
+        results = {stem: (sources[stem]["kind"], first[stem].counts, True) for stem in sources if stem in first}
+        results.update(write_document_graphs(stage, sorted(regraph & set(sources)), index, options))
+    write_atomic(stage / RESOLUTION, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    for stem, (kind, counts, was_changed) in sorted(results.items()):
+        sources[stem]["entities"] = dict(sorted(counts.items()))
+        if was_changed:
+            report.regraphed.append(stem)
+    with report.timed("exports"):
+        files = None
+        if exports and regraph & set(first):
+            exports.abandon()  # it holds graphs that were written again: join afresh
+        elif exports:
+            files = exports.finish(system)  # None when the graphs came out of order
+        if files is None:
+            files = join_exports(system + sorted((stage / DOCS).glob("*.trig")), stage)
+    with report.timed("store"):
         if loader:
-            loader.abandon()
-        raise
+            store = loader.finish()
+            if first:  # first graphs that resolution changed: replace them
+                store = replace_graphs(store, stage, sorted(regraph & set(first)), [], options.base)
+        else:
+            store = replace_graphs(ox.Store(str(stage / STORE)), stage, report.regraphed, report.removed,
+                                   options.base)
+        report.triples = len(store)
+        del store
     if options.reason != "none":  # entailments live in the store only, in their own graph
         with report.timed("reasoning"):
             added, seconds = materialise(ox.Store(str(stage / STORE)), options.reason, options.base)
@@ -539,9 +534,9 @@ def write_system_graphs(stage: Path, base: str) -> list[Path]:
     folder = stage / SYSTEM
     folder.mkdir(exist_ok=True)
     files = []
-    graphs = {**system_nquads(base), "links": "".join(law_link_lines(base))}
-    for name, text in graphs.items():
-        write_parts(folder, name, nquads_parts(text.encode("utf-8"), system_graph_iri(name, base)))
+    graphs = {**system_triples(), "links": law_link_triples(base)}
+    for name, lines in graphs.items():
+        write_parts(folder, name, graph_parts(lines, system_graph_iri(name, base)))
         files.append(folder / f"{name}.trig")
     return files
 

@@ -2,7 +2,7 @@
 a Juriconnect reference to their article (jci 1.3).
 
 The build writes them as it writes each document's graph (`provision_urls`) and the laws'
-links as a graph of their own (`law_link_lines`): no query over the whole store. The same
+links as a graph of their own (`law_link_triples`): no query over the whole store. The same
 rule as one SPARQL query (`LINK_TRIPLES`) lets the export add links to a graph built
 without them, and the tests check that both agree.
 """
@@ -95,7 +95,7 @@ def provision_urls(provision: Entity, entities: dict[str, Entity]) -> list[str]:
     return sorted({f"{WETTEN}jci1.3:c:{bwb}&artikel={n}" for n in numbers} or {f"{WETTEN}{bwb}"})
 
 
-def law_link_lines(base: str = DEFAULT_BASE) -> list[str]:
-    """Every known law's page, as sorted N-Quads lines of the links graph."""
-    graph = f"<{base}{LINKS_GRAPH}>"
-    return sorted(f"<{base}{key}> <{SEE_ALSO}> <{WETTEN}{bwb}> {graph} .\n" for key, bwb in bwb_ids().items())
+def law_link_triples(base: str = DEFAULT_BASE) -> list[str]:
+    """Every known law's page, as N-Triples lines without the closing " ." (what
+    `parts.graph_parts` takes); they make the graph `LINKS_GRAPH`."""
+    return [f"<{base}{key}> <{SEE_ALSO}> <{WETTEN}{bwb}>" for key, bwb in bwb_ids().items()]

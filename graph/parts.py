@@ -84,12 +84,6 @@ def reserialised(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> byt
     return without_prefixes(ox.serialize(quads, format=target, prefixes=PREFIXES))
 
 
-def nquads_parts(nquads: bytes, graph_iri: str) -> GraphParts:
-    """The parts of a graph given as N-Quads (the ontology and reference graphs)."""
-    quads = ox.parse(input=nquads, format=ox.RdfFormat.N_QUADS)
-    return graph_parts((f"{q.subject} {q.predicate} {q.object}" for q in quads), graph_iri)
-
-
 def without_prefixes(data: bytes) -> bytes:
     return data[_PREFIX_LINES.match(data).end():]
 

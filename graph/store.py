@@ -20,14 +20,11 @@ def system_graph_iri(name: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/{name}"
 
 
-def system_nquads(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The ontology, reference data and topics, each as sorted N-Quads of its named graph."""
-    out = {}
-    for name, file in SYSTEM_FILES.items():
-        graph = ox.NamedNode(system_graph_iri(name, base))
-        triples = ox.parse(path=str(file), format=ox.RdfFormat.TURTLE)
-        out[name] = "".join(sorted({f"{t.subject} {t.predicate} {t.object} {graph} .\n" for t in triples}))
-    return out
+def system_triples() -> dict[str, set[str]]:
+    """The ontology, reference data and topics, each as the N-Triples lines (without the
+    closing " .") of its named graph, what `parts.graph_parts` takes."""
+    return {name: {f"{t.subject} {t.predicate} {t.object}" for t in ox.parse(path=str(file), format=ox.RdfFormat.TURTLE)}
+            for name, file in SYSTEM_FILES.items()}
 
 
 class ConcatenatedFiles(io.RawIOBase):

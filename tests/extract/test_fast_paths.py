@@ -18,6 +18,12 @@ GAZETTEER_ALPHABET = st.sampled_from([
     "zekerheid", "kabinet", "ſ", "K", "İ", "ß", "é", " ", "  ", "\n", "-", ".", ":", "&", "/", "(", ")"])
 
 
+def stop_texts(max_size: int):
+    """Texts of the pieces that decide whether a full stop ends a sentence."""
+    pieces = list("aA1. \n\t\xa0\f!?”)(‘") + ["art", "nr", "o.a", "2.7", "bijv", "Kamerstukken"]
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
 def plain_is_end(text: str, m: re.Match) -> bool:
     """`sentences._is_end` as it was before its fast path."""
     if m.group() == "\n":
@@ -156,8 +162,7 @@ def test_gazetteer_asks_for_the_next_token_of_words_that_are_no_form():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("aA1. \t\xa0\n!?”)(‘") + ["art", "nr", "o.a", "2.7", "bijv", "Kamerstukken"]),
-                max_size=40).map("".join))
+@given(stop_texts(max_size=40))
 def test_token_before_a_stop_is_what_the_regex_finds(text):
     for m in sentences._END.finditer(text):
         if m.group()[0] != ".":
@@ -302,8 +307,7 @@ def test_compiled_drop_rules_drop_what_the_plain_rules_drop(corpus_dir):
 # ---------------------------------------------------------------- fourth round of fast paths
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list("aA1. \n\t\xa0\f!?”)(‘") + ["art", "nr", "o.a", "2.7", "bijv", "Kamerstukken"]),
-                max_size=60).map("".join))
+@given(stop_texts(max_size=60))
 def test_token_before_a_stop_needs_no_narrowing_to_its_line_and_last_space(text):
     for m in sentences._END.finditer(text):
         if m.group()[0] != ".":
