@@ -9,7 +9,9 @@ Each file starts with a header comment::
 A parameter's default decides its kind: an IRI (``https://...`` or ``<...>``), a quoted
 or bare string, an integer, or ``*`` for "unbound" (no restriction). Values are bound as
 a ``VALUES`` block at the start of the query's WHERE clause, written as RDF terms, never
-pasted in as SPARQL text, so a value cannot change the query.
+pasted in as SPARQL text, so a value cannot change the query. A query whose parameters
+must restrict a subquery (before its LIMIT, say) marks the place with a line
+``# VALUES`` (optionally followed by an explanation); the block goes right after it.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 HEADER_LINE = re.compile(r"#\s*(title|description|param)\s*:?\s*(.*)")
 PARAM_LINE = re.compile(r"(\w+)\s*:\s*(\S+)\s*(?:\((.*)\))?\s*$")
 WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+VALUES_MARK = re.compile(r"^[ \t]*# VALUES\b[^\n]*$", re.MULTILINE)
 UNBOUND = "*"
 
 
@@ -100,10 +103,11 @@ def strip_quotes(value: str) -> str:
 
 
 def with_values(sparql: str, terms: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """Insert `VALUES (?a ?b) { (t1 t2) }` just inside the first WHERE block."""
+    """Insert `VALUES (?a ?b) { (t1 t2) }` after the `# VALUES` line, or else just inside
+    the first WHERE block."""
     if not terms:
         return sparql
-    match = WHERE_BRACE.search(sparql)
+    match = VALUES_MARK.search(sparql) or WHERE_BRACE.search(sparql)
     if match is None:
         raise BadParameter("cannot bind parameters: the query has no WHERE clause")
     names = " ".join(f"?{name}" for name in terms)

@@ -131,3 +131,61 @@ def test_python_api_rows_and_ask(built):
     assert rows and isinstance(rows[0]["document"], str)
     assert graph.query("ASK { ?s ?p ?o }") is True
     assert "documents-by-kind" in graph.saved_queries()
+
+
+# The plain ways to ask two questions whose saved queries are written for speed: the saved
+# ones must give the same answers.
+PLAIN_MOST_MENTIONED = """PREFIX polder: <https://w3id.org/polder/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?entity ?label ?class ?documents WHERE {
+  { SELECT ?entity (COUNT(DISTINCT ?document) AS ?documents) WHERE { ?document polder:mentions ?entity } GROUP BY ?entity }
+  ?entity a ?class .
+  OPTIONAL { ?entity rdfs:label ?label }
+}
+ORDER BY DESC(?documents) ?entity ?class
+"""
+PLAIN_MEETINGS = """PREFIX polder: <https://w3id.org/polder/def#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?meeting ?date ?chair ?number ?item ?itemLabel ?speaker ?speakerLabel ?represents ?affiliation WHERE {
+  ?meeting a polder:Meeting ; polder:hasAgendaItem ?item .
+  OPTIONAL { ?meeting dcterms:date ?date }
+  OPTIONAL { ?meeting polder:chair/rdfs:label ?chair }
+  OPTIONAL { ?item polder:number ?number }
+  OPTIONAL { ?item rdfs:label ?itemLabel }
+  OPTIONAL { ?item polder:speaker ?speaker . ?speaker rdfs:label ?speakerLabel
+             OPTIONAL { ?speaker polder:represents/rdfs:label ?represents }
+             OPTIONAL { ?speaker org:memberOf|org:headOf ?body . ?body rdfs:label ?affiliation } }
+}
+"""
+
+
+@pytest.mark.parametrize("cls", [None, "https://w3id.org/polder/def#Law", "https://w3id.org/polder/def#Organisation",
+                                 "https://w3id.org/polder/def#Person"])
+def test_most_mentioned_entities_are_the_top_50_of_the_class(synthetic, built, cls):
+    saved = queries.get("most-mentioned-entities").bind(**{"class": cls})
+    plain = PLAIN_MOST_MENTIONED if cls is None else queries.with_values(PLAIN_MOST_MENTIONED, {"class": ox.NamedNode(cls)})
+    for answer in (lambda q: run_on_store(synthetic, q), lambda q: run_local(built, q)):
+        everything = answer(plain).rows  # every (entity, class) row, most mentioned first
+        top = list(dict.fromkeys(row["entity"] for row in everything))[:50]
+        expected = [row for row in everything if row["entity"] in top]
+        assert expected and answer(saved).rows == expected
+        if cls:
+            assert {row["class"].value for row in expected} == {cls}
+
+
+def test_meeting_agenda_speakers_answers_as_the_plain_query(synthetic, built):
+    saved = queries.get("meeting-agenda-speakers").bind()
+    for answer in (lambda q: run_on_store(synthetic, q), lambda q: run_local(built, q)):
+        rows = answer(saved).rows
+        assert rows and sorted(map(repr, rows)) == sorted(map(repr, answer(PLAIN_MEETINGS).rows))
+        assert rows == answer(saved).rows  # ties in the order are broken: the same order every time
+
+
+def test_values_mark_places_the_parameters():
+    sparql = "SELECT * WHERE {\n  { SELECT ?x WHERE {\n    # VALUES: here\n    ?x ?p ?o } LIMIT 3 }\n}"
+    bound = queries.with_values(sparql, {"p": ox.NamedNode("http://example.org/p")})
+    assert bound.index("VALUES (?p)") > bound.index("# VALUES: here") > bound.index("SELECT ?x")
+    assert queries.with_values("SELECT * WHERE { ?x ?p ?o }", {"p": ox.NamedNode("http://e.org/p")}).startswith(
+        "SELECT * WHERE {\n  VALUES (?p)")
