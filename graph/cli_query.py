@@ -72,9 +72,10 @@ def query(name_or_file, sparql, params, fmt, endpoint, graph_dir):
 @click.option("--max-rows", default=10_000, show_default=True, help="Most rows (or triples) a result may have.")
 @click.option("--allow-service", is_flag=True, help="Allow federated queries (SERVICE).")
 @click.option("--workers", default=2, show_default=True, help="Query worker processes.")
-@click.option("--memory", is_flag=True,
-              help="Query a copy of the store in memory: lookup-heavy queries run 3-12x faster, at about "
-                   "0.5 GB per million triples per worker and some seconds per million to start.")
+@click.option("--memory/--disk", default=None,
+              help="Query a copy of the store in memory (lookup-heavy queries run 3-12x faster, at about "
+                   "0.5 GB per million triples per worker and some seconds per million to start) or the "
+                   "store on disk. Default: memory for graphs up to 1,000,000 triples, else disk.")
 def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers, memory):
     """Serve the graph: SPARQL endpoint at /sparql, query editor at /, saved queries at
     /queries, entity pages at /entity?iri=… (read-only).
@@ -84,7 +85,10 @@ def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers, memo
       polder serve -g out --port 7878
     """
     from .server import ServerSettings, serve_forever
+    from .store import small_enough_for_memory
 
+    if memory is None:
+        memory = small_enough_for_memory(graph_dir)
     settings = ServerSettings(Path(graph_dir), timeout, max_rows, allow_service, workers, memory)
     if memory:
         click.echo(f"loading {graph_dir} into memory ({workers} worker(s)) ...")

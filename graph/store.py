@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -14,6 +15,9 @@ from .iri import DEFAULT_BASE
 from .parts import trig_stream_head
 
 STORE_DIR = "store"
+# `polder serve` copies graphs up to this size into memory unless told otherwise: the copy
+# then costs at most ~0.5 GB and ~6 s per worker (bench/query_bench.py, in_memory).
+MEMORY_BY_DEFAULT_TRIPLES = 1_000_000
 
 
 def system_graph_iri(name: str, base: str = DEFAULT_BASE) -> str:
@@ -125,6 +129,16 @@ def open_store(out: Path, read_only: bool = True, memory: bool = False) -> ox.St
         raise PolderError(f"no built graph in {out} (run `polder build -o {out}` first)")
     store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     return in_memory(store) if memory else store
+
+
+def small_enough_for_memory(out: Path) -> bool:
+    """Whether the built graph (by its manifest's triple count) is small enough to copy
+    into memory by default."""
+    try:
+        triples = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))["triples"]
+    except (OSError, ValueError, KeyError):
+        return False  # unknown size: the disk store is always safe
+    return triples <= MEMORY_BY_DEFAULT_TRIPLES
 
 
 def in_memory(store: ox.Store) -> ox.Store:

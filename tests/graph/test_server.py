@@ -42,7 +42,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 @pytest.fixture(scope="module")
 def endpoint(built):
     port = free_port()
-    process = subprocess.Popen([POLDER, "serve", "-g", str(built), "--port", str(port),
+    process = subprocess.Popen([POLDER, "serve", "-g", str(built), "--port", str(port), "--disk",
                                 "--timeout", "2", "--max-rows", "1000"])
     base = f"http://127.0.0.1:{port}"
     try:
@@ -156,6 +156,25 @@ def test_memory_copy_serves_the_same_answers_and_the_time_limit(built, endpoint)
         status, text = post(base, SLOW.encode(), "application/sparql-query")
         assert status == 503 and "time limit" in text
         assert still_answers(base)  # the replacement worker loaded its copy before answering
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_small_graphs_are_served_from_memory_by_default(built, tmp_path):
+    from polder.graph.store import MEMORY_BY_DEFAULT_TRIPLES, small_enough_for_memory
+
+    assert small_enough_for_memory(built)  # the corpus
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    (tmp_path / "manifest.json").write_text(json.dumps({**manifest, "triples": MEMORY_BY_DEFAULT_TRIPLES + 1}))
+    assert not small_enough_for_memory(tmp_path)
+    assert not small_enough_for_memory(tmp_path / "nothing-here")
+    port = free_port()
+    process = subprocess.Popen([POLDER, "serve", "-g", str(built), "--port", str(port), "--workers", "1"],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/queries.json")
+        assert "into memory" in process.stdout.readline()
     finally:
         process.terminate()
         process.wait(10)
