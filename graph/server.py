@@ -12,6 +12,8 @@ import json
 import multiprocessing
 import queue
 import re
+import signal
+import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -104,10 +106,14 @@ def execute(store, sparql: str, accept: str, explicit: str | None, max_rows: int
 def worker_main(out: str, max_rows: int, memory: bool, connection) -> None:
     from .store import open_store
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the server stops us
     store = open_store(Path(out), memory=memory)
     connection.send("ready")
     while True:
-        job = connection.recv()
+        try:
+            job = connection.recv()
+        except EOFError:  # the server is gone
+            return
         if job is None:
             return
         answer = execute(store, *job, max_rows)
@@ -373,9 +379,15 @@ def make_server(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7
     return PolderHTTPServer((host, port), handler)
 
 
+def stop_on_signal(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve_forever(settings: ServerSettings, host: str = "127.0.0.1", port: int = 7878,
                   ready: Callable[[], None] | None = None) -> None:
     server = make_server(settings, host, port)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop_on_signal)  # `kill` stops the server as Ctrl-C does
     if ready:
         ready()
     try:

@@ -180,6 +180,22 @@ def test_small_graphs_are_served_from_memory_by_default(built, tmp_path):
         process.wait(10)
 
 
+def test_terminated_server_stops_quietly_with_its_workers(built):
+    port = free_port()
+    process = subprocess.Popen([POLDER, "serve", "-g", str(built), "--port", str(port), "--disk"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for(f"http://127.0.0.1:{port}/queries.json")
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    assert len(children) >= 2  # the query workers (and multiprocessing's resource tracker)
+    process.terminate()
+    assert process.wait(10) == 0
+    assert "Traceback" not in process.stderr.read()
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in children)
+
+
 def test_result_size_cap(endpoint):
     status, text = post(endpoint, b"SELECT * WHERE { ?s ?p ?o }", "application/sparql-query")
     assert status == 413 and "1000" in text
