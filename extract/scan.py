@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _parser as sre_parse  # the parser `re` itself uses (Python 3.11+)
-from re._constants import (AT, ASSERT, ASSERT_NOT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN,
-                           LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
+try:  # the parser `re` itself uses (Python 3.11+): private, so a Python without it only loses speed
+    from re import _parser as sre_parse
+    from re._constants import (AT, ASSERT, ASSERT_NOT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN,
+                               LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
+except ImportError:  # pragma: no cover - exercised by a test that hides the parser
+    sre_parse = None
 
 IGNORECASE = re.IGNORECASE.value
 # Characters outside ASCII whose lower or upper case is (partly) ASCII: only these can
@@ -88,6 +91,8 @@ def _needed_pieces(items, ignore_case: bool) -> frozenset[str] | None:
 
 def may_match(regex: re.Pattern, text: str) -> bool:
     """False when `text` lacks what every match of `regex` needs."""
+    if sre_parse is None:
+        return True
     needed, ignore_case = needed_text(regex)
     if needed:
         return _holds(needed, text, ignore_case)
@@ -142,6 +147,8 @@ def _lowered(text: str) -> str | None:
 
 def finditer(regex: re.Pattern, text: str):
     """`regex.finditer(text)`, skipped when the text lacks what every match needs."""
+    if sre_parse is None:
+        return regex.finditer(text)
     if not may_match(regex, text):
         return iter(())
     lead = folded_lead(regex)

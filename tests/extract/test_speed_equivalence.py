@@ -79,3 +79,14 @@ def test_starts_sentence_reads_back_over_space_like_rstrip(text, pos):
     pos = min(pos, len(text))
     before = text[:pos].rstrip()
     assert organisations.starts_sentence(text, pos) == (not before or before[-1] in ".!?:“\"‘")
+
+
+def test_without_the_regex_parser_scan_is_plain_and_finds_the_same(corpus_dir, monkeypatch):
+    """`scan` reads patterns with `re`'s private parser; where a Python lacks it, the plain
+    scans run instead and find the same."""
+    texts = [read_document(path).text for path in sorted(corpus_dir.iterdir())]
+    patterns = all_patterns()
+    fast = [[spans(scan.finditer(p, t)) for p in patterns] for t in texts]
+    monkeypatch.setattr(scan, "sre_parse", None)
+    assert scan.may_match(re.compile("Stichting"), "no such word")
+    assert [[spans(scan.finditer(p, t)) for p in patterns] for t in texts] == fast
