@@ -1,6 +1,8 @@
 """Organisations beyond the reference data: acronym definitions, "Stichting ...",
 committees named in context, institutions by their head word ("Universiteit van X"), units of
-a known organisation ("FNV-Ledenparlement"), the addressee of a letter ("uw Kamer") and
+a known organisation ("FNV-Ledenparlement"), names in a telling context ("X is een stichting",
+"projectleider van het X", a source whose link is the name's domain), names coordinated with
+a found organisation ("bij A in Ermelo én bij B"), the addressee of a letter ("uw Kamer") and
 typos of a known acronym. Rules live in patterns/organisations.toml.
 
 Known organisations are looked up in the reference first, so a name or acronym that the
@@ -38,6 +40,8 @@ class Rule:
     not_after_head: frozenset[str] = frozenset()
     per_document: bool = False  # one entity per document ("commissie van voorbereiding")
     optional_guard: bool = False  # the word before the head may be left out of the name
+    first_not: frozenset[str] = frozenset()  # words the name may not start with ("guard": the [guard] words)
+    no_known_prefix: bool = False  # no leading words of the name may be a known organisation
 
     def serves(self, kind: str | None) -> bool:
         return kind is None or not self.kinds or kind in self.kinds
@@ -73,7 +77,7 @@ def load_data() -> dict:
 def as_rule(r: dict) -> Rule:
     return Rule(r["id"], re.compile(r["pattern"]), r.get("kind"), r.get("parent"), tuple(r.get("kinds", ())),
                 r.get("label"), frozenset(r.get("not_after_head", ())), r.get("per_document", False),
-                r.get("optional_guard", False))
+                r.get("optional_guard", False), frozenset(r.get("first_not", ())), r.get("no_known_prefix", False))
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +173,38 @@ def name_span(text: str, m: re.Match, rule: Rule) -> tuple[int, int] | None:
             start = _skip_space(text, m.end("guard"))
     from_head = text[m.end("guard") if "guard" in rule.regex.groupindex and m.group("guard") else start:end]
     after_head = re.findall(r"\b[A-Z][\w&]*", from_head)[1:2]
-    return None if after_head and after_head[0] in rule.not_after_head else (start, end)
+    if after_head and after_head[0] in rule.not_after_head:
+        return None
+    if not name_allowed(text[start:end], rule):
+        return None
+    if "domain" in rule.regex.groupindex and not names_domain(text[start:end], m.group("domain")):
+        return None
+    return start, end
+
+
+def name_allowed(name: str, rule: Rule) -> bool:
+    """The rule's tests on the name itself: its first word (`first_not`) and its leading
+    words (`no_known_prefix`: "directeur van de FNV Jan Smit" is no organisation)."""
+    words = name.split()
+    if not words:
+        return False
+    if rule.first_not:
+        guard = frozenset(load_data()["guard"]["words"]) if "guard" in rule.first_not else frozenset()
+        banned = rule.first_not | guard
+        if words[0] in banned:
+            return False
+    if rule.no_known_prefix:
+        forms = known_org_forms()
+        if any(normal_form(" ".join(words[:n])) in forms for n in range(1, len(words))):
+            return False
+    return True
+
+
+def names_domain(name: str, domain: str) -> bool:
+    """'De ArgumentenFabriek' and argumentenfabriek.nl: the name's letters (an article
+    before it left out) are the web domain's."""
+    compact = re.sub(r"[^a-z0-9]", "", re.sub(r"^(?:de|het)\s+", "", name.lower()))
+    return bool(compact) and compact == re.sub(r"[^a-z0-9]", "", domain.lower())
 
 
 def starts_sentence(text: str, pos: int) -> bool:
@@ -221,6 +256,30 @@ def with_full_names(found: list[Candidate]) -> list[Candidate]:
         full = sorted(n for n in names if shortened(c.name, n))
         out.append(replace(c, name=full[0], alts=(*c.alts, c.name)) if len(full) == 1 and not c.abbr else c)
     return out
+
+
+# ---------------------------------------------------------------- coordinated organisations
+
+@lru_cache(maxsize=1)
+def _coordination_rules() -> tuple:
+    return tuple((spec["id"], re.compile(spec["before"]), re.compile(spec["after"]))
+                 for spec in load_data().get("coordination", ()))
+
+
+def coordinated_candidates(text: str, spans) -> list[Candidate]:
+    """Names joined to a found organisation at `spans` by a repeated preposition
+    ("bij X in Ermelo én bij Y"): [[coordination]] in the patterns."""
+    found = []
+    guard = set(load_data()["guard"]["words"])
+    for start, end in sorted(spans):
+        for rule, before, after in _coordination_rules():
+            b = before.search(text, max(0, start - 20), start)
+            a = after.match(text[end:end + 160]) if b else None
+            if a is None or a.group("prep") != b.group("prep") or a.group("name").split()[0] in guard:
+                continue
+            name = re.sub(r"\s+", " ", a.group("name"))
+            found.append(Candidate(end + a.start("name"), end + a.end("name"), name, class_of(name), rule))
+    return found
 
 
 # ---------------------------------------------------------------- units of a known organisation
@@ -418,6 +477,10 @@ def extract_organisations(ctx) -> None:
     taken = [(h.start, h.end) for h in known_hits]
     new = []
     for candidate in sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end)):
+        entity = record_candidate(ctx, candidate, taken, hits)
+        if entity is not None:
+            new.append(entity)
+    for candidate in coordinated_candidates(ctx.text, list(taken)):
         entity = record_candidate(ctx, candidate, taken, hits)
         if entity is not None:
             new.append(entity)

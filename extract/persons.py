@@ -3,9 +3,11 @@
 A capitalised pair of words becomes a person only with a cue (patterns/persons.toml):
 a title ("de heer Putters"), a role word before or after it ("SER-voorzitter Mariëtte
 Hamer", "Ingrid Thijssen, de nieuwe VNO-NCW-voorzitter"), an organisation in brackets
-("Roderik Pape (namens VNO-NCW)"), a speech verb, a quote, an age, a credit line or a
-motion ("motie Van Weyenberg"). Leaves (start, end, key) of every person in
-ctx.notes["person_hits"] for the minutes and magazine components.
+("Roderik Pape (namens VNO-NCW)"), a speech verb, a quote, an age, a credit line, a
+motion ("motie Van Weyenberg"), a plural title or role before a list ("de heren Smit en Van
+Dijk", "de Kroonleden X en Y"), a role and a copula ("Secretaris is X geweest") or a byline
+above a column. "X van Tesla" is the name X when Tesla is an organisation. Leaves (start,
+end, key) of every person in ctx.notes["person_hits"] for the minutes and magazine components.
 """
 from __future__ import annotations
 
@@ -48,6 +50,9 @@ class Lexicon:
     cues_after: tuple[tuple[str, re.Pattern], ...]
     org_heads: tuple[str, ...]
     role_spaces: int | None = None  # white space inside a role at most (None: unknown)
+    cues_both: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()  # cues that need text before and after
+    role_cues: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()  # (id, quick test, pattern with a role)
+    plurals: dict[str, str] | None = None  # plural role word -> singular role
 
 
 def organisation_heads() -> list[str]:
@@ -75,31 +80,41 @@ def lexicon() -> Lexicon:
         fragments[name] = fill(value, fragments)
     rules = {r["id"]: (re.compile(fill(r["pattern"], fragments)), r.get("role")) for r in data["rule"]}
     cues = data["cue"]
+    plurals = data.get("plural_roles", {})
+    role = role_pattern(data["roles"], data["generic_role"]["endings"], plurals)
+    with_role = {**fragments, "ROLE": role}
     return Lexicon(
         rules=rules, full=re.compile(fill(r"(?<![\w-]){FULL}(?![\w-])", fragments)),
-        role=role_pattern(data["roles"], data["generic_role"]["endings"]),
+        role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
         default_org={k.lower(): v for k, v in data["default_org"].items()},
         stop=frozenset(data["stop"]["words"]),
-        cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments))) for c in cues if "before" in c),
-        cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments))) for c in cues if "after" in c),
+        cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments)))
+                          for c in cues if "before" in c and "after" not in c),
+        cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
+                         for c in cues if "after" in c and "before" not in c),
         org_heads=tuple(organisation_heads()),
-        role_spaces=role_spaces(data["roles"], data["generic_role"]["endings"]))
+        role_spaces=role_spaces(data["roles"], data["generic_role"]["endings"], plurals),
+        cues_both=tuple((c["id"], re.compile(fill(c["before"], fragments)), re.compile(fill(c["after"], fragments)))
+                        for c in cues if "before" in c and "after" in c),
+        role_cues=tuple((c["id"], re.compile(c["needs"]), re.compile(fill(c["before"], with_role)))
+                        for c in data.get("role_cue", ())),
+        plurals={k.lower(): v for k, v in plurals.items()})
 
 
-def role_pattern(roles: dict[str, str], endings: list[str]) -> str:
-    words = sorted(roles, key=len, reverse=True)
+def role_pattern(roles: dict[str, str], endings: list[str], plurals: dict[str, str] | None = None) -> str:
+    words = sorted([*roles, *(plurals or {})], key=len, reverse=True)
     lexical = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
     generic = r"[a-z][a-zà-ÿ-]*(?:" + "|".join(endings) + ")"
     return rf"(?:(?i:{lexical})|{generic})(?![\w-])"
 
 
-def role_spaces(roles: dict[str, str], endings: list[str]) -> int | None:
+def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, str] | None = None) -> int | None:
     """The most white space characters a match of `role_pattern` holds: roles are written
     literally, generic roles are one word. None when an ending is more than a word."""
     if any(re.escape(e) != e for e in endings):
         return None
-    return max((sum(c.isspace() for c in w) for w in (*roles, *endings)), default=0)
+    return max((sum(c.isspace() for c in w) for w in (*roles, *(plurals or {}), *endings)), default=0)
 
 
 # ---------------------------------------------------------------- finding names
@@ -135,17 +150,21 @@ def drop_trailing_stop(name: str) -> str:
 
 def trimmed(text: str, m: re.Match) -> PersonHit | None:
     """A FULL candidate without leading stop words; None when too little is left."""
-    words = m.group().split()
-    start = m.start()
+    return trimmed_span(text, m.start(), m.end())
+
+
+def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
+    """`trimmed` of the candidate text[start:end]."""
+    words = text[start:end].split()
     while words and words[0] in lexicon().stop:
-        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words = words[1:]
     if len(words) == 3 and words[1][:1].isupper() and re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3):start]):
         start = text.index(words[1], start + len(words[0]))  # "Verder Roderik Pape": a sentence-initial word
         words = words[1:]
     if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop:
         return None
-    return PersonHit(start, m.end(), text[start:m.end()], "")
+    return PersonHit(start, end, text[start:end], "")
 
 
 def full_names(text: str) -> list[PersonHit]:
@@ -177,11 +196,21 @@ def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
     window = text[max(0, hit.start - 60):hit.start]
     m = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
     if not m:
-        return None
+        return role_cue_before(window)
     org = None
     if m.group("orgpre"):
         org = org_at(org_hits, hit.start - len(window) + m.start("orgpre"), text)
     return fact(m.group("role"), org, "persons/role-before/1")
+
+
+def role_cue_before(window: str) -> RoleFact | None:
+    """A role written before the name with words between ([[role_cue]]): "Secretaris is X"."""
+    for rule, quick, regex in lexicon().role_cues:
+        if quick.search(window):
+            m = regex.search(window)
+            if m:
+                return fact(m.group("role"), None, rule)
+    return None
 
 
 def _role_search_start(window: str) -> int:
@@ -241,6 +270,7 @@ def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
 
 def fact(role: str, org, rule: str) -> RoleFact:
     role = re.sub(r"\s+", " ", role)
+    role = (lexicon().plurals or {}).get(role.lower(), role)
     relation = lexicon().roles.get(role.lower(), "role")
     return RoleFact(role.lower() if role.lower() != "kamerlid" else "Kamerlid", org, relation, rule)
 
@@ -252,6 +282,9 @@ def has_cue(text: str, hit: PersonHit) -> str | None:
             return rule
     for rule, regex in lexicon().cues_after:
         if regex.match(text[hit.end:hit.end + 160]):
+            return rule
+    for rule, before_regex, after_regex in lexicon().cues_both:
+        if before_regex.search(before) and after_regex.match(text[hit.end:hit.end + 160]):
             return rule
     return None
 
@@ -301,13 +334,19 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     """Every person hit with the roles the text gives it (no overlapping hits)."""
     found: list[tuple[PersonHit, list[RoleFact]]] = []
     overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
-    for hit in titled(text) + listed(text, "persons/motion/1") + listed(text, "persons/credit/1"):
+    for hit in (titled(text) + listed(text, "persons/motion/1") + listed(text, "persons/titled-plural/1")
+                + listed(text, "persons/credit/1")):
         if hit.rule == "persons/credit/1" and looks_like_organisation(text, hit):
             continue
         found.append((hit, facts_for(text, hit, org_hits)))
     candidates = []
+    org_starts = sorted(org_hits)
     for hit in full_names(text):
-        if overlaps_org(hit.start, hit.end) or looks_like_organisation(text, hit):
+        if overlaps_org(hit.start, hit.end):
+            hit = before_org(text, hit, org_starts)
+            if hit is None or overlaps_org(hit.start, hit.end):
+                continue
+        if looks_like_organisation(text, hit):
             continue
         facts = facts_for(text, hit, org_hits)
         cue = has_cue(text, hit)
@@ -316,6 +355,21 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
         else:
             candidates.append(hit)
     return without_overlaps(coordinated(text, found, candidates))
+
+
+_OF_ORG = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+|het[ \t]+)?")
+
+
+def before_org(text: str, hit: PersonHit, org_starts: list[int]) -> PersonHit | None:
+    """'Elon Musk van Tesla': a name whose last words are 'van' and an organisation is the
+    name before 'van'; `org_after` then reads the organisation. None when nothing is left."""
+    i = bisect_left(org_starts, hit.start + 1)
+    if i == len(org_starts) or org_starts[i] >= hit.end:
+        return None
+    for m in _OF_ORG.finditer(text, hit.start, org_starts[i]):
+        if m.end() == org_starts[i]:
+            return trimmed_span(text, hit.start, m.start())
+    return None
 
 
 def _overlap_test(spans: list[tuple[int, int]]):

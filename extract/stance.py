@@ -90,6 +90,7 @@ class Rules:
     first_weight: float
     voice: re.Pattern
     mixes: tuple[Mix, ...] = ()
+    not_about: re.Pattern | None = None  # a voiced sentence about something else than the recommendation
 
 
 def cue_of(c: dict) -> Cue:
@@ -108,7 +109,8 @@ def load_rules() -> Rules:
     decision = data["decision"]
     return Rules(cues, re.compile(data["negation"]["pattern"], re.I), int(data["negation"]["window"]),
                  float(decision["mixed_share"]), float(decision["conflict_min"]), decision["default"],
-                 float(data.get("first_paragraph_weight", 1)), re.compile(data["voice"]["pattern"]), mixes)
+                 float(data.get("first_paragraph_weight", 1)), re.compile(data["voice"]["pattern"]), mixes,
+                 re.compile(data["voice"]["not_about"]) if data["voice"].get("not_about") else None)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -136,11 +138,20 @@ def is_negated(sentence: str, m: re.Match, rules: Rules) -> bool:
     return tail is not None
 
 
+def has_voice(sentence: str, rules: Rules) -> bool:
+    """The sentence names who can hold the stance, and is not about a Commission proposal."""
+    return rules.voice.search(sentence) is not None and not (rules.not_about and rules.not_about.search(sentence))
+
+
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
     fired = []
+    voiced = None
     for cue in rules.cues:
-        if cue.needs_voice and not rules.voice.search(sentence):
-            continue
+        if cue.needs_voice:
+            if voiced is None:
+                voiced = has_voice(sentence, rules)
+            if not voiced:
+                continue
         for m in cue.pattern.finditer(sentence):
             stance = cue.stance
             if cue.negatable and is_negated(sentence, m, rules):

@@ -163,3 +163,64 @@ def test_typo_of_a_known_acronym_is_a_mention_of_it(letter):
 
 def test_longer_name_wins_over_the_known_acronym_inside_it(letter):
     assert "org/ser/ser-commissie-arbeidsomstandigheden" in letter.entities
+
+
+# ---------------------------------------------------------------- names in a telling context
+
+def rules_found(text: str) -> set[tuple[str, str]]:
+    return {(c.name, c.rule) for c in candidates(text)}
+
+
+@pytest.mark.parametrize("text, name, rule", [
+    ("Het congres was druk. Werkplaats Zuid is een publiek-private samenwerking van gemeenten.",
+     "Werkplaats Zuid", "org/copula-definition/1"),
+    ("zegt Anna Smit, coördinator van het Leerhuis Techniek en Zorg, opgericht in 2020.",
+     "Leerhuis Techniek en Zorg", "org/role-of/1"),
+    ("De centrale OR van Waterbedrijf Oost is een ander niveau.", "centrale OR van Waterbedrijf Oost",
+     "org/works-council/1"),
+    ("samen met de topsector\nLogistiek en andere partijen", "topsector Logistiek", "org/topsector/1"),
+    ("De bedrijfscommissie voor de overheid bemiddelt bij geschillen.", "bedrijfscommissie voor de overheid",
+     "org/company-committee/1"),
+    ("12 De Leerfabriek: Tips voor werkgevers (2024). Link: https://www.leerfabriek.nl/tips\n",
+     "De Leerfabriek", "org/source-domain/1"),
+    ("Zij werkt in het Spaarne Gasthuis als verpleegkundige.", "Spaarne Gasthuis", "org/hospital/1"),
+    ("Hij ligt in Ziekenhuis Rivierenland sinds maart.", "Ziekenhuis Rivierenland", "org/hospital/1"),
+    ("Hij werkte bij Lakfabriek Noord B.V. in Deventer.", "Lakfabriek Noord", "org/legal-form/1"),
+])
+def test_context_rules_fire(text, name, rule):
+    assert (name, rule) in rules_found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Het is een samenwerking van gemeenten.",  # a determiner is no name
+    "Het overleg was kort. Zij is een echte netwerkorganisatie.",  # a pronoun is no name
+    "Het overleg was kort. Marieke Zwart is een ervaren bestuurder.",  # no organisation head
+    "Hij is voorzitter van de Raad van Bestuur.",  # a governing body
+    "Zij is directeur van de FNV Jan Smit belde.",  # a known organisation, then a person
+    "Zij is voorzitter van de Kamer.",  # one word is too little
+    "De OR van het bedrijf vergadert.",  # no name after the works council
+    "de topsectoren en de regio's",  # no name after the top sector
+    "de topsector\n\nInleiding volgt",  # a paragraph break ends the name
+    "Een bedrijfscommissie is nodig.",  # no 'voor de ...'
+    "12 Jan Smit: Tips (2024). Link: https://www.werk.nl/tips\n",  # the name is not the domain
+    "Het Ziekenhuis is open.",  # a determiner before the head
+    "Nederland BV moet investeren.",  # a figure of speech
+    "De BV is opgericht.",  # no name before the legal form
+])
+def test_context_rule_look_alikes(text):
+    assert found(text) == {}, found(text)
+
+
+def test_organisation_coordinated_by_a_repeated_preposition():
+    from polder.extract.organisations import coordinated_candidates
+    text = "Hij werkte bij het Technisch Adviesbureau in Zwolle én bij Lakfabriek Noord in Deventer."
+    spans = [(c.start, c.end) for c in candidates(text)]
+    found_ = [(c.name, c.rule) for c in coordinated_candidates(text, spans)]
+    assert found_ == [("Lakfabriek Noord", "org/coordination/1")]
+
+
+def test_no_coordination_without_the_same_preposition():
+    from polder.extract.organisations import coordinated_candidates
+    text = "Hij werkte bij het Technisch Adviesbureau in Zwolle en met Lakfabriek Noord samen."
+    spans = [(c.start, c.end) for c in candidates(text)]
+    assert coordinated_candidates(text, spans) == []

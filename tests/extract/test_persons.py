@@ -89,3 +89,65 @@ def test_other_surname_is_no_match():
 
 def test_one_letter_typo_in_given_name():
     assert one_edit("Ellly", "Elly") and not one_edit("Ger", "Per") is False and not one_edit("Anna", "Hans")
+
+
+# ---------------------------------------------------------------- plural roles and titles, copulas, bylines
+
+def rules(text: str) -> dict[str, str]:
+    return {hit.name: hit.rule for hit, _ in detect(text, org_hits(text))}
+
+
+def test_plural_role_before_a_list_gives_the_singular_role():
+    found = persons("Afscheid van de Kroonleden Anna Smit en Bert de Kok. Daarna de rondvraag.")
+    assert [(f.role, f.relation) for f in found["Anna Smit"]] == [("kroonlid", "member")]
+    assert "Bert de Kok" in found  # listed with a found person
+
+
+def test_plural_role_before_capitalised_words_that_are_no_name():
+    assert persons("Daarna spraken de hoogleraren Europese Studies met elkaar.") == {}
+
+
+def test_role_copula_name():
+    found = detect("Plaatsvervangend secretaris is Jan Dijk geweest.", {})
+    [(hit, facts)] = found
+    assert (hit.name, hit.rule, facts[0].role) == ("Jan Dijk", "persons/role-copula/1", "secretaris")
+
+
+@pytest.mark.parametrize("text", [
+    "Het probleem is Groene Groei, zegt men.",  # a copula without a role before it
+    "De secretaris heeft Groene Groei gelezen.",  # a role without a copula
+])
+def test_role_copula_needs_both(text):
+    assert persons(text) == {}
+
+
+def test_plural_title_before_a_list_of_surnames():
+    found = rules("De tafels staan onder leiding van de heren Smit en Van Dijk en bespreken AI.")
+    assert found == {"Smit": "persons/titled-plural/1", "Van Dijk": "persons/titled-plural/1"}
+    assert set(rules("Verder de dames Bakker, De Vries en Ter Horst.")) == {"Bakker", "De Vries", "Ter Horst"}
+
+
+def test_plural_title_in_a_greeting_is_no_list():
+    assert persons("Dames en heren, welkom op de Dag van de Arbeid.") == {}
+
+
+def test_byline_before_a_column_heading():
+    text = "Lees meer op de site.\n\nDocent economie\n\nMarieke Zwart\n\nColumn\n\nInvesteer in scholing\n"
+    assert rules(text) == {"Marieke Zwart": "persons/byline/1"}
+
+
+@pytest.mark.parametrize("text", [
+    "Lees meer.\n\nGroene Groei\n\nInleiding\n\nDe economie groeit.\n",  # a heading, no genre word after it
+    "Zo schreef Groene Groei\n\nColumn\n\nTekst volgt.\n",  # not alone on its line
+])
+def test_byline_needs_a_line_of_its_own_and_the_genre_heading(text):
+    assert persons(text) == {}
+
+
+def test_name_before_van_and_a_known_organisation():
+    found = relations("Vorige week heeft Karel Appelboom van Tesla een auto getoond.")
+    assert found == {("Karel Appelboom", "member", "org/tesla")}
+
+
+def test_one_word_before_van_and_an_organisation_is_no_name():
+    assert persons("Gisteren kwam Appelboom van Tesla langs.") == {}

@@ -278,3 +278,11 @@ def test_stance_rules_have_unique_versioned_ids_and_known_mix_kinds():
     assert all(re.fullmatch(r"stance\.[a-z]+\.[a-z0-9-]+/\d+", i) for i in ids)
     kinds = set(stance.STANCES) | {t for c in rules.cues for t in c.tags}
     assert all(set(m.all_of) | set(m.none_of) <= kinds for m in rules.mixes)
+
+
+def test_voiced_cue_in_a_sentence_about_a_commission_proposal_is_no_stance():
+    """The cabinet's support of a European Commission proposal, as its BNC-fiche states it,
+    is no stance on the recommendation; the same support without the fiche is."""
+    about_proposal = stance.classify("Zoals vermeld in het BNC-fiche, steunt het kabinet het doel van dit voorstel.")
+    assert about_proposal.stance == "Noted" and not about_proposal.fired
+    assert stance.classify("Het kabinet steunt het doel van dit voorstel.").stance == "Adopted"
