@@ -40,8 +40,9 @@ class Rule:
     not_after_head: frozenset[str] = frozenset()
     per_document: bool = False  # one entity per document ("commissie van voorbereiding")
     optional_guard: bool = False  # the word before the head may be left out of the name
-    first_not: frozenset[str] = frozenset()  # words the name may not start with ("guard": the [guard] words)
+    first_not: frozenset[str] = frozenset()  # words the name may not start with ("guard", "places": those lists)
     no_known_prefix: bool = False  # no leading words of the name may be a known organisation
+    joined_by: frozenset[str] = frozenset()  # the name must hold one of these joining words ("en", "voor")
 
     def serves(self, kind: str | None) -> bool:
         return kind is None or not self.kinds or kind in self.kinds
@@ -77,7 +78,8 @@ def load_data() -> dict:
 def as_rule(r: dict) -> Rule:
     return Rule(r["id"], re.compile(r["pattern"]), r.get("kind"), r.get("parent"), tuple(r.get("kinds", ())),
                 r.get("label"), frozenset(r.get("not_after_head", ())), r.get("per_document", False),
-                r.get("optional_guard", False), frozenset(r.get("first_not", ())), r.get("no_known_prefix", False))
+                r.get("optional_guard", False), frozenset(r.get("first_not", ())), r.get("no_known_prefix", False),
+                frozenset(r.get("joined_by", ())))
 
 
 @lru_cache(maxsize=1)
@@ -188,16 +190,22 @@ def name_allowed(name: str, rule: Rule) -> bool:
     words = name.split()
     if not words:
         return False
-    if rule.first_not:
-        guard = frozenset(load_data()["guard"]["words"]) if "guard" in rule.first_not else frozenset()
-        banned = rule.first_not | guard
-        if words[0] in banned:
-            return False
+    if rule.first_not and words[0] in banned_first_words(rule.first_not):
+        return False
+    if rule.joined_by and rule.joined_by.isdisjoint(words):
+        return False
     if rule.no_known_prefix:
         forms = known_org_forms()
         if any(normal_form(" ".join(words[:n])) in forms for n in range(1, len(words))):
             return False
     return True
+
+
+@lru_cache(maxsize=None)
+def banned_first_words(first_not: frozenset[str]) -> frozenset[str]:
+    """`first_not` with the word lists it names ("guard", "places") spelled out."""
+    lists = {name: load_data()[name]["words"] for name in ("guard", "places")}
+    return first_not.union(*(lists[name] for name in first_not & lists.keys()))
 
 
 def names_domain(name: str, domain: str) -> bool:

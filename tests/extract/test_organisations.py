@@ -206,6 +206,8 @@ def test_context_rules_fire(text, name, rule):
     "Het Ziekenhuis is open.",  # a determiner before the head
     "Nederland BV moet investeren.",  # a figure of speech
     "De BV is opgericht.",  # no name before the legal form
+    "Het overleg was kort. Europa is een samenwerking van landen.",  # a place
+    "Volgens de directeur van het Stadsmuseum Karel Wit is cultuur belangrijk.",  # a museum, then its director
 ])
 def test_context_rule_look_alikes(text):
     assert found(text) == {}, found(text)
