@@ -95,22 +95,31 @@ def build(paths, out, base, strict, jobs, max_size, quiet, reason):
 
 @main.command()
 @graph_option
-def validate(graph_dir):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Validation processes (default: the number of cores).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no line when the graph conforms.")
+def validate(graph_dir, jobs, quiet):
     """Check a built graph against the SHACL shapes; exit 1 on any violation.
+
+    Violations are printed in the same order whatever --jobs is: the reference data, then
+    each document by file name, then the corpus-wide checks.
 
     \b
     Example:
-      polder validate -g out
+      polder validate -g out --jobs 2
     """
+    from .cli_ingest import progress_bar
     from .validate import validate_build
 
-    violations = validate_build(graph_dir)
+    with progress_bar(enabled=not quiet) as progress:
+        violations = validate_build(graph_dir, jobs=jobs, progress=progress)
     for violation in violations:
         click.echo(violation.plain())
     if violations:
         click.echo(f"{len(violations)} violation(s)", err=True)
         sys.exit(1)
-    click.echo("conforms: no violations")
+    if not quiet:
+        click.echo("conforms: no violations")
 
 
 # Commands of the other areas live in their own modules (one per area), each exposing
