@@ -51,7 +51,8 @@ class Lexicon:
     org_heads: tuple[str, ...]
     role_spaces: int | None = None  # white space inside a role at most (None: unknown)
     cues_both: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()  # cues that need text before and after
-    role_cues: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()  # (id, quick test, pattern with a role)
+    # (id, quick test, pattern with a role before the name, pattern the text after the name must match)
+    role_cues: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern | None], ...] = ()
     plurals: dict[str, str] | None = None  # plural role word -> singular role
 
 
@@ -97,7 +98,8 @@ def lexicon() -> Lexicon:
         role_spaces=role_spaces(data["roles"], data["generic_role"]["endings"], plurals),
         cues_both=tuple((c["id"], re.compile(fill(c["before"], fragments)), re.compile(fill(c["after"], fragments)))
                         for c in cues if "before" in c and "after" in c),
-        role_cues=tuple((c["id"], re.compile(c["needs"]), re.compile(fill(c["before"], with_role)))
+        role_cues=tuple((c["id"], re.compile(c["needs"]), re.compile(fill(c["before"], with_role)),
+                         re.compile(c["after"]) if "after" in c else None)
                         for c in data.get("role_cue", ())),
         plurals={k.lower(): v for k, v in plurals.items()})
 
@@ -196,17 +198,18 @@ def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
     window = text[max(0, hit.start - 60):hit.start]
     m = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
     if not m:
-        return role_cue_before(window)
+        return role_cue_before(window, text[hit.end:hit.end + 40])
     org = None
     if m.group("orgpre"):
         org = org_at(org_hits, hit.start - len(window) + m.start("orgpre"), text)
     return fact(m.group("role"), org, "persons/role-before/1")
 
 
-def role_cue_before(window: str) -> RoleFact | None:
-    """A role written before the name with words between ([[role_cue]]): "Secretaris is X"."""
-    for rule, quick, regex in lexicon().role_cues:
-        if quick.search(window):
+def role_cue_before(window: str, following: str) -> RoleFact | None:
+    """A role written before the name with words between ([[role_cue]]): "Secretaris is X"
+    (and, where the cue says so, the right words after the name: "... is X geweest")."""
+    for rule, quick, regex, after in lexicon().role_cues:
+        if quick.search(window) and (after is None or after.match(following)):
             m = regex.search(window)
             if m:
                 return fact(m.group("role"), None, rule)

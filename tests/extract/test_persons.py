@@ -116,6 +116,7 @@ def test_role_copula_name():
 @pytest.mark.parametrize("text", [
     "Het probleem is Groene Groei, zegt men.",  # a copula without a role before it
     "De secretaris heeft Groene Groei gelezen.",  # a role without a copula
+    "De taak van de voorzitter is Goede Zorg voor iedereen te regelen.",  # the words go on: no name
 ])
 def test_role_copula_needs_both(text):
     assert persons(text) == {}
@@ -129,6 +130,14 @@ def test_plural_title_before_a_list_of_surnames():
 
 def test_plural_title_in_a_greeting_is_no_list():
     assert persons("Dames en heren, welkom op de Dag van de Arbeid.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "De heren Ministers van Financiën en Economische Zaken spraken elkaar.",
+    "De dames Verpleegkundigen Noord kwamen ook.",
+])
+def test_plural_title_needs_a_list_of_two_names_at_least(text):
+    assert persons(text) == {}
 
 
 def test_byline_before_a_column_heading():
