@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -123,6 +124,20 @@ def test_python_api_in_memory_answers_as_the_store_does(built):
 
     for name in on_disk.saved_queries():
         assert normalised(in_memory.query(name)) == normalised(on_disk.query(name)), name
+
+
+def test_memory_copy_holds_the_stores_quads_from_the_export_or_from_the_store(built, tmp_path):
+    from polder.graph.store import open_store, whole_export
+
+    everything = set(open_store(built).quads_for_pattern(None, None, None, None))
+    assert whole_export(built) == built / "polder.trig"  # parsed from the export, entailments from the store
+    assert set(open_store(built, memory=True).quads_for_pattern(None, None, None, None)) == everything
+    copy = tmp_path / "out"
+    shutil.copytree(built, copy)
+    with open(copy / "polder.trig", "ab") as trig:  # an export that is not the build's any more
+        trig.write(b"<http://example.org/g> { <http://example.org/s> <http://example.org/p> 1 . }\n")
+    assert whole_export(copy) is None
+    assert set(open_store(copy, memory=True).quads_for_pattern(None, None, None, None)) == everything
 
 
 def test_python_api_rows_and_ask(built):
