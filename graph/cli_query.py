@@ -75,7 +75,8 @@ def query(name_or_file, sparql, params, fmt, endpoint, graph_dir):
 @click.option("--memory/--disk", default=None,
               help="Query a copy of the store in memory (lookup-heavy queries run 3-12x faster, at about "
                    "0.5 GB per million triples per worker and some seconds per million to start) or the "
-                   "store on disk. Default: memory for graphs up to 1,000,000 triples, else disk.")
+                   "store on disk. Default: memory when the workers' copies fit in a quarter of the "
+                   "memory available.")
 def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers, memory):
     """Serve the graph: SPARQL endpoint at /sparql, query editor at /, saved queries at
     /queries, entity pages at /entity?iri=… (read-only).
@@ -88,7 +89,7 @@ def serve(graph_dir, host, port, timeout, max_rows, allow_service, workers, memo
     from .store import small_enough_for_memory
 
     if memory is None:
-        memory = small_enough_for_memory(graph_dir)
+        memory = small_enough_for_memory(graph_dir, copies=workers)
     settings = ServerSettings(Path(graph_dir), timeout, max_rows, allow_service, workers, memory)
     if memory:
         click.echo(f"loading {graph_dir} into memory ({workers} worker(s)) ...")

@@ -162,12 +162,15 @@ def test_memory_copy_serves_the_same_answers_and_the_time_limit(built, endpoint)
 
 
 def test_small_graphs_are_served_from_memory_by_default(built, tmp_path):
-    from polder.graph.store import MEMORY_BY_DEFAULT_TRIPLES, small_enough_for_memory
+    from polder.graph.store import available_memory, small_enough_for_memory
 
-    assert small_enough_for_memory(built)  # the corpus
+    assert available_memory() > 0
+    assert small_enough_for_memory(built, copies=2)  # the corpus
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
-    (tmp_path / "manifest.json").write_text(json.dumps({**manifest, "triples": MEMORY_BY_DEFAULT_TRIPLES + 1}))
-    assert not small_enough_for_memory(tmp_path)
+    (tmp_path / "manifest.json").write_text(json.dumps({**manifest, "triples": 2_000_000}))
+    gigabyte = 1 << 30
+    assert small_enough_for_memory(tmp_path, copies=1, available=8 * gigabyte)  # 1 GB of 2 GB allowed
+    assert not small_enough_for_memory(tmp_path, copies=2, available=6 * gigabyte)  # 2 GB of 1.5 GB allowed
     assert not small_enough_for_memory(tmp_path / "nothing-here")
     port = free_port()
     process = subprocess.Popen([POLDER, "serve", "-g", str(built), "--port", str(port), "--workers", "1"],
