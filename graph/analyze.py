@@ -115,7 +115,7 @@ class Entity:
 
 
 ENTITY_QUERY = f"""
-SELECT ?e ?cls ?label ?alt ?hash WHERE {{
+SELECT DISTINCT ?e ?cls ?label ?alt ?hash WHERE {{
   ?e a ?cls . FILTER(isIRI(?e) && STRSTARTS(STR(?cls), '{POLDER}') && ?cls != polder:Mention
                      && !STRSTARTS(STR(?e), '{POLDER}'))
   OPTIONAL {{ ?e rdfs:label ?label }}

@@ -229,8 +229,8 @@ def graph_link(saved) -> str:
     return f' · <a href="/graph?query={quote(saved.name)}">show as graph</a>'
 
 
-ENTITY_FACTS = "SELECT ?p ?o WHERE {{ {iri} ?p ?o }} ORDER BY ?p ?o"
-ENTITY_INCOMING = ("SELECT ?s ?p WHERE {{ ?s ?p {iri} FILTER(?p NOT IN (<https://w3id.org/polder/def#mentionOf>)) }} "
+ENTITY_FACTS = "SELECT DISTINCT ?p ?o WHERE {{ {iri} ?p ?o }} ORDER BY ?p ?o"
+ENTITY_INCOMING = ("SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {iri} FILTER(?p NOT IN (<https://w3id.org/polder/def#mentionOf>)) }} "
                    "ORDER BY ?p ?s")
 ENTITY_MENTIONS = ("PREFIX polder: <https://w3id.org/polder/def#> SELECT ?document ?start ?end ?quote WHERE {{ "
                    "?m polder:mentionOf {iri} ; polder:inDocument ?document ; polder:start ?start ; "
