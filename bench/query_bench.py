@@ -16,8 +16,11 @@ The shape follows the corpus build (`polder build`, default `--reason rdfs`), me
 it: about 470 mentions per document over about 90 distinct entities (topics most, then
 organisations, persons, laws, few provisions); about 11 recommendations per advice, each
 addressed to about 3 actors and concerning a few topics; a reaction per recommendation
-with mostly "adopted" stances; topics labelled with rdfs:label and skos:prefLabel. The
-entailed graph is made by the same RDFS rules as `polder build` (polder.graph.reason).
+with mostly "adopted" stances; topics labelled with rdfs:label and skos:prefLabel. As in a
+build, with `--restate` each document's graph restates the type and label of every entity
+it mentions, so those triples stand in many graphs; pyoxigraph 0.5's union default graph
+then matches each once per graph (oxigraph#1919), and lookups of labels multiply. The entailed graph is made by the same
+RDFS rules as `polder build` (polder.graph.reason).
 """
 from __future__ import annotations
 
@@ -46,6 +49,7 @@ MENTION_TARGETS = (("topic", 50), ("organisation", 34), ("person", 6), ("law", 5
 MENTIONS_PER_DOCUMENT = (250, 700)
 ENTITIES_PER_DOCUMENT = (50, 120)
 KINDS = ("Minutes", "Advice", "GovernmentResponse", "Magazine")
+GENERATOR_VERSION = 2  # part of the cache file's name: raise it when the generator changes
 TRIPLES_PER_DOCUMENT = 3600  # measured average of what `Generator.document` writes, entailments included
 
 
@@ -69,7 +73,8 @@ def lit(value, datatype: str | None = None, lang: str | None = None) -> ox.Liter
 class Generator:
     """Deterministic (seeded) Polder-shaped quads, about `triples` of them."""
 
-    def __init__(self, triples: int, seed: int = 5):
+    def __init__(self, triples: int, seed: int = 5, restate: bool = False):
+        self.restate = restate
         self.rng = random.Random(seed)
         self.documents = max(8, triples // TRIPLES_PER_DOCUMENT)
         self.laws = max(5, self.documents // 4)
@@ -79,16 +84,19 @@ class Generator:
         self.topics = max(5, self.documents // 4)
         self.quads: list[ox.Quad] = []
         self.graph: ox.NamedNode | None = None
+        self.descriptions: dict[ox.NamedNode, list[tuple]] = {}  # entity → its type and label triples
 
     def add(self, s, p, o) -> None:
         self.quads.append(ox.Quad(s, p, o, self.graph))
 
     def entity(self, key: str, cls: str, label: str, alt: str | None = None) -> ox.NamedNode:
         n = node(key)
-        self.add(n, t("rdf:type"), t(cls))
-        self.add(n, t("rdfs:label"), lit(label, lang="nl"))
+        described = [(t("rdf:type"), t(cls)), (t("rdfs:label"), lit(label, lang="nl"))]
         if alt:
-            self.add(n, t("skos:altLabel"), lit(alt, lang="nl"))
+            described.append((t("skos:altLabel"), lit(alt, lang="nl")))
+        for p, o in described:
+            self.add(n, p, o)
+        self.descriptions[n] = described
         return n
 
     def generate(self) -> list[ox.Quad]:
@@ -171,6 +179,13 @@ class Generator:
         entities = [self.mentionable() for _ in range(self.rng.randint(*ENTITIES_PER_DOCUMENT))]
         for m in range(self.rng.randint(*MENTIONS_PER_DOCUMENT)):
             self.mention(doc, i, m, self.rng.choice(entities))
+        if not self.restate:
+            return
+        # as a build does, the document's graph restates what it says the entities it
+        # mentions are (type, label): the same triples then stand in many graphs
+        for entity in dict.fromkeys(entities):
+            for p, o in self.descriptions.get(entity, ()):
+                self.add(entity, p, o)
 
     def mentionable(self) -> ox.NamedNode:
         kinds, weights = zip(*MENTION_TARGETS)
@@ -244,25 +259,28 @@ class Generator:
             self.add(doc, t("polder:concerns"), self.some("topic/t", self.topics))
 
 
-def generate(triples: int, seed: int = 5, reason: bool = True, cache: Path | None = None) -> list[ox.Quad]:
+def generate(triples: int, seed: int = 5, reason: bool = True, cache: Path | None = None,
+             restate: bool = False) -> list[ox.Quad]:
     """The generated quads plus (by default) their RDFS entailments, as `polder build` stores them.
 
     With `cache` (a folder), the quads are read from an N-Quads file there when it exists
     (written on the first run), so repeated runs skip the generation and the reasoning. The
-    file is keyed by size and seed only: delete it after changing the generator or the rules.
+    file is keyed by GENERATOR_VERSION, size and seed: raise the version after changing the
+    generator (delete the file after changing the rules).
     """
     from polder.graph.reason import materialise
 
     if cache is not None:
-        path = Path(cache) / f"query-bench-{triples}-seed{seed}{'-rdfs' if reason else ''}.nq"
+        path = Path(cache) / (f"query-bench-{GENERATOR_VERSION}-{triples}-seed{seed}{'-rdfs' if reason else ''}"
+                              f"{'-restated' if restate else ''}.nq")
         if path.exists():
             return list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
-        quads = generate(triples, seed, reason)
+        quads = generate(triples, seed, reason, restate=restate)
         path.parent.mkdir(parents=True, exist_ok=True)
         ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
         return quads
 
-    store = oxigraph_store(Generator(triples, seed).generate())
+    store = oxigraph_store(Generator(triples, seed, restate).generate())
     if reason:
         materialise(store, "rdfs")
     return list(store)
@@ -310,14 +328,14 @@ def p95(values: list[float]) -> float:
 
 
 def bench(triples: int, repeat: int, rdflib_repeat: int, only: list[str] | None = None,
-          cache: Path | None = None) -> list[tuple]:
+          cache: Path | None = None, restate: bool = False) -> list[tuple]:
     from polder import queries
 
     catalogue = queries.catalogue()
     unknown = sorted(set(only or ()) - set(catalogue))
     if unknown:
         raise SystemExit(f"no saved query named {unknown[0]!r}; known: {', '.join(catalogue)}")
-    quads = generate(triples, cache=cache)
+    quads = generate(triples, cache=cache, restate=restate)
     with tempfile.TemporaryDirectory(prefix="polder-query-bench-") as folder:
         disk = persistent_store(quads, Path(folder) / "store")
         memory, graph = oxigraph_store(quads), rdflib_graph(quads)
@@ -354,9 +372,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="+", metavar="NAME", help="time only these saved queries")
     parser.add_argument("--cache", type=Path, metavar="DIR",
                         help="keep the generated quads as N-Quads in DIR and reuse them on later runs")
+    parser.add_argument("--restate", action="store_true",
+                        help="each document's graph restates the type and label of what it mentions, as builds do")
     args = parser.parse_args(argv)
     for size in args.triples:
-        print_table(bench(size, args.repeat, args.rdflib_repeat, args.only, args.cache))
+        print_table(bench(size, args.repeat, args.rdflib_repeat, args.only, args.cache, args.restate))
 
 
 if __name__ == "__main__":
