@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from polder.extract.errors import PolderError
 
 from .iri import POLDER, PREFIXES
-from .store import open_store
+from .store import open_store, union_default
 
 STYLE_FILE = Path(__file__).with_name("labels_nl.toml")
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -55,7 +55,7 @@ class NoPath(PolderError):
 
 def select(store: ox.Store, sparql: str) -> list[dict]:
     """Rows of a SELECT over the union of all graphs, as {variable: term}."""
-    solutions = store.query(f"{PREFIX_LINES}\n{sparql}", use_default_graph_as_union=True)
+    solutions = store.query(f"{PREFIX_LINES}\n{sparql}", use_default_graph_as_union=union_default(store))
     names = [v.value for v in solutions.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in solutions]
 

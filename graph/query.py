@@ -19,7 +19,7 @@ from polder import queries as catalogue
 from polder.extract.errors import PolderError
 
 from .iri import PREFIXES
-from .store import open_store
+from .store import open_store, union_default
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
@@ -59,7 +59,7 @@ def resolve_query(name_or_text: str, params: dict[str, str] | None = None) -> st
 
 def run_on_store(store: ox.Store, sparql: str, max_rows: int | None = None) -> Result:
     try:
-        answer = store.query(sparql, use_default_graph_as_union=True)
+        answer = store.query(sparql, use_default_graph_as_union=union_default(store))
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     return collect(answer, max_rows)

@@ -16,10 +16,10 @@ from .parts import trig_stream_head
 
 STORE_DIR = "store"
 # `polder serve` copies a graph into memory unless told otherwise when the copies of all its
-# workers take at most this share of the memory available. A copy of 0.78 M quads measured
-# 520 MB per million at its peak while loading, 370 MB after: 600 bytes a triple is reckoned.
+# workers take at most this share of the memory available. A copy of 0.78 M quads, with the
+# merged default graph, peaked at 800 MB per million while loading: 900 bytes a triple.
 MEMORY_SHARE = 0.25
-BYTES_PER_TRIPLE_IN_MEMORY = 600
+BYTES_PER_TRIPLE_IN_MEMORY = 900
 
 
 def system_graph_iri(name: str, base: str = DEFAULT_BASE) -> str:
@@ -130,19 +130,29 @@ def open_store(out: Path, read_only: bool = True, memory: bool = False) -> ox.St
         from polder.extract.errors import PolderError
         raise PolderError(f"no built graph in {out} (run `polder build -o {out}` first)")
     store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    return in_memory(store, whole_export(Path(out))) if memory else store
+    if not memory:
+        return store
+    export = whole_export(Path(out))
+    return in_memory(store, export, whole_export(Path(out), "polder.ttl") if export else None)
 
 
-def whole_export(out: Path) -> Path | None:
-    """The build's polder.trig when it is the one its manifest names (by sha256), else None."""
+def whole_export(out: Path, name: str = "polder.trig") -> Path | None:
+    """The build's export `name` when it is the one its manifest names (by sha256), else None."""
     from polder.extract.reader import file_sha256
 
-    trig = out / "polder.trig"
+    export = out / name
     try:
-        expected = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]["polder.trig"]
-        return trig if file_sha256(trig) == expected else None
+        expected = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"][name]
+        return export if file_sha256(export) == expected else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def union_default(store: ox.Store) -> bool:
+    """Whether a query's default graph must be the union of the named graphs (a store as
+    built: its default graph is empty) or is the store's own default graph (a memory copy,
+    which holds the merge there)."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
 
 
 def small_enough_for_memory(out: Path, copies: int = 1, available: int | None = None) -> bool:
@@ -167,21 +177,37 @@ def available_memory() -> int:
     return 0
 
 
-def in_memory(store: ox.Store, export: Path | None = None) -> ox.Store:
+def in_memory(store: ox.Store, export: Path | None = None, merged: Path | None = None) -> ox.Store:
     """A copy of the store in memory. Lookup-heavy queries run there 3–12× faster than on
     RocksDB (bench/query_bench.py), at about 0.5 GB of memory and some seconds of loading per
     million triples: worth it for a long-running server or notebook, not for one query.
 
     With `export` (the build's polder.trig), the graphs it holds are parsed from it, which
     takes about 2 s per million quads against 5 s for reading them out of RocksDB; only the
-    graphs that the store alone keeps (the entailments) are copied from the store."""
+    graphs that the store alone keeps (the entailments) are copied from the store.
+
+    The copy's default graph holds the RDF merge of all its graphs, every triple once, and
+    queries on it read that (`union_default`): pyoxigraph 0.5 matches the union of named
+    graphs quad by quad, so a label that ten documents restate would match ten times
+    (oxigraph#1919). The merge costs a second copy of the triples; with `merged` (the build's
+    polder.ttl, the merge of the exported graphs) it is parsed from there."""
     copy = ox.Store()
     if export is None:
         copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+        copy.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())  # a graph is a set:
+                         for q in store.quads_for_pattern(None, None, None, None))     # repeats fall away
         return copy
     copy.bulk_load(path=str(export), format=ox.RdfFormat.TRIG, lenient=True)
     exported = set(copy.named_graphs())
-    for graph in [ox.DefaultGraph(), *store.named_graphs()]:
-        if graph not in exported:
-            copy.bulk_extend(store.quads_for_pattern(None, None, None, graph))
+    own = [graph for graph in store.named_graphs() if graph not in exported]  # the entailments
+    for graph in own:
+        copy.bulk_extend(store.quads_for_pattern(None, None, None, graph))
+    if merged is not None:
+        copy.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph(), lenient=True)
+        sources = own
+    else:
+        sources = [*exported, *own]
+    for graph in sources:
+        copy.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                         for q in store.quads_for_pattern(None, None, None, graph))
     return copy

@@ -23,7 +23,7 @@ from polder.extract.errors import PolderError
 
 from . import analyze
 from .analyze import entity_graph, find_entity, load_style, select, values_clause
-from .store import open_store
+from .store import open_store, union_default
 
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 DEFAULT_LIMIT = 500
@@ -116,7 +116,7 @@ def query_view(store: ox.Store, entity_view: nx.MultiDiGraph, query: str, limit:
                show_mentions: bool) -> View:
     """The triples of a CONSTRUCT between IRIs, drawn with the entities' labels and classes."""
     name, text = query_text(query)
-    result = store.query(f"{analyze.PREFIX_LINES}\n{text}", use_default_graph_as_union=True)
+    result = store.query(f"{analyze.PREFIX_LINES}\n{text}", use_default_graph_as_union=union_default(store))
     if not isinstance(result, ox.QueryTriples):
         raise NotAConstructQuery(name)
     graph = triples_graph(list(result), entity_view, analyze.property_labels(store))
