@@ -2,8 +2,11 @@
 
     python bench/build_bench.py 100 1000 10000 [--jobs 2] [--work /tmp/polder-bench]
 
-Each size is built by `polder build` in a subprocess; peak memory is the largest sum of the
-proportional set size (PSS) of the build and its worker processes, sampled every 0.2 s.
+Each size is built by `polder build` in a subprocess. Memory is sampled every 0.2 s over the
+build and its worker processes, three ways: the largest sum of their proportional set sizes
+(PSS: pages a forked worker shares with its parent count once), the largest sum of their
+resident set sizes (RSS: shared pages count once per process, so this over-counts) and the
+largest RSS of any one process.
 """
 from __future__ import annotations
 
@@ -23,16 +26,16 @@ sys.path.insert(0, str(HERE))
 from synth import generate  # noqa: E402
 
 
-def tree_memory(proc: psutil.Process) -> int:
-    """Proportional set size of the build and its workers: pages a forked worker shares with
-    its parent count once, not once per process as a sum of RSS would count them."""
-    total = 0
+def tree_memory(proc: psutil.Process) -> tuple[int, int, int]:
+    """(sum of PSS, sum of RSS, largest RSS) over the build and its workers."""
+    pss = rss = largest = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_full_info().pss
+            info = p.memory_full_info()
         except psutil.Error:
-            pass
-    return total
+            continue
+        pss, rss, largest = pss + info.pss, rss + info.rss, max(largest, info.rss)
+    return pss, rss, largest
 
 
 def children_cpu() -> float:
@@ -40,8 +43,8 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float, float, int, int, str]:
-    """(seconds, CPU seconds, peak memory (PSS) in bytes, exit status, the build's phases line)
+def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float, float, tuple, int, str]:
+    """(seconds, CPU seconds, peaks of `tree_memory` in bytes, exit status, the build's phases line)
     of one `polder build`. CPU seconds count the build and its workers: unlike wall time they
     barely change when other work shares the machine."""
     polder = Path(sys.executable).with_name("polder")
@@ -49,9 +52,9 @@ def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float,
     started = time.perf_counter()
     child = subprocess.Popen([str(polder), "build", str(corpus), "-o", str(out), "--jobs", str(jobs),
                               "--reason", reason], stdout=subprocess.PIPE, text=True)
-    proc, peak = psutil.Process(child.pid), 0
+    proc, peak = psutil.Process(child.pid), (0, 0, 0)
     while child.poll() is None:
-        peak = max(peak, tree_memory(proc))
+        peak = tuple(map(max, peak, tree_memory(proc)))
         time.sleep(0.2)
     phases = next((line.split(":", 1)[1].strip() for line in child.stdout if line.startswith("phases:")), "")
     child.wait()
@@ -69,7 +72,8 @@ def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
     return {"documents": size, "MB": round(megabytes, 1), "seconds": round(seconds, 1),
             "docs/s": round(size / seconds, 1), "MB/s": round(megabytes / seconds, 3),
             "CPU s": round(cpu, 1), "CPU s/MB": round(cpu / megabytes, 2),
-            "peak memory MB (PSS)": round(peak / 1e6), "triples": triples, "exit": status, "reason": reason,
+            "peak MB (PSS sum)": round(peak[0] / 1e6), "peak MB (RSS sum)": round(peak[1] / 1e6),
+            "peak MB (largest RSS)": round(peak[2] / 1e6), "triples": triples, "exit": status, "reason": reason,
             "phases": phases}
 
 

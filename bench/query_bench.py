@@ -29,7 +29,6 @@ import argparse
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -337,7 +336,8 @@ def p95(values: list[float]) -> float:
 
 
 def bench(triples: int, repeat: int, rdflib_repeat: int, only: list[str] | None = None,
-          cache: Path | None = None, restate: bool = False) -> list[tuple]:
+          cache: Path | None = None, restate: bool = False):
+    """One row per saved query, yielded as soon as it is timed: (size, name, p50/p95 × engines)."""
     from polder import queries
     from polder.graph.store import union_default
 
@@ -349,7 +349,6 @@ def bench(triples: int, repeat: int, rdflib_repeat: int, only: list[str] | None 
     with tempfile.TemporaryDirectory(prefix="polder-query-bench-") as folder:
         disk = persistent_store(quads, Path(folder) / "store")
         memory, graph = memory_copy(quads), rdflib_graph(quads)
-        rows = []
         for name, saved in catalogue.items():
             if only and name not in only:
                 continue
@@ -360,18 +359,18 @@ def bench(triples: int, repeat: int, rdflib_repeat: int, only: list[str] | None 
                 times.append(timings(lambda: list(graph.query(sparql)), rdflib_repeat))
             except Exception:  # rdflib fails on some valid SPARQL (e.g. GROUP_CONCAT over unbound)
                 times.append([float("nan")])
-            rows.append((name, *(f(t) for t in times for f in (statistics.median, p95))))
+            yield (len(quads), name, *(f(t) for t in times for f in (statistics.median, p95)))
         del disk
-    return [(len(quads), *row) for row in rows]
 
 
-def print_table(rows: list[tuple]) -> None:
+def print_table(rows) -> None:
+    """The table, a line per row as the rows come (a query on rdflib at 10^6 triples can take
+    minutes)."""
     print(f"{'triples':>8}  {'query':34} {'disk p50':>9} {'disk p95':>9} {'mem p50':>8} {'mem p95':>8} "
           f"{'rdflib p50':>11} {'rdflib p95':>11} {'disk ×':>7} {'mem ×':>7}")
     for size, name, d50, d95, m50, m95, r50, r95 in rows:
         print(f"{size:>8}  {name:34} {d50:9.2f} {d95:9.2f} {m50:8.2f} {m95:8.2f} {r50:11.2f} {r95:11.2f} "
-              f"{r50 / max(d50, 1e-3):6.1f}x {r50 / max(m50, 1e-3):6.1f}x")
-    sys.stdout.flush()
+              f"{r50 / max(d50, 1e-3):6.1f}x {r50 / max(m50, 1e-3):6.1f}x", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
