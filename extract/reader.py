@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ PAGE_SEPARATOR = "\f"
 _SNIFF = 8192
 _CONTROL_SHARE = 0.05  # more control characters than this in the first 8 KB: binary
 _ALLOWED_CONTROLS = {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(b for b in [*range(32), 127] if b not in _ALLOWED_CONTROLS)
 
 
 @dataclass
@@ -49,7 +51,7 @@ def read_document(path: str | Path, max_bytes: int = 50_000_000) -> RawDocument:
         encoding, warnings = "pdf", []
     else:
         text, encoding, warnings = _decode(p, data)
-        page_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == PAGE_SEPARATOR]
+        page_starts = [0] + [m.end() for m in re.finditer(PAGE_SEPARATOR, text)]
     if not text.strip():
         raise ReadError(p, "empty file" if suffix != ".pdf" else "PDF has no text layer (scanned?)")
     return RawDocument(
@@ -110,7 +112,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if (b < 32 and b not in _ALLOWED_CONTROLS) or b == 127)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > _CONTROL_SHARE * len(head)
 
 
