@@ -432,6 +432,11 @@ _BREAK_CHAR = re.compile(r"[\n\f]")
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
+# A heading that names itself ("Aanbeveling 3: Onderzoek ...", "Agendapunt 4 Rondvraag"),
+# however long: plain text often puts the next line right under it.
+_LABELLED_HEADING = re.compile(r"(?:Aanbeveling|Advies|Adviespunt|Agendapunt|Hoofdstuk|Paragraaf|Recommendation)"
+                               r"\s+(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-h])\b\s*[:.)–-]?\s+[A-Z‘“]")
+_SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing alone is a heading
 
 
 def _line_breaks(text: str):
@@ -458,6 +463,16 @@ def _breaks(text: str):
         pos = m.end()
 
 
+def _heading_follows(text: str, start: int) -> bool:
+    """Whether the line at `start` is a short heading on its own line ("Reactie kabinet"):
+    capitalised, without closing punctuation, and ended by a line break."""
+    end = text.find("\n", start, start + _SHORT_LINE + 1)
+    if end < 0:
+        return False
+    line = text[start:end].rstrip()
+    return bool(line) and line[0].isupper() and line[-1] not in _SENTENCE_END + ",-"
+
+
 def _break_replacement(text: str, m: re.Match) -> str:
     run = m.group()
     prev_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
@@ -470,7 +485,10 @@ def _break_replacement(text: str, m: re.Match) -> str:
         return " " if mid_sentence else "\n\n"
     if _ITEM_START.match(nxt):
         return "\n"
-    if _NUMBERED_HEADING.match(prev_line) and prev_char not in _SENTENCE_END and nxt[:1].isupper():
+    if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line))
+            and prev_char not in _SENTENCE_END and nxt[:1].isupper()):
+        return "\n"
+    if _heading_follows(text, m.end()):
         return "\n"
     heading_like = (len(prev_line) < 50 and prev_char and prev_char not in _SENTENCE_END + ",-"
                     and (nxt[:1].isupper() or nxt[:1] in "“‘\"'" or nxt[:1].isdigit()))

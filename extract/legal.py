@@ -121,21 +121,52 @@ def named_law_rules() -> tuple[Rule, ...]:
     return tuple(Rule(r["id"], re.compile(r["pattern"])) for r in data.get("named_law", []))
 
 
+@lru_cache(maxsize=1)
+def named_law_last_words() -> frozenset[str]:
+    """Words that end a clause after a law's name, never the name ("... de Wet X aanpassen,")."""
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    return frozenset(data.get("named_law_end", {}).get("not_last", ()))
+
+
 def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, name, abbreviation, rule id) of laws named in the text but not known."""
     found = {}
-    known_lower = None  # the known forms in lower case, made at the first name not known as written
+    known_lower = {f.lower() for f in known_forms}
     for rule in named_law_rules():
         for m in scan.finditer(rule.regex, text):
-            name = re.sub(r"\s+", " ", m.group("name"))
-            if name in known_forms:
-                continue
-            if known_lower is None:
-                known_lower = {f.lower() for f in known_forms}
-            if name.lower() in known_lower:
-                continue
-            found.setdefault(m.start("name"), (m.start("name"), m.end("name"), name, m.group("abbr"), rule.id))
-    return sorted(found.values())
+            start, end = m.span("name")
+            end = _without_last_words(text, start, end)
+            name = re.sub(r"\s+", " ", text[start:end])
+            if name.lower() not in known_lower:
+                found.setdefault(start, (start, end, name, m.group("abbr"), rule.id))
+    return _cut_to_shorter_names(text, sorted(found.values()), known_lower)
+
+
+def _without_last_words(text: str, start: int, end: int) -> int:
+    """The end of the name once verbs that close the clause are left off (at least one word
+    after "Wet" stays)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 2 and words[-1].group() in named_law_last_words():
+        words.pop()
+    return start + words[-1].end()
+
+
+def _cut_to_shorter_names(text: str, found: list, known_lower: set[str]) -> list:
+    """A name that is another name of the document (or a known law) plus more words is that
+    name ("de Wet X (WX)" ... "de Wet X wijzigen"): cut it there, or drop it when the shorter
+    name is a known law, which the gazetteer finds."""
+    names = {name.lower() for _s, _e, name, _a, _r in found}
+    kept = []
+    for start, end, name, abbr, rule_id in found:
+        words = name.split(" ")
+        shorter = next((" ".join(words[:n]) for n in range(2, len(words))
+                        if " ".join(words[:n]).lower() in names | known_lower), None)
+        if shorter is None:
+            kept.append((start, end, name, abbr, rule_id))
+        elif shorter.lower() not in known_lower:
+            cut = start + re.match(r"\S+(?:\s+\S+){%d}" % (len(shorter.split(" ")) - 1), text[start:end]).end()
+            kept.append((start, cut, re.sub(r"\s+", " ", text[start:cut]), abbr, rule_id))
+    return kept
 
 
 def provision_entities(citation: Citation, laws: dict[str, KnownEntity]) -> list[Entity]:

@@ -82,3 +82,19 @@ def test_known_entities_not_found_where_they_are_not_meant(text, key):
 
 def test_law_before_the_article():
     assert cite("Zie de WOR, artikel 46a, over de taak van de raad.") == [("46a", None, "law/wor")]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a verb that closes the clause is no part of the name
+    ("Het kabinet zal de Wet betaald ouderschapsverlof aanpassen, maar niet nu.", ["Wet betaald ouderschapsverlof"]),
+    ("Daarom wordt de Wet modernisering zorgstelsel gewijzigd.", ["Wet modernisering zorgstelsel"]),
+    # a name the document gave before, followed by more words, is that name
+    ("Pas de Wet bescherming flexwerkers (WBF) aan. Het kabinet zal artikel 2 van de Wet bescherming"
+     " flexwerkers spoedig herschrijven.", ["Wet bescherming flexwerkers"]),
+    # a known law plus a verb is the known law: the gazetteer finds it, this rule finds nothing
+    ("Het kabinet wil de Wet op de ondernemingsraden wijzigen.", []),
+])
+def test_named_law_ends_at_its_last_noun(text, names):
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert sorted({name for _s, _e, name, _a, _r in found}) == names
+    assert all(text[s:e] == name for s, e, name, _a, _r in found)
