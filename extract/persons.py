@@ -121,10 +121,21 @@ def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, st
 
 # ---------------------------------------------------------------- finding names
 
+TITLED = "persons/titled/2"
+INITIALS = "persons/initials/1"
+
+
 def titled(text: str) -> list[PersonHit]:
-    regex, _ = lexicon().rules["persons/titled/1"]
-    return [PersonHit(m.start("name"), m.end("name"), m.group("name"), "persons/titled/1",
+    regex, _ = lexicon().rules[TITLED]
+    return [PersonHit(m.start("name"), m.end("name"), m.group("name"), TITLED,
                       re.sub(r"\s+", " ", m.group("title")).lower())
+            for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
+
+
+def with_initials(text: str) -> list[PersonHit]:
+    """Names written with initials ("Y.J. van Hijum"), where no form of address leads them."""
+    regex, _ = lexicon().rules[INITIALS]
+    return [PersonHit(m.start("name"), m.end("name"), m.group("name"), INITIALS)
             for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
 
 
@@ -337,8 +348,11 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     """Every person hit with the roles the text gives it (no overlapping hits)."""
     found: list[tuple[PersonHit, list[RoleFact]]] = []
     overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
-    for hit in (titled(text) + listed(text, "persons/motion/1") + listed(text, "persons/titled-plural/1")
-                + listed(text, "persons/credit/1")):
+    titled_hits = titled(text)
+    titled_names = _overlap_test([(h.start, h.end) for h in titled_hits])
+    initialled = [h for h in with_initials(text) if not titled_names(h.start, h.end)]
+    for hit in (titled_hits + initialled + listed(text, "persons/motion/1")
+                + listed(text, "persons/titled-plural/1") + listed(text, "persons/credit/1")):
         if hit.rule == "persons/credit/1" and looks_like_organisation(text, hit):
             continue
         found.append((hit, facts_for(text, hit, org_hits)))

@@ -160,3 +160,23 @@ def test_name_before_van_and_a_known_organisation():
 
 def test_one_word_before_van_and_an_organisation_is_no_name():
     assert persons("Gisteren kwam Appelboom van Tesla langs.") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("onder voorzitterschap van mevrouw drs. Marieke Jansen is het advies opgesteld", "Marieke Jansen"),
+    ("Het woord is aan de heer mr. J. de Vries.", "J. de Vries"),
+    ("de minister van Sociale Zaken en Werkgelegenheid,\n\nY.J. van Hijum", "Y.J. van Hijum"),
+    ("Volgens prof. dr. K.C.J.M. Putters is dat nodig.", "K.C.J.M. Putters"),
+])
+def test_names_with_academic_titles_and_initials(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De RI&E. Daarbij hoort een plan van aanpak.",       # an abbreviation's last letter
+    "Zie bijlage A. Werkgevers moeten dit melden.",      # one initial without a particle
+    "De punten A. en B. worden besproken.",
+    "Het rapport (p. 12) en de bijlage (blz. 4) Daarna.",
+])
+def test_initial_look_alikes_are_no_persons(text):
+    assert persons(text) == {}
