@@ -199,8 +199,14 @@ def _letter_date(text: str):
 
 
 _MEETING = re.compile(
-    rf"(?<![Vv]orige )(?:[Rr]aads)?vergadering\s+van\s+(?:de\s+SER\s+(?:van|op)\s+)?{TEXT_DATE.pattern}")
+    rf"(?<![Vv]orige )(?:[Rr]aads)?vergadering\s+van\s+(?:de\s+SER\s+(?:van|op)\s+)?"
+    rf"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?{TEXT_DATE.pattern}")
 _PREVIOUS = re.compile(r"(?i)\b(?:verslag|notulen|conceptverslag|vorige)\b[^\n]{0,40}$")
+# ... except in the document's own title: "Verslag van de raadsvergadering van 17 januari 2025"
+# as one of its first lines names the meeting these minutes record
+_OWN_TITLE = re.compile(r"(?i)[ \t#*]*(?:concept)?(?:verslag|notulen)\b")
+_HEADER_CHARS = 600
+_EARLIER = re.compile(r"(?i)\b(?:vorige|eerdere|voorgaande)\b")
 
 
 def _meeting_date(text: str):
@@ -209,7 +215,9 @@ def _meeting_date(text: str):
 
     for m in _MEETING.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _PREVIOUS.search(text, line_start, m.start()):
+        own_title = (line_start < _HEADER_CHARS and _OWN_TITLE.match(text, line_start)
+                     and not _EARLIER.search(text, line_start, m.start()))
+        if _PREVIOUS.search(text, line_start, m.start()) and not own_title:
             continue
         return _iso(m["year"], m["month"], m["day"]), sentence_at(text, m.start(), m.end())
     return None

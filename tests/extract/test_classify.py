@@ -121,6 +121,13 @@ def test_minutes_earlier_meeting_is_not_the_date():
     assert find_date(text, "minutes") == (None, None)
 
 
+def test_minutes_own_title_names_the_meeting():
+    text = "Verslag van de openbare raadsvergadering van vrijdag 17 januari 2025, gehouden te Den Haag.\n\n1. Opening\n"
+    assert find_date(text, "minutes")[0] == "2025-01-17"
+    earlier = "Verslag van de vorige raadsvergadering van vrijdag 13 december 2024\n\n1. Opening\n"
+    assert find_date(earlier, "minutes") == (None, None)
+
+
 def test_minutes_heading_title():
     text = "Verslag van de 740ste Raadsvergadering van 5 mei 2021\n\n1. Opening\n"
     assert find_title(text, "minutes") == "Verslag van de 740ste Raadsvergadering van 5 mei 2021"

@@ -117,3 +117,25 @@ def test_a_person_only_thanked_is_no_speaker(tmp_path):
         "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
         "Het verslag is opgesteld door mevrouw Arends van de FNV, die daarvoor wordt bedankt.")
     assert not any(person == "person/arends" for _, person in speakers_of(tmp_path, text))
+
+
+AGENDAPUNT_MINUTES = """Verslag van de raadsvergadering van vrijdag 17 januari 2025
+
+Agendapunt 1 Opening en mededelingen
+
+De voorzitter, de heer dr. K. Smeets, opent de vergadering.
+
+Agendapunt 2: Ontwerpadvies Werken aan brede welvaart
+
+Mevrouw Visser licht het ontwerpadvies toe.
+De heer dr. Dekker (FNV) steunt het advies.
+"""
+
+
+def test_agendapunt_items_and_a_chair_named_after_the_word_voorzitter(tmp_path):
+    assert [(i.number, i.title) for i in agenda_items(AGENDAPUNT_MINUTES)] == [
+        ("1", "Opening en mededelingen"), ("2", "Ontwerpadvies Werken aan brede welvaart")]
+    ex = built(tmp_path, AGENDAPUNT_MINUTES)
+    assert facts(ex, "polder:chair") == {("meeting", "person/k-smeets")}
+    assert {("2", "person/visser"), ("2", "person/dekker")} <= facts(ex, "polder:speaker")
+    assert ex.doc.date == "2025-01-17"
