@@ -89,7 +89,7 @@ def lexicon() -> Lexicon:
         role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
         default_org={k.lower(): v for k, v in data["default_org"].items()},
-        stop=frozenset(data["stop"]["words"]),
+        stop=frozenset(data["stop"]["words"]) | role_words(data["roles"], plurals),
         cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments)))
                           for c in cues if "before" in c and "after" not in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
@@ -102,6 +102,12 @@ def lexicon() -> Lexicon:
                          re.compile(c["after"]) if "after" in c else None)
                         for c in data.get("role_cue", ())),
         plurals={k.lower(): v for k, v in plurals.items()})
+
+
+def role_words(roles: dict[str, str], plurals: dict[str, str]) -> frozenset[str]:
+    """One-word roles as a sentence may begin with them ("Directeur Peter de Bruin"): no
+    part of a name."""
+    return frozenset(w[:1].upper() + w[1:] for w in (*roles, *plurals) if " " not in w)
 
 
 def role_pattern(roles: dict[str, str], endings: list[str], plurals: dict[str, str] | None = None) -> str:
@@ -122,6 +128,7 @@ def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, st
 # ---------------------------------------------------------------- finding names
 
 TITLED = "persons/titled/2"
+CREDIT = "persons/credit/1"
 INITIALS = "persons/initials/1"
 
 
@@ -146,6 +153,8 @@ def listed(text: str, rule_id: str) -> list[PersonHit]:
     hits = []
     for m in scan.finditer(regex, text):
         for part in re.finditer(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))", m.group("names")):
+            if rule_id == CREDIT and m.group("names")[part.end():part.end() + 1] == "/":
+                continue  # a photo agency: "Hollandse Hoogte/Mark Visser" (in motions "/" joins names)
             name = drop_trailing_stop(re.sub(r"^(?:en\s+|[A-Z]{2,}/)", "", part.group().strip()))
             start = m.start("names") + part.start() + part.group().find(name)
             first = name.split()[0] if name else ""
@@ -352,8 +361,8 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     titled_names = _overlap_test([(h.start, h.end) for h in titled_hits])
     initialled = [h for h in with_initials(text) if not titled_names(h.start, h.end)]
     for hit in (titled_hits + initialled + listed(text, "persons/motion/1")
-                + listed(text, "persons/titled-plural/1") + listed(text, "persons/credit/1")):
-        if hit.rule == "persons/credit/1" and looks_like_organisation(text, hit):
+                + listed(text, "persons/titled-plural/1") + listed(text, CREDIT)):
+        if hit.rule == CREDIT and looks_like_organisation(text, hit):
             continue
         found.append((hit, facts_for(text, hit, org_hits)))
     candidates = []

@@ -180,3 +180,16 @@ def test_names_with_academic_titles_and_initials(text, name):
 ])
 def test_initial_look_alikes_are_no_persons(text):
     assert persons(text) == {}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a role that opens the sentence is no given name
+    ("Directeur Peter de Bruin van Techniek Nederland ziet een tekort.", {"Peter de Bruin"}),
+    # "Volgens" opens a sentence as a cue, as "volgens" does inside one
+    ("Volgens Fatima Ouali, econoom, zijn de kosten ongelijk verdeeld.", {"Fatima Ouali"}),
+    # a photo agency before the slash is no person; in a motion "/" joins two members
+    ("Tekst Jorien van Dalen  Foto's Hollandse Hoogte/Mark Visser\n", {"Jorien van Dalen", "Mark Visser"}),
+    ("de motie van de leden Ceder/de Kort over ketens", {"Ceder", "de Kort"}),
+])
+def test_sentence_openers_credits_and_motions(text, names):
+    assert set(persons(text)) == names
