@@ -218,21 +218,24 @@ def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
     window = text[max(0, hit.start - 60):hit.start]
     m = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
     if not m:
-        return role_cue_before(window, text[hit.end:hit.end + 40])
+        offset = hit.start - len(window)
+        return role_cue_before(window, text[hit.end:hit.end + 40], lambda at: org_at(org_hits, offset + at, text))
     org = None
     if m.group("orgpre"):
         org = org_at(org_hits, hit.start - len(window) + m.start("orgpre"), text)
     return fact(m.group("role"), org, "persons/role-before/1")
 
 
-def role_cue_before(window: str, following: str) -> RoleFact | None:
+def role_cue_before(window: str, following: str, org_in_window=lambda at: None) -> RoleFact | None:
     """A role written before the name with words between ([[role_cue]]): "Secretaris is X"
-    (and, where the cue says so, the right words after the name: "... is X geweest")."""
+    (and, where the cue says so, the right words after the name: "... is X geweest"). A cue's
+    `org` group names the organisation when a known one is written there."""
     for rule, quick, regex, after in lexicon().role_cues:
         if quick.search(window) and (after is None or after.match(following)):
             m = regex.search(window)
             if m:
-                return fact(m.group("role"), None, rule)
+                org = org_in_window(m.start("org")) if "org" in regex.groupindex and m.group("org") else None
+                return fact(m.group("role"), org, rule)
     return None
 
 

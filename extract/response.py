@@ -61,7 +61,7 @@ def rules() -> dict:
     data["headings"] = [(h["id"], re.compile(h["pattern"], m), h.get("explicit", False)) for h in data["heading"]]
     sec = data["section"]
     data["marker"] = re.compile(sec["reaction_marker"], m)
-    data["voice"] = re.compile(sec["cabinet_voice"])
+    data["voice"] = re.compile(sec["cabinet_voice"], m)  # a paragraph may open with the voice
     data["not_rec"] = re.compile(sec["not_a_recommendation"])
     data["label_end"] = re.compile(sec["label_end"])
     data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]

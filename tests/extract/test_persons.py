@@ -193,3 +193,10 @@ def test_initial_look_alikes_are_no_persons(text):
 ])
 def test_sentence_openers_credits_and_motions(text, names):
     assert set(persons(text)) == names
+
+
+def test_a_letters_signature_gives_the_minister_and_the_ministry():
+    text = "Hoogachtend,\n\nDe minister van Sociale Zaken en Werkgelegenheid,\n\nY.J. van Hijum\n"
+    assert ("Y.J. van Hijum", "role", "org/szw") in relations(text)
+    # a minister named in running text, with a comma and a new line after the ministry, is no signature
+    assert relations("De minister van Sociale Zaken en Werkgelegenheid, zo\nzegt Jan de Vries\n") == set()

@@ -204,6 +204,11 @@ def test_issuer_of_an_rvs_advice_is_not_the_ser():
     ("Het kabinet ziet dit als een taak van sociale partners.", "Het kabinet ziet dit als een eigen taak en zet zich in voor voorlichting.", "Noted"),
     ("Het is aan werkgevers en werknemers om hierover afspraken te maken.",
      "Het kabinet zet zich in voor afspraken met werkgevers en werknemers.", "Noted"),
+    ("Het kabinet gaat samen met VNO-NCW, MKB-Nederland en de FNV verkennen of een minimumtarief uitvoerbaar is.",
+     "Het kabinet heeft samen met VNO-NCW, MKB-Nederland en de FNV een minimumtarief ingevoerd.", "UnderConsideration"),
+    ("Een deel van de voorstellen wordt overgenomen.", "De voorstellen worden overgenomen.", "PartlyAdopted"),
+    ("Over de leerrekening besluit een volgend kabinet.", "Over de leerrekening besluit het kabinet zelf.",
+     "UnderConsideration"),
 ])
 def test_each_cue_fires_and_its_absence_or_negation_changes_the_verdict(positive, negative, stance_name):
     verdict = stance.classify(positive)
@@ -286,3 +291,37 @@ def test_voiced_cue_in_a_sentence_about_a_commission_proposal_is_no_stance():
     about_proposal = stance.classify("Zoals vermeld in het BNC-fiche, steunt het kabinet het doel van dit voorstel.")
     assert about_proposal.stance == "Noted" and not about_proposal.fired
     assert stance.classify("Het kabinet steunt het doel van dit voorstel.").stance == "Adopted"
+
+
+NUMBERED_VOICED = """Kabinetsreactie op het advies 'Zekerheid voor mensen'
+
+Hierbij ontvangt u de reactie van het kabinet.
+
+1. Verkort de loondoorbetaling bij ziekte
+
+Het kabinet neemt deze aanbeveling over.
+
+2. Schaf de zelfstandigenaftrek af
+
+Het kabinet ziet geen reden om de aftrek verder af te bouwen.
+"""
+
+
+def test_numbered_headings_whose_paragraphs_open_in_the_cabinets_voice():
+    """Without a "Reactie" line, a paragraph that opens with "Het kabinet" is the reaction."""
+    result = run(NUMBERED_VOICED, stem="kabinetsreactie_genummerd")
+    assert sorted(recommendations(result)) == ["1", "2"]
+    assert (stance_of(result, "1"), stance_of(result, "2")) == ("Adopted", "NotAdopted")
+
+
+def test_a_heading_line_right_above_its_reaction_line_stays_a_heading():
+    text = ("Kabinetsreactie op het advies 'Zekerheid voor mensen'\n\n"
+            "Aanbeveling 1: Onderzoek een minimumuurloon voor zelfstandigen\nReactie kabinet\n"
+            "Het kabinet neemt deze aanbeveling over.\n\n"
+            "Aanbeveling 2: Versterk de handhaving door de Nederlandse Arbeidsinspectie\nReactie kabinet\n"
+            "Het kabinet ziet geen aanleiding om extra middelen vrij te maken.\n")
+    result = run(text, stem="kabinetsreactie_platte_tekst")
+    labels = {n: e.label for n, e in recommendations(result).items()}
+    assert labels == {"1": "Onderzoek een minimumuurloon voor zelfstandigen",
+                      "2": "Versterk de handhaving door de Nederlandse Arbeidsinspectie"}
+    assert (stance_of(result, "1"), stance_of(result, "2")) == ("Adopted", "NotAdopted")
