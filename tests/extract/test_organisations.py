@@ -61,7 +61,7 @@ def test_unknown_name_is_new():
     ("bij het Bacteriologisch Adviesbureau in Ermelo", "Bacteriologisch Adviesbureau", "org/adjective-bureau/1"),
     ("medezeggenschap bij de gemeente Barendrecht is anders", "gemeente Barendrecht", "org/government/1"),
     ("Start-up Gable Systems ontwikkelt een looprobot", "Gable Systems", "org/start-up/1"),
-    ("Tekst Jan Jansen Foto’s ANP/Caspar Huurdeman", "ANP", "org/photo-agency/1"),
+    ("Tekst Jan Jansen Foto’s ANP/Caspar Huurdeman", "ANP", "org/photo-agency/2"),
 ])
 def test_head_word_rules_fire(text, name, rule):
     assert (name, rule) in {(c.name, c.rule) for c in candidates(text)}
@@ -226,3 +226,29 @@ def test_no_coordination_without_the_same_preposition():
     text = "Hij werkte bij het Technisch Adviesbureau in Zwolle en met Lakfabriek Noord samen."
     spans = [(c.start, c.end) for c in candidates(text)]
     assert coordinated_candidates(text, spans) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sanne werkt als projectleider bij netbeheerder Alliander in Arnhem.", "Alliander"),
+    ("Het pensioenfonds kent het probleem, zegt woningcorporatie Ymere Groep.", "Ymere Groep"),
+    ("Dat meldt Aedes, de vereniging van woningcorporaties, in een reactie.", "Aedes"),
+    ("Volgens de cijfers van Techniek Nederland, de brancheorganisatie voor de installatiesector, groeit het tekort.",
+     "Techniek Nederland"),
+    ("De SER-commissie Sociaal-Economische Aangelegenheden (SEA) bespreekt het advies.",
+     "SER-commissie Sociaal-Economische Aangelegenheden"),
+    ("Foto's Hollandse Hoogte/Mark Visser", "Hollandse Hoogte"),
+])
+def test_organisations_introduced_by_what_they_are(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Netbeheerder De Vries zei dat niet.",                      # a sentence's first word is no cue
+    "het pensioenfonds In de toekomst moet dat anders",        # a guard word is no name
+    "Ook Nederland, de grootste economie van de regio, groeit.",  # a place defined by an apposition
+    "De SER-commissie Arbeidsomstandigheden. De raad besluit.",  # a sentence's first word ends the name
+])
+def test_introductions_that_are_no_organisations(text):
+    names = found(text)
+    assert not {"De Vries", "In", "Nederland", "Arbeidsomstandigheden De"} & set(names)
+    assert "SER-commissie Arbeidsomstandigheden De" not in names
