@@ -61,6 +61,7 @@ def rules() -> dict:
     data["headings"] = [(h["id"], re.compile(h["pattern"], m), h.get("explicit", False)) for h in data["heading"]]
     sec = data["section"]
     data["marker"] = re.compile(sec["reaction_marker"], m)
+    data["marker_inline"] = re.compile(sec["reaction_marker_inline"])
     data["voice"] = re.compile(sec["cabinet_voice"], m)  # a paragraph may open with the voice
     data["not_rec"] = re.compile(sec["not_a_recommendation"])
     data["label_end"] = re.compile(sec["label_end"])
@@ -195,6 +196,11 @@ def split_section(text: str, section: Section) -> Section:
         para = m.group()
         if r["marker"].fullmatch(para.strip()):
             in_reaction = section.marked = True
+            continue
+        inline = r["marker_inline"].match(para)
+        if inline:  # "Reactie kabinet: Het kabinet ...": the rest of the paragraph reacts
+            in_reaction = section.marked = True
+            section.reaction.append((m.start() + inline.end(), m.end()))
             continue
         if section.marked and in_reaction and not r["voice"].search(para) and re.search(r"\bDe\s+(?:SER|[Rr]aad)\s+(?:adviseert|beveelt|stelt\s+voor|vraagt|pleit)", para):
             in_reaction = False

@@ -63,3 +63,9 @@ def test_magazine_with_agency_credits(extracted):
     persons = labels(ex, "Person")
     assert {"Jorien van Dalen", "Mark Visser", "Thomas Verbeek", "Fatima Ouali", "Peter de Bruin"} <= persons
     assert not {"Hollandse Hoogte", "Directeur Peter de Bruin"} & persons
+
+
+def test_response_with_the_reaction_on_the_markers_line(extracted):
+    ex = extracted["kabinetsstandpunt_inline"]
+    assert ex.doc.kind == "government_response"  # "Kabinetsstandpunt" names the kind too
+    assert stances(ex) == {"2.1": "Adopted", "2.2": "NotAdopted", "2.3": "UnderConsideration"}
