@@ -131,15 +131,21 @@ def named_law_last_words() -> frozenset[str]:
 def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, name, abbreviation, rule id) of laws named in the text but not known."""
     found = {}
-    known_lower = {f.lower() for f in known_forms}
+    known_lower = frozenset()  # made at the first match: most documents name no law this way
     for rule in named_law_rules():
         for m in scan.finditer(rule.regex, text):
+            known_lower = known_lower or _lowered(tuple(known_forms))
             start, end = m.span("name")
             end = _without_last_words(text, start, end)
             name = re.sub(r"\s+", " ", text[start:end])
             if name.lower() not in known_lower:
                 found.setdefault(start, (start, end, name, m.group("abbr"), rule.id))
     return _cut_to_shorter_names(text, sorted(found.values()), known_lower)
+
+
+@lru_cache(maxsize=4)
+def _lowered(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f.lower() for f in forms)
 
 
 def _without_last_words(text: str, start: int, end: int) -> int:
@@ -151,20 +157,19 @@ def _without_last_words(text: str, start: int, end: int) -> int:
     return start + words[-1].end()
 
 
-def _cut_to_shorter_names(text: str, found: list, known_lower: set[str]) -> list:
+def _cut_to_shorter_names(text: str, found: list, known_lower: frozenset[str]) -> list:
     """A name that is another name of the document (or a known law) plus more words is that
     name ("de Wet X (WX)" ... "de Wet X wijzigen"): cut it there, or drop it when the shorter
     name is a known law, which the gazetteer finds."""
-    names = {name.lower() for _s, _e, name, _a, _r in found}
+    shorter_forms = known_lower | {name.lower() for _s, _e, name, _a, _r in found}
     kept = []
     for start, end, name, abbr, rule_id in found:
         words = name.split(" ")
-        shorter = next((" ".join(words[:n]) for n in range(2, len(words))
-                        if " ".join(words[:n]).lower() in names | known_lower), None)
-        if shorter is None:
+        n = next((n for n in range(2, len(words)) if " ".join(words[:n]).lower() in shorter_forms), None)
+        if n is None:
             kept.append((start, end, name, abbr, rule_id))
-        elif shorter.lower() not in known_lower:
-            cut = start + re.match(r"\S+(?:\s+\S+){%d}" % (len(shorter.split(" ")) - 1), text[start:end]).end()
+        elif " ".join(words[:n]).lower() not in known_lower:
+            cut = start + re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), text[start:end]).end()
             kept.append((start, cut, re.sub(r"\s+", " ", text[start:cut]), abbr, rule_id))
     return kept
 
