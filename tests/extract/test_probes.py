@@ -69,3 +69,12 @@ def test_response_with_the_reaction_on_the_markers_line(extracted):
     ex = extracted["kabinetsstandpunt_inline"]
     assert ex.doc.kind == "government_response"  # "Kabinetsstandpunt" names the kind too
     assert stances(ex) == {"2.1": "Adopted", "2.2": "NotAdopted", "2.3": "UnderConsideration"}
+
+
+def test_minutes_with_an_attendance_list(extracted):
+    ex = extracted["notulen_aanwezigheidslijst"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-03-19"  # "... van de Sociaal-Economische Raad op woensdag ..."
+    assert relations(ex, "polder:chair") == {("meeting", "person/smeets")}  # "de heer Smeets (voorzitter)"
+    assert {("2", "person/yilmaz"), ("2", "person/van-den-berg"), ("2", "person/kramer")} <= relations(ex, "polder:speaker")
+    assert ("person/yilmaz", "org/fnv") in {(r.subject, getattr(r.value, "key", None)) for r in ex.relations
+                                            if r.prop == "polder:represents"}
