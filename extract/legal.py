@@ -23,6 +23,7 @@ class Rule:
     id: str
     regex: re.Pattern
     after_law: bool = False  # matched only right after a law the text names
+    list_group: str | None = None  # a group holding several articles ("5, 6 en 7")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
     for name, value in data["fragments"].items():
         fragments[name] = fill(value, fragments)
     fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
-    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False))
+    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False), r.get("list"))
                   for r in data["rule"])
     return rules, ordinals, laws
 
@@ -76,6 +77,11 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
     rules, ordinals, laws = load_rules()
     found: dict[int, Citation] = {}
     for rule in rules:
+        if rule.list_group:
+            for cite in _listed_citations(rule, text, law_hits, laws):
+                if cite.start not in found or (found[cite.start].law is None and cite.law is not None):
+                    found[cite.start] = cite
+            continue
         for m, start, named in _matches(rule, text, law_hits):
             law = named or _law_group(m, laws) or passage_law(text, m.start("article"), m.end(), law_hits)
             paragraph = m.group("pnum") or (str(ordinals[m.group("pword").lower()]) if m.group("pword") else None)
@@ -84,6 +90,18 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
             if have is None or (have.law is None and law is not None):
                 found[m.start("article")] = cite
     return sorted(found.values(), key=lambda c: c.start)
+
+
+_LISTED_ARTICLE = re.compile(r"\d+:\s?\d+[a-z]?|\d+\.\d+[a-z]?|\d+[a-z]{0,2}")
+
+
+def _listed_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str]):
+    """A citation per article of a list ("artikelen 5, 6 en 7 van de Arbowet"), each keyed
+    by where its number starts, as the single-article rules key theirs."""
+    for m in scan.finditer(rule.regex, text):
+        law = _law_group(m, laws) or passage_law(text, m.start(rule.list_group), m.end(), law_hits)
+        for number in _LISTED_ARTICLE.finditer(text, *m.span(rule.list_group)):
+            yield Citation(number.start(), number.end(), normalise_article(number.group()), None, law, rule.id)
 
 
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):

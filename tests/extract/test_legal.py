@@ -98,3 +98,20 @@ def test_named_law_ends_at_its_last_noun(text, names):
     found = find_named_laws(text, law_forms(load_reference()))
     assert sorted({name for _s, _e, name, _a, _r in found}) == names
     assert all(text[s:e] == name for s, e, name, _a, _r in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # laws that number articles per chapter
+    ("Zie artikel 2.3, eerste lid, van de Wet inkomstenbelasting 2001.", [("2.3", "1", "law/wet-ib-2001")]),
+    ("Artikel 3.5 Omgevingswet regelt dat.", [("3.5", None, "law/omgevingswet")]),
+    # every article of a list, with the law named after the list
+    ("op grond van de artikelen 5 en 6 van de Arbowet", [("5", None, "law/arbowet"), ("6", None, "law/arbowet")]),
+    ("de artikelen 5, 6 en 7a van de Arbeidsomstandighedenwet gelden",
+     [("5", None, "law/arbowet"), ("6", None, "law/arbowet"), ("7a", None, "law/arbowet")]),
+])
+def test_chapter_numbered_articles_and_lists_of_articles(text, expected):
+    assert cite(text) == expected
+
+
+def test_numbering_without_the_word_artikel_is_still_no_article():
+    assert cite("In 2.7. beveelt de SER aan dat de Arbowet in 3.2 wordt besproken.") == []
