@@ -209,6 +209,16 @@ def test_issuer_of_an_rvs_advice_is_not_the_ser():
     ("Een deel van de voorstellen wordt overgenomen.", "De voorstellen worden overgenomen.", "PartlyAdopted"),
     ("Over de leerrekening besluit een volgend kabinet.", "Over de leerrekening besluit het kabinet zelf.",
      "UnderConsideration"),
+    ("Het kabinet zal deze aanbeveling uitvoeren.", "De gemeenten zijn begonnen.", "Adopted"),
+    ("Het kabinet gaat hiermee aan de slag.", "Het kabinet heeft hier kennis van genomen.", "Adopted"),
+    ("Het kabinet staat positief tegenover deze aanbeveling.",
+     "Het kabinet staat niet positief tegenover deze aanbeveling.", "Adopted"),
+    ("Het kabinet kiest ervoor de huidige regeling te handhaven.",
+     "Het kabinet kiest ervoor de regeling aan te passen.", "NotAdopted"),
+    ("Het kabinet neemt het eerste deel van de aanbeveling over, maar niet het tweede.",
+     "Het kabinet neemt de aanbeveling over.", "PartlyAdopted"),
+    ("Het kabinet laat een verkenning uitvoeren naar de haalbaarheid.",
+     "Het kabinet heeft de haalbaarheid vastgesteld.", "UnderConsideration"),
 ])
 def test_each_cue_fires_and_its_absence_or_negation_changes_the_verdict(positive, negative, stance_name):
     verdict = stance.classify(positive)
