@@ -200,3 +200,23 @@ def test_a_letters_signature_gives_the_minister_and_the_ministry():
     assert ("Y.J. van Hijum", "role", "org/szw") in relations(text)
     # a minister named in running text, with a comma and a new line after the ministry, is no signature
     assert relations("De minister van Sociale Zaken en Werkgelegenheid, zo\nzegt Jan de Vries\n") == set()
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Minister Van Hijum van Sociale Zaken zei dat.", "Van Hijum", "minister"),
+    ("Dat schreef staatssecretaris Nobel in een brief.", "Nobel", "staatssecretaris"),
+    ("Volgens minister De Jonge is dat nodig.", "De Jonge", "minister"),
+])
+def test_an_office_before_a_bare_surname(text, name, role):
+    assert name in persons(text)
+    assert (name, "role", None) in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De minister van Sociale Zaken en Werkgelegenheid schrijft.",   # a ministry
+    "De Minister Van Sociale Zaken en Werkgelegenheid schrijft.",
+    "de Minister President zei het al",
+    "De Staatssecretaris Participatie en Integratie schrijft.",      # a portfolio
+])
+def test_offices_without_a_name(text):
+    assert persons(text) == {}
