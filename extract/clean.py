@@ -437,6 +437,9 @@ _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
 _LABELLED_HEADING = re.compile(r"(?:Aanbeveling|Advies|Adviespunt|Agendapunt|Hoofdstuk|Paragraaf|Recommendation)"
                                r"\s+(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-h])\b\s*[:.)–-]?\s+[A-Z‘“]")
 _SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing alone is a heading
+_NEXT_LINE_START = re.compile(r"\s*(\S)")
+# a line that ends in a word that needs more after it is no heading: "... Sociale Zaken en"
+_OPEN_END = re.compile(r"\s(?:en|of|de|het|een|van|voor|in|op|met|aan|bij|door|naar|tot|over|om|te|dat|die)$")
 
 
 def _line_breaks(text: str):
@@ -465,12 +468,16 @@ def _breaks(text: str):
 
 def _heading_follows(text: str, start: int) -> bool:
     """Whether the line at `start` is a short heading on its own line ("Reactie kabinet"):
-    capitalised, without closing punctuation, and ended by a line break."""
+    capitalised, without closing punctuation, ended by a line break, and followed by a line
+    that opens a sentence. (A wrapped sentence's short line, "SER hebben dit besproken en",
+    goes on in lower case.)"""
     end = text.find("\n", start, start + _SHORT_LINE + 1)
     if end < 0:
         return False
     line = text[start:end].rstrip()
-    return bool(line) and line[0].isupper() and line[-1] not in _SENTENCE_END + ",-"
+    after = _NEXT_LINE_START.match(text, end)
+    return (bool(line) and line[0].isupper() and line[-1] not in _SENTENCE_END + ",-"
+            and after is not None and (after.group(1).isupper() or after.group(1).isdigit()))
 
 
 def _break_replacement(text: str, m: re.Match) -> str:
@@ -491,5 +498,6 @@ def _break_replacement(text: str, m: re.Match) -> str:
     if _heading_follows(text, m.end()):
         return "\n"
     heading_like = (len(prev_line) < 50 and prev_char and prev_char not in _SENTENCE_END + ",-"
-                    and (nxt[:1].isupper() or nxt[:1] in "“‘\"'" or nxt[:1].isdigit()))
+                    and (nxt[:1].isupper() or nxt[:1] in "“‘\"'" or nxt[:1].isdigit())
+                    and not _OPEN_END.search(prev_line))
     return "\n" if heading_like else " "

@@ -171,3 +171,16 @@ def test_sentence_contains_span_folded():
     t = "Eerste zin.  Tweede   zin\nmet  ruimte. Derde."
     start, end = span_of(t, "zin\nmet  ruimte")
     assert "zin met ruimte" in sentence_at(t, start, end)
+
+
+def test_a_short_heading_line_keeps_its_line_breaks():
+    text = ("Aanbeveling 2: Versterk de handhaving door de Nederlandse Arbeidsinspectie\nReactie kabinet\n"
+            "Het kabinet ziet geen aanleiding.\n")
+    assert clean(text).text == text
+
+
+def test_wrapped_sentences_are_joined_even_where_a_line_is_short_or_capitalised():
+    text = "Besproken door de sociale partners in de \nSER hebben dit besproken en \nzijn het eens.\n"
+    assert clean(text).text == "Besproken door de sociale partners in de SER hebben dit besproken en zijn het eens.\n"
+    text = "De brief van de minister van Sociale Zaken en\nWerkgelegenheid\nover de aanpak is ontvangen.\n"
+    assert clean(text).text == "De brief van de minister van Sociale Zaken en Werkgelegenheid over de aanpak is ontvangen.\n"
