@@ -63,6 +63,8 @@ def test_magazine_with_agency_credits(extracted):
     persons = labels(ex, "Person")
     assert {"Jorien van Dalen", "Mark Visser", "Thomas Verbeek", "Fatima Ouali", "Peter de Bruin"} <= persons
     assert not {"Hollandse Hoogte", "Directeur Peter de Bruin"} & persons
+    organisations = {e.key for e in ex.entities.values() if e.cls in ("Organisation", "Committee", "AdvisoryBody")}
+    assert {"org/aedes", "org/alliander", "org/cpb", "org/techniek-nederland"} <= organisations
 
 
 def test_response_with_the_reaction_on_the_markers_line(extracted):
