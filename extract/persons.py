@@ -129,13 +129,15 @@ def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, st
 
 TITLED = "persons/titled/2"
 OFFICE = "persons/office-surname/1"
+ACADEMIC = "persons/academic/1"
 CREDIT = "persons/credit/1"
 INITIALS = "persons/initials/1"
 
 
 def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
-    """Names after a form of address ("mevrouw Arends") or, with OFFICE, after an office
-    ("minister Van Hijum"): the word before the name is its title."""
+    """Names after a form of address ("mevrouw Arends"), with OFFICE after an office
+    ("minister Van Hijum"), with ACADEMIC after academic titles ("prof. dr. Kim Putters"):
+    the words before the name are its title."""
     regex, _ = lexicon().rules[rule_id]
     return [PersonHit(m.start("name"), m.end("name"), m.group("name"), rule_id,
                       re.sub(r"\s+", " ", m.group("title")).lower())
@@ -364,8 +366,9 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     found: list[tuple[PersonHit, list[RoleFact]]] = []
     overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
     titled_hits = titled(text)
-    by_office = _overlap_test([(h.start, h.end) for h in titled_hits])
-    titled_hits += [h for h in titled(text, OFFICE) if not by_office(h.start, h.end)]
+    for rule_id in (OFFICE, ACADEMIC):
+        taken = _overlap_test([(h.start, h.end) for h in titled_hits])
+        titled_hits += [h for h in titled(text, rule_id) if not taken(h.start, h.end)]
     titled_names = _overlap_test([(h.start, h.end) for h in titled_hits])
     initialled = [h for h in with_initials(text) if not titled_names(h.start, h.end)]
     for hit in (titled_hits + initialled + listed(text, "persons/motion/1")

@@ -220,3 +220,16 @@ def test_an_office_before_a_bare_surname(text, name, role):
 ])
 def test_offices_without_a_name(text):
     assert persons(text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Volgens prof. dr. Kim Putters is dat nodig.", "Kim Putters"),
+    ("dr. Jan de Vries schreef het rapport", "Jan de Vries"),
+    ("De brief van mr. Bakker.", "Bakker"),
+])
+def test_academic_titles_without_a_form_of_address(text, name):
+    assert name in persons(text)
+
+
+def test_academic_look_alikes():
+    assert persons("zie p. 12 en dr. 4 van de bijlage") == {}
