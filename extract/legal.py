@@ -37,8 +37,14 @@ class Citation:
 
 
 @lru_cache(maxsize=1)
+def patterns() -> dict:
+    """extract/patterns/legal.toml, read once."""
+    return tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
-    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    data = patterns()
     ordinals = data["ordinals"]
     laws = law_forms(load_reference())
     law_alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(laws, key=lambda f: (-len(f), f)))
@@ -77,31 +83,40 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
     rules, ordinals, laws = load_rules()
     found: dict[int, Citation] = {}
     for rule in rules:
-        if rule.list_group:
-            for cite in _listed_citations(rule, text, law_hits, laws):
-                if cite.start not in found or (found[cite.start].law is None and cite.law is not None):
-                    found[cite.start] = cite
-            continue
-        for m, start, named in _matches(rule, text, law_hits):
-            law = named or _law_group(m, laws) or passage_law(text, m.start("article"), m.end(), law_hits)
-            paragraph = m.group("pnum") or (str(ordinals[m.group("pword").lower()]) if m.group("pword") else None)
-            cite = Citation(start, m.end(), normalise_article(m.group("article")), paragraph, law, rule.id)
-            have = found.get(m.start("article"))
-            if have is None or (have.law is None and law is not None):
-                found[m.start("article")] = cite
+        # Citations are keyed by where their article number starts: a later rule's reading
+        # of the same number replaces an earlier one only when it knows the law.
+        made = (_listed_citations(rule, text, law_hits, laws) if rule.list_group
+                else _single_citations(rule, text, law_hits, laws, ordinals))
+        for key, cite in made:
+            have = found.get(key)
+            if have is None or (have.law is None and cite.law is not None):
+                found[key] = cite
     return sorted(found.values(), key=lambda c: c.start)
 
 
-_LISTED_ARTICLE = re.compile(r"\d+:\s?\d+[a-z]?|\d+\.\d+[a-z]?|\d+[a-z]{0,2}")
+def _single_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str],
+                      ordinals: dict[str, int]):
+    """(key, citation) per match of a rule that cites one article (and maybe its paragraph)."""
+    for m, start, named in _matches(rule, text, law_hits):
+        law = named or _law_group(m, laws) or passage_law(text, m.start("article"), m.end(), law_hits)
+        paragraph = m.group("pnum") or (str(ordinals[m.group("pword").lower()]) if m.group("pword") else None)
+        yield m.start("article"), Citation(start, m.end(), normalise_article(m.group("article")), paragraph, law,
+                                           rule.id)
+
+
+@lru_cache(maxsize=1)
+def _article_number() -> re.Pattern:
+    """One article number, by the ARTICLE fragment of legal.toml."""
+    return re.compile(patterns()["fragments"]["ARTICLE"])
 
 
 def _listed_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str]):
-    """A citation per article of a list ("artikelen 5, 6 en 7 van de Arbowet"), each keyed
-    by where its number starts, as the single-article rules key theirs."""
+    """(key, citation) per article of a list ("artikelen 5, 6 en 7 van de Arbowet")."""
     for m in scan.finditer(rule.regex, text):
         law = _law_group(m, laws) or passage_law(text, m.start(rule.list_group), m.end(), law_hits)
-        for number in _LISTED_ARTICLE.finditer(text, *m.span(rule.list_group)):
-            yield Citation(number.start(), number.end(), normalise_article(number.group()), None, law, rule.id)
+        for number in _article_number().finditer(text, *m.span(rule.list_group)):
+            yield number.start(), Citation(number.start(), number.end(), normalise_article(number.group()), None,
+                                           law, rule.id)
 
 
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):
@@ -135,15 +150,13 @@ def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, 
 
 @lru_cache(maxsize=1)
 def named_law_rules() -> tuple[Rule, ...]:
-    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
-    return tuple(Rule(r["id"], re.compile(r["pattern"])) for r in data.get("named_law", []))
+    return tuple(Rule(r["id"], re.compile(r["pattern"])) for r in patterns().get("named_law", []))
 
 
 @lru_cache(maxsize=1)
 def named_law_last_words() -> frozenset[str]:
     """Words that end a clause after a law's name, never the name ("... de Wet X aanpassen,")."""
-    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
-    return frozenset(data.get("named_law_end", {}).get("not_last", ()))
+    return frozenset(patterns().get("named_law_end", {}).get("not_last", ()))
 
 
 def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, int, str, str | None, str]]:

@@ -137,17 +137,12 @@ INITIALS = "persons/initials/1"
 def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
     """Names after a form of address ("mevrouw Arends"), with OFFICE after an office
     ("minister Van Hijum"), with ACADEMIC after academic titles ("prof. dr. Kim Putters"):
-    the words before the name are its title."""
+    the words before the name are its title. With INITIALS, names written with initials
+    ("Y.J. van Hijum"), which have none."""
     regex, _ = lexicon().rules[rule_id]
+    has_title = "title" in regex.groupindex
     return [PersonHit(m.start("name"), m.end("name"), m.group("name"), rule_id,
-                      re.sub(r"\s+", " ", m.group("title")).lower())
-            for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
-
-
-def with_initials(text: str) -> list[PersonHit]:
-    """Names written with initials ("Y.J. van Hijum"), where no form of address leads them."""
-    regex, _ = lexicon().rules[INITIALS]
-    return [PersonHit(m.start("name"), m.end("name"), m.group("name"), INITIALS)
+                      re.sub(r"\s+", " ", m.group("title")).lower() if has_title else None)
             for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
 
 
@@ -366,12 +361,10 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     found: list[tuple[PersonHit, list[RoleFact]]] = []
     overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
     titled_hits = titled(text)
-    for rule_id in (OFFICE, ACADEMIC):
+    for rule_id in (OFFICE, ACADEMIC, INITIALS):  # each only where the ones before found no name
         taken = _overlap_test([(h.start, h.end) for h in titled_hits])
         titled_hits += [h for h in titled(text, rule_id) if not taken(h.start, h.end)]
-    titled_names = _overlap_test([(h.start, h.end) for h in titled_hits])
-    initialled = [h for h in with_initials(text) if not titled_names(h.start, h.end)]
-    for hit in (titled_hits + initialled + listed(text, "persons/motion/1")
+    for hit in (titled_hits + listed(text, "persons/motion/1")
                 + listed(text, "persons/titled-plural/1") + listed(text, CREDIT)):
         if hit.rule == CREDIT and looks_like_organisation(text, hit):
             continue

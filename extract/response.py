@@ -60,8 +60,9 @@ def rules() -> dict:
     m = re.M
     data["headings"] = [(h["id"], re.compile(h["pattern"], m), h.get("explicit", False)) for h in data["heading"]]
     sec = data["section"]
-    data["marker"] = re.compile(sec["reaction_marker"], m)
-    data["marker_inline"] = re.compile(sec["reaction_marker_inline"])
+    words = sec["reaction_marker"]
+    data["marker"] = re.compile(rf"^(?:{words})\s*:?\s*$", m)
+    data["marker_inline"] = re.compile(rf"^(?:{words})\s*:[ \t]*(?=\S)")
     data["voice"] = re.compile(sec["cabinet_voice"], m)  # a paragraph may open with the voice
     data["not_rec"] = re.compile(sec["not_a_recommendation"])
     data["label_end"] = re.compile(sec["label_end"])
