@@ -255,7 +255,7 @@ def _role_search_start(window: str) -> int:
     return len(core) - len(core[len(words[0]):].lstrip())
 
 
-AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij)\s+|\s+)?"
+AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\)))(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)
@@ -446,7 +446,28 @@ def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     before = role_before(text, hit, org_hits)
     if hit.rule == "persons/motion/1":
         return [fact("Kamerlid", None, hit.rule)]
-    return ([before] if before else []) + org_before(text, hit, org_hits) + roles_after(text, hit, org_hits)
+    after = roles_after(text, hit, org_hits)
+    if before and before.org is None and after and after[-1].rule == "persons/of-org/1":
+        before = RoleFact(before.role, after[-1].org, before.relation, before.rule)  # "directeur X van Y"
+    return ([before] if before else []) + (org_before(text, hit, org_hits) or org_fronted(text, hit, org_hits)) + after
+
+
+_FRONTED = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[Nn]amens\s+(?:de\s+|het\s+)?(?P<org>\S[^\n.!?]{0,50}?)\s+"
+                      r"(?:sprak|spreekt|spraken|zegt|zei|vraagt|vroeg|antwoordt|antwoordde|reageert|reageerde|merkt|merkte|"
+                      r"pleit|pleitte|benadrukt|benadrukte|stelt|stelde|licht|lichtte|presenteert|presenteerde)\s+"
+                      r"(?:(?:daarna|vervolgens|ook|eerst|nog|als\s+eerste|tot\s+slot)\s+)?"
+                      r"(?:[Dd]e\s+heer|[Mm]evrouw)\s+(?:(?:prof|dr|drs|mr|ir|ing)\.\s*)*$")
+
+
+def org_fronted(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
+    """'Namens VNO-NCW sprak daarna de heer De Groot': a sentence that opens with 'namens' and
+    the organisation, then a speech verb and the titled name, whom it gives to represent it."""
+    start = max(0, hit.start - 100)
+    m = _FRONTED.search(text, start, hit.start) if "amens" in text[start:hit.start] else None
+    org = org_at(org_hits, m.start("org"), text) if m else None
+    if org is None or text[org.end:m.end("org")].strip():
+        return []
+    return [RoleFact(None, org, "represents", "persons/namens-fronted/1")]
 
 
 def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:

@@ -233,3 +233,53 @@ def test_academic_titles_without_a_form_of_address(text, name):
 
 def test_academic_look_alikes():
     assert persons("zie p. 12 en dr. 4 van de bijlage") == {}
+
+
+def roles(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(hit.name, f.role, f.org.key if f.org else None) for hit, facts in detect(text, org_hits(text))
+            for f in facts}
+
+
+def test_a_signature_with_academic_titles_on_the_joined_line():
+    # a PDF's lines joined: the lower-case title continued the ministry's line
+    text = "De minister van Sociale Zaken en Werkgelegenheid, mr. drs. H.W. ter Horst-Bakker\n"
+    assert ("H.W. ter Horst-Bakker", "minister", "org/szw") in roles(text)
+    text = "De minister van Sociale Zaken en Werkgelegenheid,\n\nprof. dr. A.B. de Wit\n"
+    assert ("A.B. de Wit", "minister", "org/szw") in roles(text)
+
+
+def test_an_apposition_without_titles_is_no_signature():
+    text = "De minister van Sociale Zaken en Werkgelegenheid, A.B. de Wit, schrijft dat.\n"
+    assert not any(role == "minister" for _, role, _ in roles(text))
+
+
+@pytest.mark.parametrize("text, name, role, org", [
+    ("Aanwezig: mevrouw El Idrissi (kroonlid), de heer Bos.", "El Idrissi", "kroonlid", None),  # org from default_org
+    ("Sanne Koopmans, hoogleraar aan de Universiteit Leiden, zegt het.", "Sanne Koopmans", "hoogleraar", "org/universiteit-leiden"),
+    ("Directeur Ruben Sterkenburg van de FNV ziet dat anders.", "Ruben Sterkenburg", "directeur", "org/fnv"),
+])
+def test_roles_in_brackets_after_aan_and_around_the_name(text, name, role, org):
+    assert (name, role, org) in roles(text)
+
+
+def test_role_look_alikes():
+    assert not any(r for _, r, _ in roles("Aanwezig: mevrouw El Idrissi (zie bijlage), de heer Bos."))
+    # "aan" after a role names no organisation unless a known one is written there
+    assert ("Sanne Koopmans", "hoogleraar", None) in roles("Sanne Koopmans, hoogleraar aan het woord, zegt het.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Namens VNO-NCW sprak daarna de heer De Groot over de kosten.", "De Groot"),
+    ("Dat is zo. Namens de FNV vraagt mevrouw Yildiz het woord.", "Yildiz"),
+])
+def test_a_fronted_namens_gives_the_speaker_its_organisation(text, name):
+    assert (name, "represents", "org/fnv" if "FNV" in text else "org/vno-ncw") in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Namens VNO-NCW werd een brief gestuurd aan de heer De Groot.",  # no speech verb before the name
+    "Namens VNO-NCW en de vakbonden sprak de heer De Groot.",        # more than the organisation
+    "Hij sprak namens VNO-NCW met de heer De Groot.",                # 'namens' opens no sentence
+])
+def test_fronted_namens_look_alikes(text):
+    assert ("De Groot", "represents", "org/vno-ncw") not in relations(text)
