@@ -99,7 +99,8 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
         if not item.start <= start < item.end:
             continue
         in_title = item.title_start <= start < item.title_start + len(item.title)
-        opens = re.search(spec["sentence_start"], ctx.text[max(0, start - 20):start])
+        opens = re.search(spec["sentence_start"], ctx.text[max(0, start - 20):start]) or \
+            re.search(spec["inverted"], ctx.text[max(0, start - 90):start])
         speaks = re.match(spec["speech_after"], ctx.text[end:end + 200])
         if in_title or opens or speaks:
             found.add(key)
@@ -128,9 +129,12 @@ def attendance(ctx, meeting: str, chair: str | None) -> None:
             s, e = sentence_bounds(ctx.text, m.start(), m.end())
             if rule.get("unless") and re.search(rule["unless"], ctx.text[s:e], flags=re.I):
                 continue
+            listed = rule.get("list") and re.match(rule["list"], ctx.text[m.end():m.end() + 45])
+            if listed:
+                s = m.end()  # a list line: every person after the cue and its colon
             persons = [(abs(start - m.start()), key) for start, _, key in ctx.notes.get("person_hits", [])
                        if s <= start < e and key != chair]
-            for _, key in sorted(persons)[:1] if rule.get("nearest") else persons:
+            for _, key in sorted(persons)[:1] if rule.get("nearest") and not listed else persons:
                 ctx.link(meeting, rule["property"], key, rule["id"])
 
 

@@ -139,3 +139,32 @@ def test_agendapunt_items_and_a_chair_named_after_the_word_voorzitter(tmp_path):
     assert facts(ex, "polder:chair") == {("meeting", "person/k-smeets")}
     assert {("2", "person/visser"), ("2", "person/dekker")} <= facts(ex, "polder:speaker")
     assert ex.doc.date == "2025-01-17"
+
+
+def test_a_name_after_a_fronted_phrase_and_a_speech_verb_is_a_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Namens VNO-NCW sprak daarna de heer De Groot over de kosten. Vervolgens vraagt mevrouw Arends het woord.")
+    assert {("1", "person/de-groot"), ("1", "person/arends")} <= speakers_of(tmp_path, text)
+
+
+def test_a_name_after_a_verb_that_opens_no_sentence_is_no_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Het secretariaat stuurt namens VNO-NCW een brief aan de heer De Groot. Men vraagt mevrouw Arends om advies.")
+    assert not {person for _, person in speakers_of(tmp_path, text)} & {"person/de-groot", "person/arends"}
+
+
+def test_an_absence_list_gives_every_listed_person(tmp_path):
+    text = MINUTES.replace("1. Opening en mededelingen\n",
+                           "Afwezig: de heren Hofstra, Van Dam en mevrouw Timmermans.\n\n1. Opening en mededelingen\n")
+    absent = facts(built(tmp_path, text), "polder:absentWithApologies")
+    assert {("meeting", "person/hofstra"), ("meeting", "person/van-dam"), ("meeting", "person/timmermans")} <= absent
+
+
+def test_an_absence_in_running_text_gives_only_the_nearest_person(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "De heer Hofstra deelt mee dat mevrouw Timmermans vandaag afwezig is.")
+    absent = facts(built(tmp_path, text), "polder:absentWithApologies")
+    assert absent == {("meeting", "person/timmermans")}
