@@ -411,7 +411,8 @@ def dropped(ctx, hit) -> bool:
         if key is not None and key != hit.key:
             continue
         if unless_written is not None:
-            if text[hit.start:hit.end] != unless_written or starts_sentence(text, hit.start):
+            written = text[hit.start:hit.end]  # "De Unie" mid-sentence, or a longer form ending so: "vakbond De Unie"
+            if not written.endswith(unless_written) or written == unless_written and starts_sentence(text, hit.start):
                 return True
         elif before.search(text[max(0, hit.start - 20):hit.start]) and after.search(text[hit.end:hit.end + 30]):
             return True

@@ -252,3 +252,37 @@ def test_introductions_that_are_no_organisations(text):
     names = found(text)
     assert not {"De Vries", "In", "Nederland", "Arbeidsomstandigheden De"} & set(names)
     assert "SER-commissie Arbeidsomstandigheden De" not in names
+
+
+def test_de_unie_at_the_end_of_a_longer_written_form():
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import RawDocument
+    text = ("Het initiatief kwam van de vakbond De Unie. Vakbond De Unie stemde in. "
+            "De Unie van Utrecht is een verdrag. Binnen de Unie geldt dat ook.\n")
+    ex = extract(RawDocument("unie.txt", "unie", text, "utf-8", "0"))
+    assert written(ex, "org/de-unie") == ["vakbond De Unie", "Vakbond De Unie"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Met het project Nieuwe Energie voor de Bouw krijgen jongeren werk.", "Nieuwe Energie voor de Bouw"),
+    ("Doel van de pilot Werkfit Twente is om", "Werkfit Twente"),
+    ("met het platform Eerlijk Werk Online, een samenwerking van", "Eerlijk Werk Online"),
+    ("Het kabinet steunt het initiatief Wijs met Werk sinds 2024.", "Wijs met Werk"),
+    ("je hebt het project Samen\nSterk Rotterdam. Dat loopt.", "Samen Sterk Rotterdam"),  # a column's line break
+    ("gebruikten de Proeftuin Zorgrobots voor het testen", "Proeftuin Zorgrobots"),
+    ("volgens het Kenniscentrum Techniek is dat", "Kenniscentrum Techniek"),
+])
+def test_a_name_introduced_by_what_it_is(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Het programma Arbo Actief is nog in ontwikkeling.",     # a programme is an instrument
+    "Via het platform LinkedIn vinden zij werk.",            # one capitalised word is not enough
+    "Het project loopt sinds mei. Nieuwe Leden zijn welkom.",  # no name right after the noun
+    "Een pilot in Groningen Stad liep goed.",                # the noun is no article's
+    "het project De Nieuwe Bouw",                            # a determiner opens no such name
+    "het platform\n\nNieuwe Kop Hier",                       # a blank line ends the name
+])
+def test_introduced_name_look_alikes(text):
+    assert not {n for n, cls in found(text).items()} - {"Groningen Stad"}
