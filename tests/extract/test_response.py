@@ -335,3 +335,21 @@ def test_a_heading_line_right_above_its_reaction_line_stays_a_heading():
     assert labels == {"1": "Onderzoek een minimumuurloon voor zelfstandigen",
                       "2": "Versterk de handhaving door de Nederlandse Arbeidsinspectie"}
     assert (stance_of(result, "1"), stance_of(result, "2")) == ("Adopted", "NotAdopted")
+
+
+LETTER_HEAD = ("Aan de Voorzitter van de Tweede Kamer\n\nDatum 14 oktober 2025\n"
+               "Betreft {subject}\n\nGeachte voorzitter,\n\n"
+               "De Sociaal-Economische Raad (SER) bracht een advies uit.\n\n"
+               "Aanbeveling 1: Doe het\nDe raad beveelt aan het te doen.\n\n"
+               "Reactie kabinet\nHet kabinet neemt deze aanbeveling over.\n")
+
+
+def test_the_advice_from_a_letters_subject_line():
+    result = run(LETTER_HEAD.format(subject="Kabinetsreactie op het SER-advies Zeggenschap in de platformeconomie"))
+    advice = [e.label for e in result.entities.values() if e.cls == "Advice"]
+    assert advice == ["Zeggenschap in de platformeconomie"]
+
+
+def test_a_subject_line_about_something_else_names_no_advice():
+    result = run(LETTER_HEAD.format(subject="Voortgang arbeidsmarktbeleid en het advies van de raad"))
+    assert not [e for e in result.entities.values() if e.cls == "Advice"]
