@@ -1,7 +1,10 @@
 """Documents written for these tests in layouts the corpus does not have (plain-text headings
 right above "Reactie kabinet", "Agendapunt N" minutes, numbered markdown headings, a magazine
-with a photo agency in its credits): the facts an analyst would expect, end to end. Not
-corpus text; they guard the rules against fitting only the five corpus documents."""
+with a photo agency in its credits, PDF text of a letter with running page headers and a
+signature, minutes with "(FNV):" speaker turns and "Namens X sprak ...", an interview with
+role + field + name and initiatives named in ordinary words): the facts an analyst would
+expect, end to end. Not corpus text; they guard the rules against fitting only the five
+corpus documents."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -78,5 +81,53 @@ def test_minutes_with_an_attendance_list(extracted):
     assert ex.doc.kind == "minutes" and ex.doc.date == "2025-03-19"  # "... van de Sociaal-Economische Raad op woensdag ..."
     assert relations(ex, "polder:chair") == {("meeting", "person/smeets")}  # "de heer Smeets (voorzitter)"
     assert {("2", "person/yilmaz"), ("2", "person/van-den-berg"), ("2", "person/kramer")} <= relations(ex, "polder:speaker")
+    assert {("meeting", "person/mulder"), ("meeting", "person/peters")} <= relations(ex, "polder:absentWithApologies")
     assert ("person/yilmaz", "org/fnv") in {(r.subject, getattr(r.value, "key", None)) for r in ex.relations
                                             if r.prop == "polder:represents"}
+
+
+def memberships(ex) -> set[tuple[str, str, str | None]]:
+    out = set()
+    for e in ex.entities.values():
+        if e.cls == "org:Membership":
+            props = {p: getattr(v, "key", v) for p, v in e.props}
+            out.add((props["org:member"], props["org:role"], props.get("org:organization")))
+    return out
+
+
+def test_pdf_text_response_with_running_headers_and_a_signature(extracted):
+    ex = extracted["kabinetsreactie_pdf_kopregels"]
+    assert ex.doc.kind == "government_response"
+    assert stances(ex) == {"1": "Adopted", "2": "NotAdopted", "3": "UnderConsideration"}
+    assert labels(ex, "Advice") == {"Zeggenschap in de platformeconomie"}  # from the 'Betreft' line
+    # the signature's line was joined by the clean view: "Werkgelegenheid, mr. drs. H.W. ..."
+    assert ("person/h-w-ter-horst-bakker", "role/minister", "org/szw") in memberships(ex)
+    provisions = {e.key for e in ex.entities.values() if e.cls == "Provision"}
+    assert {"law/bw7/artikel-7-610", "law/bw7/artikel-7-610a", "law/wor/artikel-35c"} <= provisions
+    assert not any("12 mei" in label for label in labels(ex, "Law"))  # an amending act by its date is no law
+    assert "org/eerlijk-werk-online" in ex.entities  # "het platform Eerlijk Werk Online, een samenwerking ..."
+
+
+def test_minutes_with_bracketed_speakers_and_a_fronted_namens(extracted):
+    ex = extracted["verslag_sprekers_namens"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-02-03"
+    assert relations(ex, "polder:chair") == {("meeting", "person/ingrid-brouwer-lam")}  # onder voorzitterschap van
+    assert {("2", "person/bakker"), ("2", "person/yilmaz"), ("2", "person/de-groot"), ("2", "person/van-leeuwen"),
+            ("2", "person/el-idrissi")} <= relations(ex, "polder:speaker")
+    represents = {(r.subject, r.value.key) for r in ex.relations if r.prop == "polder:represents"}
+    assert {("person/bakker", "org/fnv"), ("person/yilmaz", "org/vno-ncw"),
+            ("person/de-groot", "org/vno-ncw")} <= represents
+    assert {("meeting", "person/hofstra"), ("meeting", "person/van-dam"),
+            ("meeting", "person/timmermans")} <= relations(ex, "polder:absentWithApologies")
+    assert ("person/el-idrissi", "role/kroonlid", "org/ser") in memberships(ex)
+
+
+def test_magazine_interview_with_roles_and_named_initiatives(extracted):
+    ex = extracted["magazine_interview_rollen"]
+    assert {"Sanne Koopmans", "Ruben Sterkenburg", "Wendy Akkerman", "Jolien de Wit"} <= labels(ex, "Person")
+    assert {("person/sanne-koopmans", "role/hoogleraar", "org/universiteit-leiden"),
+            ("person/ruben-sterkenburg", "role/directeur", "org/stichting-vakmanschap-morgen")} <= memberships(ex)
+    assert {"org/leerwerk-akkoord", "org/de-unie", "org/nationaal-groeifonds",
+            "org/stichting-vakmanschap-morgen"} <= set(ex.entities)
+    assert "org/slim-leren-in-de-regio" not in ex.entities  # a programme is no organisation
+    assert "law/bw7/artikel-7-611a" in ex.entities
