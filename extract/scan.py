@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 try:  # the parser `re` itself uses (Python 3.11+): private, so a Python without it only loses speed
     from re import _parser as sre_parse
-    from re._constants import (AT, ASSERT, ASSERT_NOT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN,
+    from re._constants import (AT, AT_BEGINNING, AT_BEGINNING_STRING, ASSERT, ASSERT_NOT,
+                               BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN,
                                LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
 except ImportError:  # pragma: no cover - exercised by a test that hides the parser
     sre_parse = None
@@ -163,8 +164,10 @@ def finditer(regex: re.Pattern, text: str):
 @lru_cache(maxsize=None)
 def _fast_start(regex: re.Pattern) -> bool:
     """Whether `re` searches for `regex` by its first character or literal (it opens with one)."""
-    parsed = sre_parse.parse(regex.pattern, regex.flags)
-    return bool(len(parsed)) and parsed[0][0] in (LITERAL, IN)
+    items = sre_parse.parse(regex.pattern, regex.flags)
+    while len(items) and items[0][0] is SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3]  # a group's first character is the pattern's (flags unchanged)
+    return bool(len(items)) and items[0][0] in (LITERAL, IN)
 
 
 # ------------------------------------------------------------ first characters
@@ -252,7 +255,7 @@ def unguarded(regex: re.Pattern) -> re.Pattern | None:
     """`regex` without its leading guard, when it has one and cannot match empty text."""
     guard = _LEADING_GUARD.match(regex.pattern) if isinstance(regex.pattern, str) else None
     if guard is None:
-        return None
+        return _without_zero_width_start(regex)
     rest = (guard.group("flags") or "") + regex.pattern[guard.end():]
     try:
         loose = re.compile(rest, regex.flags)
@@ -260,6 +263,67 @@ def unguarded(regex: re.Pattern) -> re.Pattern | None:
         return None
     parsed = sre_parse.parse(rest, regex.flags)
     return loose if parsed.getwidth()[0] > 0 and not _opens_optional(parsed) else None
+
+
+# One item at the top level of a pattern: an escape, a class, a group or a character, with
+# any quantifier after it.
+_ITEM = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?[:=!]|\?<[=!])?|[^()|\\\[])"
+                   r"(?:[*+?]|\{\d*(?:,\d*)?\})?\??")
+
+
+def _without_zero_width_start(regex: re.Pattern) -> re.Pattern | None:
+    """`regex` without the items it opens with that match no text: lookbehinds, anchors and
+    groups of them ("(?<=[rs])(?:(?<=leider)|(?<=directeur))", "(?:\\A|(?<=\\n))"), when
+    what is left opens with a character `re` can search for."""
+    pattern, flags = regex.pattern, ""
+    if not isinstance(pattern, str):
+        return None
+    if (m := _GLOBAL_FLAGS.match(pattern)) is not None:
+        flags, pattern = m.group(), pattern[m.end():]
+    cut = 0
+    while cut < len(pattern):
+        end = _item_end(pattern, cut)
+        if end is None or _width(flags + pattern[:end], regex.flags) != (0, 0):
+            break
+        cut = end
+    if not cut:
+        return None
+    rest = pattern[cut:]
+    if (first := _ITEM.match(rest)) is not None and first.group().startswith("[") and first.group().endswith("]+"):
+        cls = first.group()[:-1]
+        rest = cls + cls + "*" + rest[first.end():]  # "[ ]+x" as "[ ][ ]*x": `re` searches for "[ ]"
+    try:
+        loose = re.compile(flags + rest, regex.flags)
+    except re.error:
+        return None
+    parsed = sre_parse.parse(loose.pattern, regex.flags)
+    return loose if parsed.getwidth()[0] > 0 and _fast_start(loose) else None
+
+
+def _item_end(pattern: str, start: int) -> int | None:
+    """Where the top-level item at `start` ends (a group with its body), or None at a "|"."""
+    m = _ITEM.match(pattern, start)
+    if m is None:
+        return None
+    if not m.group().startswith("("):
+        return m.end()
+    depth, i = 1, m.end()
+    while depth:
+        inner = _ITEM.match(pattern, i) or (re.match(r"[|)]", pattern[i:i + 1]) if i < len(pattern) else None)
+        if inner is None:
+            return None
+        token = inner.group()
+        depth += token.startswith("(") - (token == ")")
+        i = i + len(token) if inner.re is _ITEM else i + 1
+    quantifier = re.match(r"(?:[*+?]|\{\d*(?:,\d*)?\})?\??", pattern[i:])
+    return i + quantifier.end()
+
+
+def _width(pattern: str, flags: int) -> tuple[int, int] | None:
+    try:
+        return sre_parse.parse(pattern, flags).getwidth()
+    except re.error:
+        return None
 
 
 def _opens_optional(parsed) -> bool:
@@ -294,15 +358,19 @@ def folded_lead(regex: re.Pattern) -> re.Pattern | None:
     parsed = sre_parse.parse(regex.pattern, regex.flags)
     if not parsed.state.flags & IGNORECASE or parsed.getwidth()[0] == 0:
         return None
-    lead = _lead(list(_flattened(parsed, True)), True)
+    lead = _lead(list(_flattened(parsed, True)), True, bool(parsed.state.flags & re.MULTILINE))
     return re.compile(lead) if lead and len(lead) <= LEAD_LIMIT else None
 
 
-def _lead(items: list, at_start: bool) -> str:
+def _lead(items: list, at_start: bool, multiline: bool) -> str:
     """A regex that the lowered text matches where the sequence `items` matches ("" when
     nothing is known); `at_start`: zero-width items before it may be skipped."""
     out = ""
     for i, (op, av) in enumerate(items):
+        if op is AT and at_start and not out and av in (AT_BEGINNING, AT_BEGINNING_STRING):
+            # kept: "^\\s*x" is then tried at line starts only, not at every space
+            out += r"(?m:^)" if av is AT_BEGINNING and multiline else r"\A"
+            continue
         if op in (AT, ASSERT, ASSERT_NOT) and at_start and not out:
             continue  # a guard in front: the lead only says where a match may begin
         if op is LITERAL and av < 128:
@@ -315,7 +383,7 @@ def _lead(items: list, at_start: bool) -> str:
             # One alternative per branch, each followed by the rest ("(?:x)?" is x-or-nothing).
             rest = items[i + 1:]
             branches = av[1] if op is BRANCH else [av[2], []]
-            leads = [_lead(list(_flattened(b, True)) + rest, at_start and not out) for b in branches]
+            leads = [_lead(list(_flattened(b, True)) + rest, at_start and not out, multiline) for b in branches]
             if all(leads):
                 out += "(?:" + "|".join(leads) + ")"
             return out

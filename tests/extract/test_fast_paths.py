@@ -342,3 +342,42 @@ def test_remembered_pieces_belong_to_their_text():
     for _ in range(2):
         assert scan.may_match(regex, with_piece) and not scan.may_match(regex, without)
     assert scan.may_match(regex, "".join(["de Stichting", " Arbeid"]))  # equal text, other object
+
+
+# ---------------------------------------------------------------- openings that match no text
+
+ZERO_WIDTH_OPENINGS = [
+    r"(?<=[rs])(?:(?<=leider)|(?<=directeur))[^\S\n]+van[^\S\n]+(?P<name>[A-Z]\w+)",
+    r"(?:\A|(?<=\n)|(?<=[.!?] ))(?P<name>[A-Z][\w&-]*(?:[^\S\n]+[A-Z][\w&-]*){0,2})[^\S\n]+is[^\S\n]+een",
+    r"(?<![\w&-])(?P<name>[A-Z][\w&-]+),[^\S\n]+de[^\S\n]+vereniging",
+    r"(?=[A-Z])(?<!\.)[A-Z]+\b",
+    r"(?im)kabinetsstandpunt|^\s*(?:reactie|standpunt)\s+(?:van\s+het\s+)?kabinet\b",
+    r"(?i)^\s*reactie\s+kabinet",
+]
+
+
+def test_zero_width_openings_are_left_out_of_the_loose_pattern():
+    loose = scan.unguarded(re.compile(ZERO_WIDTH_OPENINGS[0]))
+    assert loose.pattern.startswith(r"[^\S\n][^\S\n]*van")  # a class to search for, then the rest
+    assert scan.unguarded(re.compile(ZERO_WIDTH_OPENINGS[1])).pattern.startswith("(?P<name>[A-Z]")
+    assert scan.unguarded(re.compile(r"(?:a|(?<=b))c")) is None  # the opening may match "a"
+    assert scan.unguarded(re.compile(r"(?<=x)\s*y")) is None  # nothing left to search for
+
+
+def test_a_line_start_stays_in_the_lead():
+    assert scan.folded_lead(re.compile(ZERO_WIDTH_OPENINGS[4])).pattern == (
+        r"(?:kabinetsstandpunt|(?m:^)\s*(?:reactie\s+(?:van\s+het\s+kabinet|kabinet)"
+        r"|standpunt\s+(?:van\s+het\s+kabinet|kabinet)))")
+    assert scan.folded_lead(re.compile(ZERO_WIDTH_OPENINGS[5])).pattern == r"\A\s*reactie\s+kabinet"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["leider", "directeur", "Directeur", "van", "de", "Raad", "SER", "is", "een",
+                                 "vereniging", "Reactie", "reactie", "kabinet", "Kabinetsstandpunt", "standpunt",
+                                 "het", "A", "a.", ".", "!", ",", " ", "  ", "\n", "\n\n", "\t", "&", "-"]),
+                max_size=30).map("".join))
+def test_zero_width_openings_find_the_plain_matches(text):
+    for pattern in ZERO_WIDTH_OPENINGS:
+        p = re.compile(pattern)
+        assert [(m.span(), m.groups()) for m in scan.finditer(p, text)] == \
+            [(m.span(), m.groups()) for m in p.finditer(text)], pattern
