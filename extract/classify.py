@@ -84,7 +84,8 @@ def _fold(s: str) -> str:
 
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
-_RESPONSE_LINE = re.compile(r"^[ \t#*_]*(Kabinetsreactie\b[^\n]{5,200})$", re.M)
+# "Kabinetsreactie op ..." as a heading, or as a letter's subject ("Betreft Kabinetsreactie op ...")
+_RESPONSE_LINE = re.compile(r"^[ \t#*_]*(?:(?:Betreft|Onderwerp)[ \t]*:?[ \t]*)?(Kabinetsreactie\b[^\n]{5,200})$", re.M)
 _ADVICE_NAME = re.compile(r"\badvies\s*(?:,\s*getiteld\s*)?[‘'\"“]([^’'\"”\n]{5,200}?)[’'\"”]")
 
 
@@ -136,9 +137,13 @@ def _generic_title(text: str, view: Callable[[], str]) -> str | None:
         return m.group(1)
     for line in view()[:2000].splitlines():
         line = line.strip()
-        if 3 <= len(line.split()) <= 20:
+        if 3 <= len(line.split()) <= 20 and not _LETTERHEAD.match(line):
             return line
     return None
+
+
+# A letter's return address and addressee block: no title ("> Retouradres Postbus 20901 ...")
+_LETTERHEAD = re.compile(r"(?:>|Retouradres\b|Postbus\b|Aan\s+de\s+[Vv]oorzitter\b)")
 
 
 # ---------------------------------------------------------------- date

@@ -438,6 +438,9 @@ _LABELLED_HEADING = re.compile(r"(?:Aanbeveling|Advies|Adviespunt|Agendapunt|Hoo
                                r"\s+(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-h])\b\s*[:.)–-]?\s+[A-Z‘“]")
 _SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing alone is a heading
 _NEXT_LINE_START = re.compile(r"\s*(\S)")
+# a paragraph that opens with a name behind academic titles starts anew, though in lower case:
+# "De minister van Sociale Zaken en Werkgelegenheid," + blank line + "mr. drs. H.W. ter Horst"
+_TITLED_NAME = re.compile(r"(?:(?:mr|dr|drs|prof|ir|ing)\.[ \t]*)+(?:[A-Z]\.|[A-Z][a-z])")
 # a line that ends in a word that needs more after it is no heading: "... Sociale Zaken en"
 _OPEN_END = re.compile(r"\s(?:en|of|de|het|een|van|voor|in|op|met|aan|bij|door|naar|tot|over|om|te|dat|die)$")
 
@@ -488,7 +491,7 @@ def _break_replacement(text: str, m: re.Match) -> str:
     if run.count("\n") >= 2 or "\f" in run:
         # A page break or removed block may cut a sentence in two.
         mid_sentence = (len(prev_line) >= 30 and (prev_char.isalpha() or prev_char == ",")
-                        and nxt[:1].islower())
+                        and nxt[:1].islower() and not _TITLED_NAME.match(text, m.end()))
         return " " if mid_sentence else "\n\n"
     if _ITEM_START.match(nxt):
         return "\n"

@@ -158,3 +158,18 @@ def test_magazine_issue():
     assert find_title(MAGAZINE, "magazine") == \
         "Magazine van de Sociaal-Economische Raad, Maart 2019 #1 - jaargang 59"
     assert find_date("magazine zonder nummer\n\nover werk in 2020", "magazine") == (None, None)
+
+
+def test_a_letters_subject_line_is_the_responses_title():
+    text = ("> Retouradres Postbus 90801 2509 LV Den Haag\n\nAan de Voorzitter van de Tweede Kamer\n\n"
+            "Datum 3 maart 2026\nBetreft Kabinetsreactie op het SER-advies Werk in de zorg\n\n"
+            "Geachte voorzitter,\n\nHet kabinet dankt de raad. Het kabinet neemt de aanbeveling over.\n")
+    assert find_title(text, "government_response") == "Kabinetsreactie op het SER-advies Werk in de zorg"
+
+
+def test_a_return_address_is_no_title():
+    text = "> Retouradres Postbus 90801 2509 LV Den Haag\n\nAan de Voorzitter van de Tweede Kamer\n\nOver de arbeidsmarkt van morgen\n"
+    assert find_title(text, "other") == "Over de arbeidsmarkt van morgen"
+    # a subject line that is no reaction leaves the title to the other rules
+    assert find_title("Betreft Kabinetsreactievoorstel\n\nWerk en inkomen in balans\n", "government_response") \
+        != "Kabinetsreactievoorstel"

@@ -184,3 +184,11 @@ def test_wrapped_sentences_are_joined_even_where_a_line_is_short_or_capitalised(
     assert clean(text).text == "Besproken door de sociale partners in de SER hebben dit besproken en zijn het eens.\n"
     text = "De brief van de minister van Sociale Zaken en\nWerkgelegenheid\nover de aanpak is ontvangen.\n"
     assert clean(text).text == "De brief van de minister van Sociale Zaken en Werkgelegenheid over de aanpak is ontvangen.\n"
+
+
+def test_a_signature_behind_academic_titles_is_its_own_paragraph():
+    text = "Het kabinet rekent op de steun van de sociale partners.\n\nDe minister van Sociale Zaken en Werkgelegenheid,\n\nmr. drs. H.W. ter Horst-Bakker\n"
+    assert "Werkgelegenheid,\n\nmr. drs. H.W. ter Horst-Bakker" in clean(text).text
+    # a sentence that a page break cut still joins, also before a lower-case abbreviation
+    cut = "Het kabinet wil de regels voor platformwerk verduidelijken, zodat\n\nmr. en drs. niet langer als titels gelden.\n"
+    assert "zodat mr. en drs. niet" in clean(cut).text
