@@ -245,6 +245,18 @@ def _find_lowered(text: str, lowered: str, lexicon: Dictionary) -> list[Hit]:
     return hits
 
 
+_keyed: tuple[tuple[KnownEntity, ...], dict[str, KnownEntity]] | None = None
+
+
+def _by_key(known: tuple[KnownEntity, ...]) -> dict[str, KnownEntity]:
+    """The reference entities by key, made once per reference tuple (by identity: hashing
+    the tuple would cost as much as building the dict)."""
+    global _keyed
+    if _keyed is None or _keyed[0] is not known:
+        _keyed = (known, {k.key: k for k in known})
+    return _keyed[1]
+
+
 def as_entity(known: KnownEntity) -> Entity:
     return Entity(known.key, known.cls, known.label, set(known.forms) - {known.label}, from_reference=True)
 
@@ -252,9 +264,10 @@ def as_entity(known: KnownEntity) -> Entity:
 @component("known-entities", order=10)
 def extract_known(ctx) -> None:
     """Pipeline component: a Mention for every known organisation, law and topic."""
-    known = {k.key: k for k in load_reference()}
+    known = _by_key(load_reference())
     hits = find(ctx.text)
+    for key in dict.fromkeys(hit.key for hit in hits):  # once per entity: merging again adds nothing
+        ctx.entity(as_entity(known[key]))
     for hit in hits:
-        ctx.entity(as_entity(known[hit.key]))
         ctx.mention(hit.key, hit.start, hit.end, RULE)
     ctx.notes["known_hits"] = hits
