@@ -36,10 +36,24 @@ class Heading:
     end: int  # end of the heading's line
     rule: str
     explicit: bool = False
+    body: int = -1  # where the section's text starts when the line ran on past the label
+    also: tuple[str, ...] = ()  # the other numbers of a range heading ("Aanbevelingen 4 tot en met 6")
 
     @property
     def outline(self) -> tuple[int, ...]:
-        return tuple(ordinal(part) for part in self.number.split("."))
+        return outline_of(self.number)
+
+    @property
+    def last_outline(self) -> tuple[int, ...]:
+        """The outline of the last number it stands for (a range heading's end)."""
+        return outline_of(self.also[-1]) if self.also else self.outline
+
+    @property
+    def text_start(self) -> int:
+        return self.body if self.body >= 0 else self.end
+
+    def numbers(self) -> tuple[str, ...]:
+        return (self.number,) + self.also
 
 
 @dataclass
@@ -63,6 +77,8 @@ def rules() -> dict:
     words = sec["reaction_marker"]
     data["marker"] = re.compile(rf"^(?:{words})\s*:?\s*$", m)
     data["marker_inline"] = re.compile(rf"^(?:{words})\s*:[ \t]*(?=\S)")
+    data["marker_mid"] = re.compile(rf"[.!?][ \t]+(?:{words})\s*:[ \t]*(?=\S)")
+    data["closing"] = re.compile(sec["closing"], m)
     data["voice"] = re.compile(sec["cabinet_voice"], m)  # a paragraph may open with the voice
     data["not_rec"] = re.compile(sec["not_a_recommendation"])
     data["label_end"] = re.compile(sec["label_end"])
@@ -73,6 +89,17 @@ def rules() -> dict:
     data["list_item"] = re.compile(mins["item"], m)
     data["agenda_advice"] = re.compile(mins["agenda_advice"], m)
     return data
+
+
+def outline_of(number: str) -> tuple[int, ...]:
+    """'3.2' → (3, 2); '1a' → (1, 1): a letter after a number is one level deeper."""
+    out: list[int] = []
+    for part in number.split("."):
+        if len(part) > 1 and part[:-1].isdigit() and part[-1].isalpha():
+            out += [int(part[:-1]), ordinal(part[-1])]
+        else:
+            out.append(ordinal(part))
+    return tuple(out)
 
 
 def ordinal(part: str) -> int:
@@ -130,17 +157,42 @@ def find_headings(text: str, end: int) -> list[Heading]:
     for rule_id, pattern, explicit in rules()["headings"]:
         for m in pattern.finditer(text, 0, end):
             if m.start() not in found:
-                found[m.start()] = Heading(m.group("number").rstrip("."), label_of(m.group("label")),
-                                           m.start(), m.end(), rule_id, explicit)
+                found[m.start()] = heading_of(m, rule_id, explicit)
     return sorted(found.values(), key=lambda h: h.start)
 
 
+def heading_of(m: re.Match, rule_id: str, explicit: bool) -> Heading:
+    label, cut = label_cut(m.group("label"))
+    rest = m.groupdict().get("rest")
+    also = range_numbers(m.group("number"), rest) if rest else ()
+    same_line = "\n" not in m.string[m.start():m.start("label")]  # not a label taken from the next line
+    body = m.start("label") + cut if cut is not None and explicit and same_line else -1
+    return Heading(m.group("number").rstrip("."), label, m.start(), m.end(), rule_id, explicit, body, also)
+
+
+def range_numbers(first: str, rest: str) -> tuple[str, ...]:
+    """The numbers after the first of "4 tot en met 6", "4-6", "4, 5 en 6" (none when implausible)."""
+    numbers = [int(first)] + [int(n) for n in re.findall(r"\d+", rest)]
+    if len(numbers) == 2 and re.search(r"tot\s+en\s+met|t/m|[–-]", rest):
+        numbers = list(range(numbers[0], numbers[1] + 1))
+    if len(numbers) > rules()["section"]["max_range"] or numbers != sorted(set(numbers)) or len(numbers) < 2:
+        return ()
+    return tuple(str(n) for n in numbers[1:])
+
+
 def label_of(line: str) -> str:
-    """A heading's label: its line up to where the PDF text ran on into the body."""
-    line = line.strip(" *_:")
-    m = rules()["label_end"].search(line)
-    label = line[:m.start()] if m and m.start() >= 12 else line
-    return label.strip(" .")[:rules()["section"]["max_label"]]
+    return label_cut(line)[0]
+
+
+def label_cut(line: str) -> tuple[str, int | None]:
+    """A heading's label: its line up to where the PDF text ran on into the body; and the
+    offset in `line` where that body starts (None when the label is the whole line)."""
+    lead = len(line) - len(line.lstrip(" *_:"))
+    stripped = line.strip(" *_:")
+    m = rules()["label_end"].search(stripped)
+    cut = m.start() if m and m.start() >= 12 else None
+    label = stripped[:cut] if cut is not None else stripped
+    return label.strip(" .")[:rules()["section"]["max_label"]], (lead + m.end() if cut is not None else None)
 
 
 def in_outline(headings: list[Heading]) -> list[Heading]:
@@ -148,7 +200,7 @@ def in_outline(headings: list[Heading]) -> list[Heading]:
     inside a section that restart at 1 fall out."""
     kept: list[Heading] = []
     for h in headings:
-        prev = kept[-1].outline if kept else (0,)
+        prev = kept[-1].last_outline if kept else (0,)
         if h.outline > prev and successor(prev, h.outline):
             kept.append(h)
     return kept
@@ -181,11 +233,17 @@ def sections(text: str, end: int) -> list[Section]:
     headings = candidate_headings(text, end)
     out = []
     for i, h in enumerate(headings):
-        stop = headings[i + 1].start if i + 1 < len(headings) else end
+        stop = headings[i + 1].start if i + 1 < len(headings) else closing_at(text, h.end, end)
         if h.explicit or is_leaf(h, headings):
             out.append(split_section(text, Section(h, h.start, stop)))
     marked_somewhere = any(s.marked for s in out)
     return [s for s in out if is_recommendation(s, marked_somewhere)]
+
+
+def closing_at(text: str, start: int, end: int) -> int:
+    """Where the letter's closing formula ("Hoogachtend,") stands after `start`, else `end`."""
+    m = rules()["closing"].search(text, start, end)
+    return m.start() if m else end
 
 
 def split_section(text: str, section: Section) -> Section:
@@ -193,7 +251,7 @@ def split_section(text: str, section: Section) -> Section:
     sub-proposal ("De SER adviseert ...") after a reaction switches back."""
     r = rules()
     in_reaction = False
-    for m in _PARAGRAPH.finditer(text, section.heading.end, section.end):
+    for m in _PARAGRAPH.finditer(text, section.heading.text_start, section.end):
         para = m.group()
         if r["marker"].fullmatch(para.strip()):
             in_reaction = section.marked = True
@@ -202,6 +260,12 @@ def split_section(text: str, section: Section) -> Section:
         if inline:  # "Reactie kabinet: Het kabinet ...": the rest of the paragraph reacts
             in_reaction = section.marked = True
             section.reaction.append((m.start() + inline.end(), m.end()))
+            continue
+        mid = None if in_reaction else r["marker_mid"].search(para)
+        if mid:  # "... in het Arbobesluit. Kabinetsreactie: Het kabinet ...": the lines were joined
+            in_reaction = section.marked = True
+            section.proposal.append((m.start(), m.start() + mid.start() + 1))
+            section.reaction.append((m.start() + mid.end(), m.end()))
             continue
         if section.marked and in_reaction and not r["voice"].search(para) and re.search(r"\bDe\s+(?:SER|[Rr]aad)\s+(?:adviseert|beveelt|stelt\s+voor|vraagt|pleit)", para):
             in_reaction = False
@@ -340,15 +404,16 @@ def topics(ctx, spans: list[tuple[int, int]]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def addressees(ctx, section: Section, government: str | None) -> list[Entity | str]:
-    """Known organisations named in the proposal, generic groups, and the government."""
+def addressees(ctx, section: Section, government: str | None, issuer: str | None = None) -> list[Entity | str]:
+    """Known organisations named in the proposal, generic groups, and the government; not the
+    body that gives the advice ("De SER adviseert ...") nor its committees."""
     text = joined(ctx.text, section.proposal) + " " + section.heading.label
     actors: list[Entity | str] = []
     if government:
         actors.append(government)
     organisations = ("Organisation", "AdvisoryBody", "Committee")
     for h in noted_within(ctx, "known_hits", section.proposal):
-        if h.cls in organisations and h.key != government:
+        if h.cls in organisations and h.key != government and (issuer is None or top_level(h.key) != issuer):
             actors.append(h.key)
     for label, pattern in rules()["groups"]:
         if pattern.search(text):
@@ -365,25 +430,30 @@ def reaction_text(ctx, section: Section) -> tuple[str, int | None]:
 
 
 def add_recommendation(ctx, section: Section, advice: Entity | None, government: str | None,
-                       notes: dict[int, tuple[int, int]]) -> None:
+                       notes: dict[int, tuple[int, int]], number: str | None = None) -> None:
     h = section.heading
-    key = rec_key(ctx, h.number)
-    rec = ctx.entity(Entity(key, "Recommendation", h.label or f"Aanbeveling {h.number}",
-                            props=[("polder:number", h.number)]))
+    number = number or h.number
+    key = rec_key(ctx, number)
     description = joined(ctx.text, section.proposal)
+    if h.also:
+        description = enumerated_part(description, number, h.numbers())
+    rec = ctx.entity(Entity(key, "Recommendation", h.label or first_sentence(description) or f"Aanbeveling {number}",
+                            props=[("polder:number", number)]))
     if description:
         rec.add("dcterms:description", description)
+    issuer = None
     if advice is not None:
         advice.add("polder:hasRecommendation", Ref(key))
         for _, body in (p for p in advice.props if p[0] == "polder:issuedBy"):
             rec.add("polder:issuedBy", body)
+            issuer = body.key
     ctx.mention(key, h.start, h.end, h.rule)
     spans = section_spans(ctx, section, notes)
     for target in cited(ctx, spans):
         rec.add("polder:refersTo", Ref(target))
     for topic in topics(ctx, spans):
         rec.add("polder:concerns", Ref(topic))
-    for actor in addressees(ctx, section, government):
+    for actor in addressees(ctx, section, government, issuer):
         if isinstance(actor, Entity):
             ctx.entity(actor)
             actor = actor.key
@@ -392,11 +462,27 @@ def add_recommendation(ctx, section: Section, advice: Entity | None, government:
         add_response(ctx, rec, section, government)
 
 
+def first_sentence(text: str) -> str:
+    """A label for a heading that gives only a number ("Aanbeveling 1a"): the proposal's first sentence."""
+    m = re.match(r"[^\n]{3,250}?[.!?](?=\s|$)", text)
+    return (m.group() if m else text[:250].split("\n")[0]).strip().rstrip(".")
+
+
+def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
+    """The part of a grouped proposal marked "(4) ..." for recommendation 4, else the whole."""
+    starts = [text.find(f"({n})") for n in numbers]
+    i = numbers.index(number)
+    if starts[i] < 0:
+        return text
+    later = [s for s in starts[i + 1:] if s > starts[i]]
+    return text[starts[i]:later[0] if later else len(text)].strip(" ,;\n")
+
+
 def add_response(ctx, rec: Entity, section: Section, government: str | None) -> None:
     text, first_end = reaction_text(ctx, section)
     verdict = stance_classifier.classify(text, first_end)
     key = f"{rec.key}/response"
-    number = section.heading.number
+    number = rec.key.rsplit("/", 1)[1]
     response = ctx.entity(Entity(key, "Response", f"Reactie op aanbeveling {number}",
                                  props=[("polder:stance", Vocab(f"polder:{verdict.stance}")),
                                         ("polder:respondsTo", Ref(rec.key))]))
@@ -423,7 +509,8 @@ def extract_recommendations(ctx) -> None:
     advice = add_advice(ctx, government)
     notes = footnotes(ctx, end)
     for section in found:
-        add_recommendation(ctx, section, advice, government, notes)
+        for number in section.heading.numbers():
+            add_recommendation(ctx, section, advice, government, notes, number)
 
 
 def add_advice(ctx, government: str | None) -> Entity | None:

@@ -2,7 +2,10 @@
 right above "Reactie kabinet", "Agendapunt N" minutes, numbered markdown headings, a magazine
 with a photo agency in its credits, PDF text of a letter with running page headers and a
 signature, minutes with "(FNV):" speaker turns and "Namens X sprak ...", an interview with
-role + field + name and initiatives named in ordinary words): the facts an analyst would
+role + field + name and initiatives named in ordinary words; cabinet responses with bold
+"Advies 1a" lead-ins, joined "De SER adviseert: ... Kabinetsreactie: ..." lines and a range of
+recommendations, roman headings over quoted recommendations, PDF text with sub-numbers on their own
+lines): the facts an analyst would
 expect, end to end. Not corpus text; they guard the rules against fitting only the five
 corpus documents."""
 from __future__ import annotations
@@ -131,3 +134,60 @@ def test_magazine_interview_with_roles_and_named_initiatives(extracted):
             "org/stichting-vakmanschap-morgen"} <= set(ex.entities)
     assert "org/slim-leren-in-de-regio" not in ex.entities  # a programme is no organisation
     assert "law/bw7/artikel-7-611a" in ex.entities
+
+
+def addressed(ex, number: str) -> set[str]:
+    rec = next(e for k, e in ex.entities.items() if k.endswith(f"/recommendation/{number}"))
+    return {v.key for p, v in rec.props if p == "polder:addressedTo"}
+
+
+def test_bold_lead_ins_with_sub_numbers_and_onze_reactie(extracted):
+    """'**Advies 1a** ...' lead-ins, 'Onze reactie:' before each reaction, a letter signed by a
+    staatssecretaris; stances in other words ('omarmt', 'heeft begrip voor', 'in aangepaste vorm')."""
+    ex = extracted["kabinetsreactie_vetgedrukt"]
+    assert ex.doc.kind == "government_response"
+    assert stances(ex) == {"1a": "Adopted", "1b": "NotAdopted", "2": "Noted", "3": "UnderConsideration",
+                           "4": "PartlyAdopted"}
+    assert labels(ex, "Advice") == {"Vakmanschap in de zorg van morgen"}
+    refs = {v.key for k, e in ex.entities.items() if k.endswith("/recommendation/1b") for p, v in e.props
+            if p == "polder:refersTo"}
+    assert "law/bw7/artikel-7-611a" in refs
+    assert "group/sociale-partners" in addressed(ex, "2") and "group/gemeenten" in addressed(ex, "3")
+    assert "org/ser" not in addressed(ex, "1a")  # the advising council does not address itself
+
+
+def test_ser_adviseert_and_kabinetsreactie_in_joined_lines_with_a_range(extracted):
+    """'De SER adviseert: ... Kabinetsreactie: ...' that the clean view joins into one paragraph, and
+    one reaction to 'Aanbevelingen 4 tot en met 6'."""
+    ex = extracted["kabinetsreactie_ser_adviseert"]
+    assert stances(ex) == {"1": "Adopted", "2": "NotAdopted", "3": "Adopted", "4": "UnderConsideration",
+                           "5": "UnderConsideration", "6": "UnderConsideration", "7": "NotAdopted"}
+    refs = {v.key for k, e in ex.entities.items() if k.endswith("/recommendation/1") for p, v in e.props
+            if p == "polder:refersTo"}
+    assert "law/arbobesluit" in refs
+    descriptions = {k.rsplit("/", 1)[1]: dict(e.props).get("dcterms:description", "") for k, e in ex.entities.items()
+                    if e.cls == "Recommendation"}
+    assert descriptions["5"].startswith("(5) laat branches") and "Kabinetsreactie" not in descriptions["1"]
+    assert "org/ser" not in addressed(ex, "2") and "group/werkgevers" in addressed(ex, "2")
+
+
+def test_roman_headings_with_quoted_recommendations_and_fronted_objects(extracted):
+    """Roman headings, the recommendation quoted in italics, no reaction marker: the reaction opens
+    with its object ('Deze aanbeveling neemt het kabinet over', 'Dit voorstel betrekken wij bij ...')."""
+    ex = extracted["kabinetsreactie_romeins_cursief"]
+    assert stances(ex) == {"I": "Adopted", "II": "NotAdopted", "III": "UnderConsideration", "IV": "Noted"}
+    assert labels(ex, "Advice") == {"Ruimte voor regionale werkgelegenheid"}
+    assert {"group/sociale-partners", "group/gemeenten"} <= addressed(ex, "IV")
+    assert "org/szw" not in addressed(ex, "IV")  # the signature after "Hoogachtend," is no part of it
+
+
+def test_pdf_text_with_sub_numbered_recommendations_on_their_own_lines(extracted):
+    """PDF text: 'Aanbeveling 1a' alone on its line, the proposal on the next, hyphenated breaks and
+    running page footers, 'Reactie' lines, signed by a staatssecretaris."""
+    ex = extracted["kabinetsreactie_pdf_subnummers"]
+    assert stances(ex) == {"1a": "Adopted", "1b": "PartlyAdopted", "2": "NotAdopted", "3": "UnderConsideration"}
+    assert labels(ex, "Advice") == {"Een eerlijke pensioenopbouw voor zelfstandigen"}
+    recs = {k.rsplit("/", 1)[1]: e for k, e in ex.entities.items() if e.cls == "Recommendation"}
+    assert recs["1b"].label == "Verhoog de jaarruimte voor zelfstandigen"
+    assert "law/wet-bpf-2000/artikel-2" in {v.key for p, v in recs["1a"].props if p == "polder:refersTo"}
+    assert relations(ex, "polder:respondent") == {("kabinetsreactie_pdf_subnummers", "org/kabinet")}

@@ -353,3 +353,130 @@ def test_the_advice_from_a_letters_subject_line():
 def test_a_subject_line_about_something_else_names_no_advice():
     result = run(LETTER_HEAD.format(subject="Voortgang arbeidsmarktbeleid en het advies van de raad"))
     assert not [e for e in result.entities.values() if e.cls == "Advice"]
+
+
+SUB_NUMBERED = """Kabinetsreactie op het advies 'Leren in de regio'
+
+Aanbeveling 1a
+Richt regionale leerfondsen op.
+
+Reactie
+Het kabinet neemt deze aanbeveling over.
+
+Aanbeveling 1b
+Verleng de scholingsbudgetten.
+
+Reactie
+Het kabinet ziet geen aanleiding de budgetten te verlengen.
+
+Aanbeveling 2
+Evalueer de regeling.
+
+Reactie
+Het kabinet gaat verkennen hoe een evaluatie kan worden opgezet.
+"""
+
+
+def test_sub_numbered_recommendations_1a_1b_keep_their_outline():
+    result = run(SUB_NUMBERED)
+    assert sorted(recommendations(result)) == ["1a", "1b", "2"]
+    assert [stance_of(result, n) for n in ("1a", "1b", "2")] == ["Adopted", "NotAdopted", "UnderConsideration"]
+    assert recommendations(result)["1a"].label == "Richt regionale leerfondsen op"  # the label from the next line
+
+
+def test_a_number_glued_to_a_word_is_no_sub_number():
+    text = SUB_NUMBERED.replace("Aanbeveling 1a\n", "Aanbeveling 1amendement\n")
+    assert "1a" not in recommendations(run(text))
+
+
+def test_outline_of_sub_numbers():
+    assert [response.outline_of(n) for n in ("1a", "1b", "2", "3.2", "IV")] == [(1, 1), (1, 2), (2,), (3, 2), (4,)]
+
+
+RANGE = """Kabinetsreactie op het advies 'Werk en zorg'
+
+Aanbeveling 1: Verruim het verlof
+De SER adviseert het verlof te verruimen.
+Reactie kabinet
+Het kabinet neemt deze aanbeveling over.
+
+Aanbevelingen 2 tot en met 4: Voorlichting
+De SER adviseert (2) een campagne, (3) een website en (4) een loket.
+Reactie kabinet
+Het kabinet gaat verkennen hoe dit kan.
+
+Aanbeveling 5: Evalueer
+De SER adviseert een evaluatie.
+Reactie kabinet
+Het kabinet neemt kennis van deze aanbeveling.
+"""
+
+
+def test_one_reaction_to_a_range_of_recommendations_answers_each():
+    result = run(RANGE)
+    recs = recommendations(result)
+    assert sorted(recs) == ["1", "2", "3", "4", "5"]
+    assert {stance_of(result, n) for n in ("2", "3", "4")} == {"UnderConsideration"}
+    assert stance_of(result, "5") == "Noted"
+    assert dict(recs["3"].props)["dcterms:description"].startswith("(3) een website")
+
+
+@pytest.mark.parametrize("heading,numbers", [
+    ("Aanbevelingen 2 en 3: Voorlichting", ["1", "2", "3"]),
+    ("Aanbevelingen 2-4: Voorlichting", ["1", "2", "3", "4"]),
+    ("Aanbevelingen 2, 3 en 4: Voorlichting", ["1", "2", "3", "4"]),
+    ("Aanbevelingen 2 tot en met 40: Voorlichting", ["1", "2"]),  # too wide for a range: the first number only
+])
+def test_range_headings(heading, numbers):
+    text = RANGE.replace("Aanbevelingen 2 tot en met 4: Voorlichting", heading).split("Aanbeveling 5")[0]
+    assert sorted(recommendations(run(text)), key=int) == numbers
+
+
+def test_a_reaction_marker_after_a_sentence_of_a_joined_paragraph_opens_the_reaction():
+    text = ("Kabinetsreactie op het advies 'Werk en zorg'\n\n"
+            "Aanbeveling 1 – Verruim het verlof\n"
+            "De SER adviseert: verruim het verlof. Kabinetsreactie: Het kabinet ziet geen aanleiding het verlof te verruimen.\n\n"
+            "Aanbeveling 2 – Maak een loket\n"
+            "De SER adviseert: maak een loket. De reactie: werkgevers willen dat.\n")
+    result = run(text)
+    recs = recommendations(result)
+    assert stance_of(result, "1") == "NotAdopted"
+    assert "Kabinetsreactie" not in dict(recs["1"].props)["dcterms:description"]
+    # "De reactie:" inside a sentence opens nothing: the proposal keeps its text and there is no reaction
+    assert "werkgevers willen dat" in dict(recs["2"].props)["dcterms:description"]
+    assert f"doc/{result.doc.stem}/recommendation/2/response" not in result.entities
+
+
+@pytest.mark.parametrize("marker", ["Onze reactie", "Mijn reactie", "Kabinetsappreciatie", "Antwoord kabinet"])
+def test_more_reaction_markers(marker):
+    text = SER_RESPONSE.replace("Kabinetsreactie\n", f"{marker}\n")
+    result = run(text)
+    assert (stance_of(result, "1"), stance_of(result, "2")) == ("Adopted", "NotAdopted")
+
+
+def test_the_closing_formula_ends_the_last_section():
+    text = SER_RESPONSE + "\nHoogachtend,\n\nDe minister van Sociale Zaken en Werkgelegenheid,\n\nJ. Jansen\n"
+    result = run(text)
+    resp = result.entities[f"doc/{result.doc.stem}/recommendation/2/response"]
+    assert "Hoogachtend" not in dict(resp.props)["polder:quote"]
+    addressed = {v.key for p, v in recommendations(result)["2"].props if p == "polder:addressedTo"}
+    assert "org/szw" not in addressed
+
+
+@pytest.mark.parametrize("reaction,voiced", [
+    ("Dit voorstel betrekken wij bij de begroting.", True),
+    ("Deze aanbeveling neemt het kabinet over.", True),
+    ("Hierop komt het kabinet in het voorjaar terug.", True),
+    ("Daarom moet het kabinet de wet wijzigen.", False),  # the council asking the cabinet
+    ("Dit vraagt de raad van het kabinet.", False),
+])
+def test_a_fronted_object_before_the_cabinet_is_the_cabinets_voice(reaction, voiced):
+    assert bool(response.rules()["voice"].search(reaction)) is voiced
+
+
+def test_the_advising_body_is_not_addressed_by_its_own_recommendation():
+    text = SER_RESPONSE.replace("De SER adviseert de Arbeidsinspectie te versterken",
+                                "De SER adviseert de Arbeidsinspectie en de Gezondheidsraad te versterken")
+    addressed = {v.key for p, v in recommendations(run(text))["1"].props if p == "polder:addressedTo"}
+    assert "org/ser" not in addressed
+    assert {"org/kabinet", "org/gezondheidsraad"} <= addressed  # another advisory body still is
