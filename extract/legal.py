@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +24,7 @@ class Rule:
     regex: re.Pattern
     after_law: bool = False  # matched only right after a law the text names
     list_group: str | None = None  # a group holding several articles ("5, 6 en 7")
+    before: re.Pattern | None = None  # the paragraph's ordinal, read backwards from the match
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
     for name, value in data["fragments"].items():
         fragments[name] = fill(value, fragments)
     fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
-    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False), r.get("list"))
+    rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False), r.get("list"),
+                       re.compile(fill(r["paragraph_before"], fragments)) if "paragraph_before" in r else None)
                   for r in data["rule"])
     return rules, ordinals, laws
 
@@ -84,22 +86,39 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
     found: dict[int, Citation] = {}
     for rule in rules:
         # Citations are keyed by where their article number starts: a later rule's reading
-        # of the same number replaces an earlier one only when it knows the law.
+        # of the same number replaces an earlier one when it knows the law or adds the paragraph.
         made = (_listed_citations(rule, text, law_hits, laws) if rule.list_group
                 else _single_citations(rule, text, law_hits, laws, ordinals))
         for key, cite in made:
-            have = found.get(key)
-            if have is None or (have.law is None and cite.law is not None):
-                found[key] = cite
+            kept = _merged(found.get(key), cite)
+            if kept is not None:
+                found[key] = kept
     return sorted(found.values(), key=lambda c: c.start)
+
+
+def _merged(have: Citation | None, cite: Citation) -> Citation | None:
+    """The reading to keep when a later rule reads the same article again: the new one when it
+    knows the law and the old one did not, or when it adds the paragraph (keeping the law
+    either knows); None to keep the old one."""
+    if have is None or (have.law is None and cite.law is not None):
+        return cite
+    if have.paragraph is None and cite.paragraph is not None and cite.law in (None, have.law):
+        return replace(cite, law=have.law)
+    return None
 
 
 def _single_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str],
                       ordinals: dict[str, int]):
     """(key, citation) per match of a rule that cites one article (and maybe its paragraph)."""
     for m, start, named in _matches(rule, text, law_hits):
+        word = m.groupdict().get("pword")
+        if rule.before is not None and not m.group("pnum"):
+            ahead = rule.before.search(text, max(0, start - 30), start)
+            if ahead is None:
+                continue
+            start, word = ahead.start(), ahead.group("pword")
         law = named or _law_group(m, laws) or passage_law(text, m.start("article"), m.end(), law_hits)
-        paragraph = m.group("pnum") or (str(ordinals[m.group("pword").lower()]) if m.group("pword") else None)
+        paragraph = m.group("pnum") or (str(ordinals[word.lower()]) if word else None)
         yield m.start("article"), Citation(start, m.end(), normalise_article(m.group("article")), paragraph, law,
                                            rule.id)
 
@@ -205,8 +224,9 @@ def _cut_to_shorter_names(text: str, found: list, known_lower: frozenset[str]) -
     return kept
 
 
-def provision_entities(citation: Citation, laws: dict[str, KnownEntity]) -> list[Entity]:
-    """The article (and its paragraph, when given) as Provision entities."""
+def provision_entities(citation: Citation, laws: dict[str, KnownEntity | Entity]) -> list[Entity]:
+    """The article (and its paragraph, when given) as Provision entities, of a known law or
+    of one the document names."""
     law = laws[citation.law]
     article_key = f"{law.key}/artikel-{slug_article(citation.article)}"
     article = Entity(article_key, "Provision", f"artikel {citation.article} {law.label}",
@@ -229,11 +249,47 @@ def extract_named_laws(ctx) -> None:
     """Pipeline component: laws named in the text that the reference data does not know."""
     _rules, _ordinals, known_forms = load_rules()
     hits = ctx.notes.setdefault("known_hits", [])
+    _name_decrees(ctx, hits)
     for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms):
         key = f"law/{slug_article(name)}"
         ctx.entity(Entity(key, "Law", name, {abbr} if abbr else set()))
         ctx.mention(key, start, end, rule)
         hits.append(_LawHit(start, end, key, "Law"))
+
+
+@lru_cache(maxsize=1)
+def _decree_lead() -> tuple[str, re.Pattern]:
+    spec = patterns()["decree_of_law"]
+    return spec["id"], re.compile(spec["lead"])
+
+
+def decrees_of_known_laws(text: str, hits: list) -> list[tuple[int, int]]:
+    """(index in `hits`, start of the decree's name) of each known law that names a decree
+    or regulation: "Besluit SUWI" is not the Wet SUWI."""
+    _rule, lead = _decree_lead()
+    found = []
+    for i, hit in enumerate(hits):
+        m = lead.search(text, max(0, hit.start - 25), hit.start) if hit.cls == "Law" else None
+        if m:
+            found.append((i, m.start()))
+    return found
+
+
+def _name_decrees(ctx, hits: list) -> None:
+    """Each decree named after a known law becomes a law of its own; the known law's mention
+    there is taken back (and the law itself when the text names it nowhere else)."""
+    rule, _lead = _decree_lead()
+    for i, start in decrees_of_known_laws(ctx.text, hits):
+        hit = hits[i]
+        name = re.sub(r"\s+", " ", ctx.text[start:hit.end])
+        key = f"law/{slug_article(name)}"
+        gone = ctx.clean.to_original(hit.start, hit.end) + (hit.key,)
+        ctx.result.mentions[:] = [m for m in ctx.result.mentions if (m.span.start, m.span.end, m.key) != gone]
+        if not any(m.key == hit.key for m in ctx.result.mentions):
+            ctx.result.entities.pop(hit.key, None)
+        ctx.entity(Entity(key, "Law", name))
+        ctx.mention(key, start, hit.end, rule)
+        hits[i] = _LawHit(start, hit.end, key, "Law")
 
 
 @dataclass(frozen=True)
@@ -248,6 +304,7 @@ class _LawHit:
 def extract_legal(ctx) -> None:
     """Pipeline component: Provisions and their Mentions."""
     laws = {k.key: k for k in load_reference() if k.cls == "Law"}
+    laws.update({key: e for key, e in ctx.result.entities.items() if e.cls == "Law" and key not in laws})
     hits = [(h.start, h.end, h.key) for h in ctx.notes.get("known_hits", []) if h.cls == "Law"]
     for citation in find_citations(ctx.text, hits):
         if citation.law is None or citation.law not in laws:

@@ -115,3 +115,62 @@ def test_chapter_numbered_articles_and_lists_of_articles(text, expected):
 
 def test_numbering_without_the_word_artikel_is_still_no_article():
     assert cite("In 2.7. beveelt de SER aan dat de Arbowet in 3.2 wordt besproken.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the paragraph before its article
+    ("Het tweede lid van artikel 5 van de Arbowet gaat over de inventarisatie.", [("5", "2", "law/arbowet")]),
+    ("Ingevolge lid 3 van artikel 2:10 Awb kan dat.", [("2:10", "3", "law/awb")]),
+    ("De Arbowet regelt veel. Het derde lid van artikel 12 schrijft overleg voor.", [("12", "3", "law/arbowet")]),
+])
+def test_paragraph_before_its_article(text, expected):
+    assert cite(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Het tweede lid van de commissie sprak over de Arbowet.",  # a member, no paragraph of an article
+    "het eerste lid van de Arbowet",  # no article named
+])
+def test_paragraph_words_without_an_article_are_no_citation(text):
+    assert cite(text) == []
+
+
+def test_ilo_convention_by_its_number_is_a_law():
+    text = "Nederland ratificeerde ILO-verdrag 155; het ILO-Verdrag 190 volgt."
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [name for _s, _e, name, _a, _r in found] == ["ILO-verdrag 155", "ILO-Verdrag 190"]
+
+
+@pytest.mark.parametrize("text", [
+    "De ILO-verdragen gaan over arbeid.", "het ILO-verdrag over geweld", "ILO-verdrag 2024/25 is geen nummer",
+])
+def test_ilo_words_without_a_convention_number_are_no_law(text):
+    assert find_named_laws(text, law_forms(load_reference())) == []
+
+
+def _laws_and_provisions(tmp_path, text: str) -> tuple[set[str], set[str]]:
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text(text, encoding="utf-8")
+    ex = extract_file(path)
+    return ({k for k, e in ex.entities.items() if e.cls == "Law"},
+            {k for k, e in ex.entities.items() if e.cls == "Provision"})
+
+
+def test_a_decree_named_after_a_known_act_is_a_law_of_its_own(tmp_path):
+    laws, provisions = _laws_and_provisions(
+        tmp_path, "Kabinetsreactie\n\nHet Besluit SUWI regelt de uitvoering. Artikel 3 van het Besluit SUWI geldt.\n")
+    assert "law/besluit-suwi" in laws and "law/suwi" not in laws
+    assert "law/besluit-suwi/artikel-3" in provisions
+
+
+def test_a_known_act_after_a_decision_word_stays_the_act(tmp_path):
+    laws, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nBesluit: de Wet SUWI blijft. Het besluit WW kwam laat.\n")
+    assert {"law/suwi", "law/ww"} <= laws and not any("besluit" in k for k in laws)
+
+
+def test_an_article_of_a_law_the_reference_does_not_know(tmp_path):
+    _, provisions = _laws_and_provisions(
+        tmp_path, "Kabinetsreactie\n\nZie artikel 4, tweede lid, van de Wet betaalbare kinderopvang.\n")
+    assert {"law/wet-betaalbare-kinderopvang/artikel-4",
+            "law/wet-betaalbare-kinderopvang/artikel-4/lid-2"} <= provisions
