@@ -283,3 +283,28 @@ def test_a_fronted_namens_gives_the_speaker_its_organisation(text, name):
 ])
 def test_fronted_namens_look_alikes(text):
     assert ("De Groot", "represents", "org/vno-ncw") not in relations(text)
+
+
+@pytest.mark.parametrize("text, name, relation, org", [
+    ("De heer Çelik (VNO-NCW) verwijst naar het Handvest.", "Çelik", "represents", "org/vno-ncw"),
+    ("Mevrouw Öztürk (FNV) is het daar niet mee eens.", "Öztürk", "represents", "org/fnv"),
+])
+def test_names_that_open_with_a_capital_outside_ascii(text, name, relation, org):
+    assert (name, relation, org) in relations(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“Het gaat goed,” zegt Şule Yıldız over haar werk.", "Şule Yıldız"),
+    ("Gerrit-Jan Pals (19) is leerling-monteur in Zwolle.", "Gerrit-Jan Pals"),
+    ("“Dat lukt,” zegt Anne-Marie de Boer tevreden.", "Anne-Marie de Boer"),
+])
+def test_accented_and_hyphenated_given_names(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Het Sociaal-Economische Raad-advies (2024) is helder.",  # a hyphenated compound with no cue
+    "Özel Zorg is een begrip in de sector.",
+])
+def test_accented_and_hyphenated_look_alikes(text):
+    assert persons(text) == {}
