@@ -255,7 +255,8 @@ def _role_search_start(window: str) -> int:
     return len(core) - len(core[len(words[0]):].lstrip())
 
 
-AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\)))(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
+# (an age and a copula may stand between: "Joost Smit (52) is algemeen directeur van X")
+AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)

@@ -286,3 +286,34 @@ def test_a_name_introduced_by_what_it_is(text, name):
 ])
 def test_introduced_name_look_alikes(text):
     assert not {n for n, cls in found(text).items()} - {"Groningen Stad"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tekst Noor Brandsma | Beeld Hidde Kooistra/ANP",  # the photographer first, then the agency
+    "Foto's Mark Visser/Hollandse Hoogte",
+])
+def test_a_photographer_before_the_agency_is_no_organisation(text):
+    assert not any(c.rule == "org/photo-agency/2" for c in candidates(text))
+
+
+@pytest.mark.parametrize("text, name, rule", [
+    ("zegt Sanne Kok, beleidsadviseur bij Kragten Installatiegroep in Zwolle.", "Kragten Installatiegroep",
+     "org/role-at/1"),
+    ("Hij werkt als monteur bij Heijmans sinds 2019.", "Heijmans", "org/role-at/1"),
+    ("Joost Smit is algemeen directeur van Kragten Installatiegroep.", "Kragten Installatiegroep",
+     "org/company-compound/1"),
+    ("Ook Dijkstra Bouwbedrijf zoekt mensen.", "Dijkstra Bouwbedrijf", "org/company-compound/1"),
+])
+def test_companies_by_a_role_bij_them_or_by_their_trade(text, name, rule):
+    assert (name, rule) in {(c.name, c.rule) for c in candidates(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "zegt de adviseur bij de gemeente.",  # an article: left to other rules
+    "een woordvoerder bij Minister Van Hijum",  # an office, no organisation
+    "onderzoeker bij Nederland en België",  # a country
+    "De Werkgroep vergaderde. Deze Doelgroep is groot.",  # a group of people, no company
+    "De Bouwgroep belde.",  # a determiner before the trade
+])
+def test_role_bij_and_trade_look_alikes(text):
+    assert not any(c.rule in ("org/role-at/1", "org/company-compound/1") for c in candidates(text)), candidates(text)

@@ -308,3 +308,13 @@ def test_accented_and_hyphenated_given_names(text, name):
 ])
 def test_accented_and_hyphenated_look_alikes(text):
     assert persons(text) == {}
+
+
+def test_an_age_and_a_copula_before_the_role():
+    text = "Joost Smit (52) is algemeen directeur van Techniek Nederland. Daarna volgt de pauze."
+    assert ("Joost Smit", "role", "org/techniek-nederland") in relations(text)
+
+
+def test_an_age_without_a_role_gives_no_role():
+    text = "Joost Smit (52) is blij met de Techniek Nederland-cijfers."
+    assert not any(org for name, _rel, org in relations(text) if name == "Joost Smit")
