@@ -250,11 +250,30 @@ def extract_named_laws(ctx) -> None:
     _rules, _ordinals, known_forms = load_rules()
     hits = ctx.notes.setdefault("known_hits", [])
     _name_decrees(ctx, hits)
+    abbreviations = {}
     for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms):
         key = f"law/{slug_article(name)}"
         ctx.entity(Entity(key, "Law", name, {abbr} if abbr else set()))
         ctx.mention(key, start, end, rule)
         hits.append(_LawHit(start, end, key, "Law"))
+        if abbr and abbr not in known_forms:
+            abbreviations.setdefault(abbr, (end, key))
+    for abbr, (after, key) in abbreviations.items():
+        for m in _whole_word(abbr).finditer(ctx.text, after):
+            if ctx.text[m.start() - 1:m.start()] != "(":  # the definition's own bracket
+                ctx.mention(key, m.start(), m.end(), ABBREVIATION_RULE)
+                hits.append(_LawHit(m.start(), m.end(), key, "Law"))
+
+
+ABBREVIATION_RULE = "legal.named-law-abbreviation/1"
+
+
+@lru_cache(maxsize=256)
+def _whole_word(form: str) -> re.Pattern:
+    """`form` as a whole word, exactly as written (the guard before it is tested after the
+    form, so that `re` searches for the form's text directly)."""
+    escaped = re.escape(form)
+    return re.compile(rf"{escaped}(?<![\w&-]{escaped})(?![\w&-])")
 
 
 @lru_cache(maxsize=1)

@@ -174,3 +174,14 @@ def test_an_article_of_a_law_the_reference_does_not_know(tmp_path):
         tmp_path, "Kabinetsreactie\n\nZie artikel 4, tweede lid, van de Wet betaalbare kinderopvang.\n")
     assert {"law/wet-betaalbare-kinderopvang/artikel-4",
             "law/wet-betaalbare-kinderopvang/artikel-4/lid-2"} <= provisions
+
+
+def test_a_named_laws_abbreviation_later_in_the_text_is_that_law(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nDe Wet bescherming flexwerkers (WBF) komt er. De Arbowet blijft. Artikel 2 van de"
+                    " WBF geeft een recht; de WBF-regels en WBFX zijn iets anders.\n", encoding="utf-8")
+    ex = extract_file(path)
+    written = [ex_m.span.text for ex_m in ex.mentions if ex_m.key == "law/wet-bescherming-flexwerkers"]
+    assert written == ["Wet bescherming flexwerkers", "WBF"]  # not "WBF-regels", "WBFX" or the bracket
+    assert "law/wet-bescherming-flexwerkers/artikel-2" in ex.entities
