@@ -317,3 +317,19 @@ def test_companies_by_a_role_bij_them_or_by_their_trade(text, name, rule):
 ])
 def test_role_bij_and_trade_look_alikes(text):
     assert not any(c.rule in ("org/role-at/1", "org/company-compound/1") for c in candidates(text)), candidates(text)
+
+
+@pytest.mark.parametrize("text, name, rule", [
+    ("Ook het Isala ziekenhuis zoekt technici.", "Isala ziekenhuis", "org/hospital/1"),
+    ("Het bedrijf werkt samen met het Deltion College en de gemeente.", "Deltion College", "org/college/1"),
+])
+def test_a_name_before_a_lower_case_hospital_or_a_bare_college(text, name, rule):
+    assert (name, rule) in {(c.name, c.rule) for c in candidates(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Het ziekenhuis belde.", "in het Rotterdamse ziekenhuis werkt zij", "Het College besloot.",
+    "Dat vond het Haagse College ook.", "Elk ziekenhuis doet mee.",
+])
+def test_hospital_and_college_look_alikes(text):
+    assert not any(c.rule in ("org/hospital/1", "org/college/1") for c in candidates(text)), candidates(text)
