@@ -117,10 +117,28 @@ def _single_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]
             if ahead is None:
                 continue
             start, word = ahead.start(), ahead.group("pword")
-        law = named or _law_group(m, laws) or passage_law(text, m.start("article"), m.end(), law_hits)
+        law = named or _law_group(m, laws) or _law_named_after(text, m.end(), law_hits)
+        if law is None:
+            law = passage_law(text, m.start("article"), m.end(), law_hits)
+        law = law or None
         paragraph = m.group("pnum") or (str(ordinals[word.lower()]) if word else None)
         yield m.start("article"), Citation(start, m.end(), normalise_article(m.group("article")), paragraph, law,
                                            rule.id)
+
+
+@lru_cache(maxsize=1)
+def _named_after() -> re.Pattern:
+    return re.compile(patterns()["named_after"]["pattern"])
+
+
+def _law_named_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:
+    """The law a capitalised name right after the citation names ("van de WBF"); "" (no law,
+    and no guess from the passage) when that name is no law the text names; None when the
+    citation is not followed by a name."""
+    m = _named_after().match(text, end)
+    if m is None:
+        return None
+    return next((key for start, _end, key in law_hits if start == m.end()), "")
 
 
 @lru_cache(maxsize=1)

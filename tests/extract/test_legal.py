@@ -185,3 +185,40 @@ def test_a_named_laws_abbreviation_later_in_the_text_is_that_law(tmp_path):
     written = [ex_m.span.text for ex_m in ex.mentions if ex_m.key == "law/wet-bescherming-flexwerkers"]
     assert written == ["Wet bescherming flexwerkers", "WBF"]  # not "WBF-regels", "WBFX" or the bracket
     assert "law/wet-bescherming-flexwerkers/artikel-2" in ex.entities
+
+
+@pytest.mark.parametrize("text, key", [
+    ("zoals het Handvest van de grondrechten van de Europese Unie bepaalt", "law/handvest-grondrechten-eu"),
+    ("het Europees Sociaal Handvest geldt ook", "law/europees-sociaal-handvest"),
+    ("een beroep op het EVRM", "law/evrm"),
+])
+def test_treaties_on_rights_are_known_laws(text, key):
+    assert key in {h.key for h in gazetteer.find(text)}
+
+
+def test_the_handvest_alone_is_no_known_law():
+    assert not [h for h in gazetteer.find("Het Handvest noemt dat recht.") if h.cls == "Law"]
+
+
+def test_an_eu_acts_number_is_one_of_its_labels():
+    """Cited by number ('Richtlijn (EU) 2022/2041'), an EU act is known by that number: a written
+    form analysts see (altLabel), not a hidden one."""
+    by_key = {k.key: k for k in load_reference()}
+    assert "Richtlijn (EU) 2022/2041" in by_key["law/richtlijn-minimumlonen"].forms
+    from rdflib import Graph, Literal
+    from rdflib.namespace import SKOS
+    from polder.extract.reference import ONTOLOGY_DIR
+    g = Graph().parse(ONTOLOGY_DIR / "reference.ttl")
+    assert Literal("Richtlijn (EU) 2022/2041", lang="nl") in set(g.objects(None, SKOS.altLabel))
+
+
+def test_an_article_of_another_instrument_takes_no_law_from_the_passage():
+    text = "De Arbowet is duidelijk. Toch biedt artikel 31 van het Handvest meer bescherming."
+    assert cite(text) == [("31", None, None)]
+
+
+def test_an_article_of_a_named_law_takes_that_law_over_the_passage(tmp_path):
+    laws, provisions = _laws_and_provisions(
+        tmp_path, "Kabinetsreactie\n\nDe Wet bescherming flexwerkers (WBF) komt er. De Arbowet blijft. Toch geeft"
+                  " artikel 2 van de WBF een recht.\n")
+    assert "law/wet-bescherming-flexwerkers/artikel-2" in provisions and "law/arbowet/artikel-2" not in provisions
