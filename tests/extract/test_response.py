@@ -480,3 +480,15 @@ def test_the_advising_body_is_not_addressed_by_its_own_recommendation():
     addressed = {v.key for p, v in recommendations(run(text))["1"].props if p == "polder:addressedTo"}
     assert "org/ser" not in addressed
     assert {"org/kabinet", "org/gezondheidsraad"} <= addressed  # another advisory body still is
+
+
+@pytest.mark.parametrize("line,number", [
+    ("Aanbeveling nr. 4: Versterk de handhaving", "4"),
+    ("AANBEVELING 4 Versterk de handhaving", "4"),
+    ("Aanbeveling 4 — Versterk de handhaving", "4"),
+    ("Advies nr. 2024/03 over de handhaving", None),  # a document number, no recommendation
+    ("ADVIES VAN DE RAAD OVER DE HANDHAVING", None),
+])
+def test_explicit_heading_variants(line, number):
+    found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
+    assert found == ([number] if number else [])

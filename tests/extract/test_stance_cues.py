@@ -42,6 +42,23 @@ from polder.extract import stance
      "stance.partly.vorm/"),
     ("Het kabinet neemt de aanbeveling over, met uitzondering van het fonds.",
      "Alle werkgevers, met uitzondering van kleine bedrijven, doen mee.", "PartlyAdopted", "stance.partly.vorm/"),
+    # joins the recommendation, grants it, follows it
+    ("Het kabinet sluit zich aan bij deze aanbeveling.", "Het kabinet sluit zich niet aan bij deze aanbeveling.",
+     "Adopted", "stance.adopt.sluit-aan/"),
+    ("Het kabinet sluit zich bij de raad aan.", "Het kabinet sluit de regeling af.", "Adopted", "stance.adopt.sluit-aan/"),
+    ("Het kabinet honoreert dit verzoek.", "Het kabinet honoreert de inzet van werkgevers.", "Adopted", "stance.adopt.sluit-aan/"),
+    ("Het kabinet heeft het advies opgevolgd.", "Het advies is door de raad opgesteld.", "Adopted", "stance.adopt.sluit-aan/"),
+    ("Het kabinet wijzigt de wet conform het advies.", "Het kabinet wijzigt de wet conform het regeerakkoord.", "Adopted",
+     "stance.adopt.sluit-aan/"),
+    # another road, not necessary
+    ("Het kabinet kiest een andere route.", "Het kabinet kiest deze route.", "NotAdopted", "stance.reject.andere-route/"),
+    ("Het kabinet vindt dit niet noodzakelijk.", "Het kabinet vindt dit noodzakelijk.", "NotAdopted",
+     "stance.reject.niet-wenselijk/"),
+    # no decision yet (the phrase is a negation itself: "geen besluit" no longer counts as a refusal)
+    ("Het kabinet heeft nog geen besluit genomen.", "Het kabinet heeft een besluit genomen.", "UnderConsideration",
+     "stance.consider.nog-geen-besluit/"),
+    ("Het kabinet wacht de evaluatie af.", "Het kabinet wacht niet langer.", "UnderConsideration",
+     "stance.consider.nog-geen-besluit/"),
     # acknowledgement without a decision
     ("Het kabinet heeft begrip voor de wens van de raad.", "De raad heeft begrip voor de werkgevers.", "Noted",
      "stance.noted.begrip/"),
