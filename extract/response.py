@@ -409,7 +409,7 @@ def addressees(ctx, section: Section, government: str | None, issuer: str | None
     body that gives the advice ("De SER adviseert ...") nor its committees."""
     text = joined(ctx.text, section.proposal) + " " + section.heading.label
     actors: list[Entity | str] = []
-    if government:
+    if government and not names_its_actor(section.heading.label):
         actors.append(government)
     organisations = ("Organisation", "AdvisoryBody", "Committee")
     for h in noted_within(ctx, "known_hits", section.proposal):
@@ -419,6 +419,13 @@ def addressees(ctx, section: Section, government: str | None, issuer: str | None
         if pattern.search(text):
             actors.append(Entity(f"group/{slug(label)}", "Actor", label))
     return actors
+
+
+def names_its_actor(label: str) -> bool:
+    """The heading opens with the group that is to act ("Gemeenten bieden ...", "Sociale partners
+    maken ..."), not with an imperative to the government ("Zorg voor ...")."""
+    label = re.sub(r"^(?:De|de)\s+", "", label)
+    return any(pattern.match(label) for _, pattern in rules()["groups"])
 
 
 def reaction_text(ctx, section: Section) -> tuple[str, int | None]:

@@ -154,6 +154,8 @@ def test_bold_lead_ins_with_sub_numbers_and_onze_reactie(extracted):
     assert "law/bw7/artikel-7-611a" in refs
     assert "group/sociale-partners" in addressed(ex, "2") and "group/gemeenten" in addressed(ex, "3")
     assert "org/ser" not in addressed(ex, "1a")  # the advising council does not address itself
+    # "Sociale partners ... maken ...", "Gemeenten bieden ...": the group that is to act, not the cabinet
+    assert "org/kabinet" not in addressed(ex, "2") | addressed(ex, "3") and "org/kabinet" in addressed(ex, "1a")
 
 
 def test_ser_adviseert_and_kabinetsreactie_in_joined_lines_with_a_range(extracted):

@@ -492,3 +492,15 @@ def test_the_advising_body_is_not_addressed_by_its_own_recommendation():
 def test_explicit_heading_variants(line, number):
     found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
     assert found == ([number] if number else [])
+
+
+@pytest.mark.parametrize("label,government", [
+    ("Gemeenten bieden zij-instromers een loket", False),
+    ("De sociale partners maken afspraken over scholing", False),
+    ("Werk samen met gemeenten aan een loket", True),  # an imperative to the government
+    ("Versterk de rol van sociale partners", True),
+])
+def test_a_heading_that_opens_with_the_group_to_act_does_not_address_the_government(label, government):
+    text = SER_RESPONSE.replace("Versterk de handhaving", label)
+    addressed = {v.key for p, v in recommendations(run(text))["1"].props if p == "polder:addressedTo"}
+    assert ("org/kabinet" in addressed) is government
