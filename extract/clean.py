@@ -434,8 +434,11 @@ _SENTENCE_END = ".!?:;"
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
 # A heading that names itself ("Aanbeveling 3: Onderzoek ...", "Agendapunt 4 Rondvraag"),
 # however long: plain text often puts the next line right under it.
-_LABELLED_HEADING = re.compile(r"(?:Aanbeveling|Advies|Adviespunt|Agendapunt|Hoofdstuk|Paragraaf|Recommendation)"
-                               r"\s+(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-h])\b\s*[:.)–-]?\s+[A-Z‘“]")
+_LABEL_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}[a-h]?|[IVX]{1,5}|[a-h])\b"
+# "Aanbeveling 3: ...", "Aanbevelingen 4 tot en met 6 – ..." (a range answered at once)
+_LABELLED_HEADING = re.compile(r"(?:Aanbeveling(?:en)?|Advies|Adviespunt|Agendapunt|Hoofdstuk|Paragraaf|Recommendation)"
+                               rf"\s+{_LABEL_NUMBER}(?:\s*(?:-|–|tot\s+en\s+met|t/m|,|en)\s*{_LABEL_NUMBER})*"
+                               r"\s*[:.)–-]?\s+[A-Z‘“]")
 _SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing alone is a heading
 _NEXT_LINE_START = re.compile(r"\s*(\S)")
 # a paragraph that opens with a name behind academic titles starts anew, though in lower case:

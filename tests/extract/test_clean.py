@@ -192,3 +192,15 @@ def test_a_signature_behind_academic_titles_is_its_own_paragraph():
     # a sentence that a page break cut still joins, also before a lower-case abbreviation
     cut = "Het kabinet wil de regels voor platformwerk verduidelijken, zodat\n\nmr. en drs. niet langer als titels gelden.\n"
     assert "zodat mr. en drs. niet" in clean(cut).text
+
+
+def test_a_heading_for_a_range_or_a_sub_number_keeps_its_line():
+    text = ("Het kabinet neemt aanbeveling 3 over.\n\nAanbevelingen 4 tot en met 6 – Kennis en voorlichting\n"
+            "De SER adviseert: ontwikkel een stoffenkaart.\n\nAanbeveling 7a Verduidelijk de regels\n"
+            "De raad vraagt om duidelijkheid.\n")
+    view = clean(text).text
+    assert "Kennis en voorlichting\nDe SER adviseert" in view
+    assert "Verduidelijk de regels\nDe raad vraagt" in view
+    # a sentence that names a range of recommendations goes on as one paragraph
+    prose = "Zoals genoemd in de aanbevelingen 4 tot en met 6 van het\nadvies, is meer kennis nodig.\n"
+    assert "van het advies, is" in clean(prose).text
