@@ -23,7 +23,7 @@ import psutil
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from synth import generate  # noqa: E402
+from synth import VERSION, generate  # noqa: E402
 
 
 def tree_memory(proc: psutil.Process) -> tuple[int, int, int]:
@@ -62,7 +62,7 @@ def timed_build(corpus: Path, out: Path, jobs: int, reason: str) -> tuple[float,
 
 
 def bench(size: int, work: Path, jobs: int, reason: str) -> dict:
-    corpus = work / f"corpus-{size}"
+    corpus = work / f"corpus-{size}-v{VERSION}"  # made once per generator version
     if not corpus.exists():
         generate(corpus, size, seed=size)
     megabytes = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6

@@ -122,6 +122,11 @@ def minutes(f: Faker, size: int) -> str:
     return "\n".join(parts)
 
 
+STANCES = ("neemt deze aanbeveling over", "deelt deze analyse", "ziet hierin geen aanleiding",
+            "neemt deze aanbeveling deels over", "gaat dit verkennen", "neemt kennis van dit voorstel",
+            "neemt deze aanbeveling niet over", "onderschrijft deze aanbeveling")
+
+
 def response(f: Faker, size: int) -> str:
     minister = f.person()
     parts = [f"Kabinetsreactie op het SER-advies over {f.rng.choice(THEMES)}", "", "Onze referentie",
@@ -129,8 +134,11 @@ def response(f: Faker, size: int) -> str:
              f"Hierbij geef ik een reactie op het advies van de {f.body()}. Het kabinet dankt de raad.", ""]
     n = 1
     while sum(map(len, parts)) < size:
-        parts += [f"Aanbeveling {n}", f.paragraph(f.rng.randint(10, 25)),
-                  f"Het kabinet {f.rng.choice(('neemt deze aanbeveling over', 'deelt deze analyse', 'ziet hierin geen aanleiding'))}. "
+        # each recommendation gets the cabinet's reaction under a marker, as real responses do,
+        # so that the build classifies a stance for it
+        parts += [f"Aanbeveling {n}", f.paragraph(f.rng.randint(10, 25)), "",
+                  f.rng.choice(("Reactie kabinet", "Reactie van het kabinet", "Kabinetsreactie")),
+                  f"Het kabinet {f.rng.choice(STANCES)}. {f.paragraph(f.rng.randint(1, 4))} "
                   f"Het kabinet werkt dit uit in {f.citation()}.", ""]
         n += 1
     parts += ["De Minister van Sociale Zaken en Werkgelegenheid,", "", minister, ""]
@@ -148,6 +156,9 @@ def magazine(f: Faker, size: int) -> str:
 
 
 KINDS = (("minutes", minutes, 0.4), ("response", response, 0.4), ("magazine", magazine, 0.2))
+# Raise when the documents change: benches keep generated corpora under a name with it.
+# 3: every recommendation of a response has the cabinet's reaction under a marker.
+VERSION = 3
 
 
 def generate(out: Path, count: int, seed: int = 1, mean_kb: float = 30) -> list[Path]:

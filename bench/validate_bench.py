@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from synth import generate  # noqa: E402
+from synth import VERSION, generate  # noqa: E402
 
 POLDER = Path(sys.executable).with_name("polder")
 
@@ -32,7 +32,7 @@ def children_cpu() -> float:
 
 
 def built(size: int, work: Path, jobs: int) -> Path:
-    corpus, out = work / f"corpus-{size}", work / f"out-{size}"
+    corpus, out = work / f"corpus-{size}-v{VERSION}", work / f"out-{size}"
     if (out / "manifest.json").exists():
         return out
     if not corpus.exists():
