@@ -318,3 +318,15 @@ def test_an_age_and_a_copula_before_the_role():
 def test_an_age_without_a_role_gives_no_role():
     text = "Joost Smit (52) is blij met de Techniek Nederland-cijfers."
     assert not any(org for name, _rel, org in relations(text) if name == "Joost Smit")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Foto: Jeroen Mulder", "Jeroen Mulder"), ("Tekst: Anna de Wit | Beeld: ANP/Kees Bos", "Anna de Wit"),
+    ("Tekst: Anna de Wit | Beeld: ANP/Kees Bos", "Kees Bos"),
+])
+def test_credits_with_a_colon(text, name):
+    assert name in persons(text)
+
+
+def test_a_credit_word_with_a_colon_at_a_line_end_names_nobody():
+    assert persons("Foto:\nDe Raad vergadert vandaag.") == {}
