@@ -204,7 +204,8 @@ def _letter_date(text: str):
 
 
 _MEETING = re.compile(
-    rf"(?<![Vv]orige )(?:[Rr]aads)?vergadering\s+(?:van|op)\s+(?:de\s+(?:SER|Sociaal-Economische\s+Raad)\s+(?:van|op)\s+)?"
+    rf"(?<![Vv]orige )(?:[Rr]aads)?vergadering,?\s+(?:gehouden\s+)?(?:van|op)\s+"
+    rf"(?:de\s+(?:SER|Sociaal-Economische\s+Raad),?\s+(?:gehouden\s+)?(?:van|op)\s+)?"
     rf"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?{TEXT_DATE.pattern}")
 _PREVIOUS = re.compile(r"(?i)\b(?:verslag|notulen|conceptverslag|vorige)\b[^\n]{0,40}$")
 # ... except in the document's own title: "Verslag van de raadsvergadering van 17 januari 2025"

@@ -173,3 +173,12 @@ def test_a_return_address_is_no_title():
     # a subject line that is no reaction leaves the title to the other rules
     assert find_title("Betreft Kabinetsreactievoorstel\n\nWerk en inkomen in balans\n", "government_response") \
         != "Kabinetsreactievoorstel"
+
+
+def test_minutes_date_after_gehouden_op():
+    text = ("Verslag van de openbare raadsvergadering van de Sociaal-Economische Raad, gehouden op\n"
+            "vrijdag 6 juni 2025 te Den Haag\n\n1. Opening\n\nDe voorzitter opent de vergadering.\n")
+    assert find_date(text, "minutes")[0] == "2025-06-06"
+    assert find_date("Op de vergadering, gehouden op 3 maart 2025, werd besloten.", "minutes")[0] == "2025-03-03"
+    # an earlier meeting named in passing is still not this one's date
+    assert find_date("De vorige vergadering, gehouden op 3 maart 2025, is besproken.", "minutes")[0] != "2025-03-03"

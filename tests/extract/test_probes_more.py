@@ -86,6 +86,7 @@ def test_magazine_portrait_persons_roles_and_organisations(extracted):
 
 def test_minutes_citing_eu_law_conventions_and_charters(extracted):
     ex = extracted["notulen_europese_regels"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-06-06"  # "..., gehouden op\nvrijdag 6 juni 2025"
     assert {"law/richtlijn-minimumlonen", "law/ilo-verdrag-155", "law/handvest-grondrechten-eu",
             "law/europees-sociaal-handvest", "law/arbeidstijdenrichtlijn", "law/avg", "law/wml",
             "law/arbowet"} <= keys(ex, "Law")
