@@ -89,7 +89,8 @@ def lexicon() -> Lexicon:
         role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
         default_org={k.lower(): v for k, v in data["default_org"].items()},
-        stop=frozenset(data["stop"]["words"]) | role_words(data["roles"], plurals),
+        stop=(frozenset(data["stop"]["words"]) | role_words(data["roles"], plurals)
+              | role_words(dict.fromkeys(data["generic_role"]["endings"]), {})),  # "Onderzoeker Daan Koning"
         cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments)))
                           for c in cues if "before" in c and "after" not in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
@@ -113,7 +114,10 @@ def role_words(roles: dict[str, str], plurals: dict[str, str]) -> frozenset[str]
 def role_pattern(roles: dict[str, str], endings: list[str], plurals: dict[str, str] | None = None) -> str:
     words = sorted([*roles, *(plurals or {})], key=len, reverse=True)
     lexical = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
-    generic = r"[a-z][a-zà-ÿ-]*(?:" + "|".join(endings) + ")"
+    # a compound with a role ending ("projectleider"), or the ending alone, also opening a
+    # sentence ("econoom", "Onderzoeker")
+    generic = (r"(?:[a-z][a-zà-ÿ-]*)?(?:" + "|".join(endings) + ")|(?:"
+               + "|".join(e[:1].upper() + re.escape(e[1:]) for e in endings) + ")")
     return rf"(?:(?i:{lexical})|{generic})(?![\w-])"
 
 

@@ -330,3 +330,31 @@ def test_credits_with_a_colon(text, name):
 
 def test_a_credit_word_with_a_colon_at_a_line_end_names_nobody():
     assert persons("Foto:\nDe Raad vergadert vandaag.") == {}
+
+
+def _magazine_people(tmp_path, sentence: str) -> tuple[set[str], set[tuple[str, str]]]:
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "stuk.txt"
+    path.write_text("SER Magazine\n\n" + sentence + "\n", encoding="utf-8")
+    ex = extract_file(path)
+    persons = {e.key for e in ex.entities.values() if e.cls == "Person"}
+    roles = {(r.subject.split("/")[1], r.value.key.split("/")[3]) for r in ex.relations
+             if r.prop == "org:hasMembership"}
+    return persons, roles
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("Volgens econoom Lotte Wijnstra (CPB) stijgen de lonen.", "lotte-wijnstra", "econoom"),
+    ("Onderzoeker Daan Koning van TNO waarschuwt.", "daan-koning", "onderzoeker"),
+    ("Analist Kees de Vries (ING) verwacht groei.", "kees-de-vries", "analist"),
+    ("“Het moet anders,” zegt docent Els Bakker.", "els-bakker", "docent"),
+])
+def test_a_role_ending_alone_is_a_role_and_no_first_name(tmp_path, sentence, person, role):
+    persons, roles = _magazine_people(tmp_path, sentence)
+    assert persons == {f"person/{person}"}
+    assert (person, role) in roles
+
+
+def test_a_role_word_without_a_name_makes_no_person(tmp_path):
+    persons, _ = _magazine_people(tmp_path, "De econoom verwacht groei. Onderzoekers van TNO waarschuwen.")
+    assert persons == set()
