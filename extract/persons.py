@@ -50,6 +50,7 @@ class Lexicon:
     cues_after: tuple[tuple[str, re.Pattern], ...]
     org_heads: tuple[str, ...]
     role_spaces: int | None = None  # white space inside a role at most (None: unknown)
+    field: str = "(?!)"  # a field between a role and the name ("hoogleraar arbeidsrecht X")
     cues_both: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()  # cues that need text before and after
     # (id, quick test, pattern with a role before the name, pattern the text after the name must match)
     role_cues: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern | None], ...] = ()
@@ -102,7 +103,8 @@ def lexicon() -> Lexicon:
         role_cues=tuple((c["id"], re.compile(c["needs"]), re.compile(fill(c["before"], with_role)),
                          re.compile(c["after"]) if "after" in c else None)
                         for c in data.get("role_cue", ())),
-        plurals={k.lower(): v for k, v in plurals.items()})
+        plurals={k.lower(): v for k, v in plurals.items()},
+        field=r"[a-z][a-zà-ÿ-]*(?:" + "|".join(map(re.escape, data["generic_role"].get("field_endings", []))) + ")")
 
 
 def role_words(roles: dict[str, str], plurals: dict[str, str]) -> frozenset[str]:
@@ -220,7 +222,7 @@ def org_at(org_hits: dict[int, object], pos: int, text: str):
 
 def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
     window = text[max(0, hit.start - 60):hit.start]
-    m = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
+    m = _role_before_pattern(lexicon().role, lexicon().field).search(window, _role_search_start(window))
     if not m:
         offset = hit.start - len(window)
         return role_cue_before(window, text[hit.end:hit.end + 40], lambda at: org_at(org_hits, offset + at, text))
@@ -246,15 +248,16 @@ def role_cue_before(window: str, following: str, org_in_window=lambda at: None) 
 def _role_search_start(window: str) -> int:
     """The earliest offset where `_role_before_pattern` can match `window`: a match ends the
     window with white space, after a role with at most `role_spaces` white space characters
-    inside and an organisation with none, so it begins within the window's last words."""
+    inside, an organisation with none and perhaps a field (one word), so it begins within the
+    window's last words."""
     spaces = lexicon().role_spaces
     if spaces is None:
         return 0
     core = window.rstrip()
     if len(core) == len(window):
         return len(window)  # no white space to end on
-    words = core.rsplit(None, spaces + 1)
-    if len(words) <= spaces + 1:
+    words = core.rsplit(None, spaces + 2)
+    if len(words) <= spaces + 2:
         return 0
     return len(core) - len(core[len(words[0]):].lstrip())
 
@@ -264,8 +267,8 @@ AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s
 
 
 @lru_cache(maxsize=4)
-def _role_before_pattern(role: str) -> re.Pattern:
-    return re.compile(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{role})\s+$")
+def _role_before_pattern(role: str, field: str = "(?!)") -> re.Pattern:
+    return re.compile(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{role})(?:\s+{field}(?![\w-]))?\s+$")
 
 
 @lru_cache(maxsize=4)

@@ -201,23 +201,24 @@ def test_clean_maps_through_each_pass_as_composing_does(corpus_dir):
 
 def plain_role_before(window: str):
     from polder.extract.persons import _role_before_pattern, lexicon
-    return _role_before_pattern(lexicon().role).search(window)
+    return _role_before_pattern(lexicon().role, lexicon().field).search(window)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["SER-", "voorzitter", "Voorzitter", "algemeen", "plaatsvervangend", "secretaris",
-                                 "projectleider", "lid", "de", "Kamer", " ", "  ", "\n", "\t", "-", "x"]),
+                                 "projectleider", "lid", "de", "Kamer", "hoogleraar", "arbeidsrecht",
+                                 "economie", " ", "  ", "\n", "\t", "-", "x"]),
                 max_size=14).map("".join))
 def test_role_before_searches_only_the_last_words(window):
     from polder.extract.persons import _role_before_pattern, _role_search_start, lexicon
-    fast = _role_before_pattern(lexicon().role).search(window, _role_search_start(window))
+    fast = _role_before_pattern(lexicon().role, lexicon().field).search(window, _role_search_start(window))
     plain = plain_role_before(window)
     assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
 
 
 def test_role_before_on_the_corpus(corpus_dir):
     from polder.extract.persons import _role_before_pattern, _role_search_start, lexicon
-    regex = _role_before_pattern(lexicon().role)
+    regex = _role_before_pattern(lexicon().role, lexicon().field)
     for path in sorted(corpus_dir.iterdir()):
         text = clean(read_document(path).text).text
         for m in re.finditer(r"[A-Z]", text):  # every place a name may begin

@@ -358,3 +358,19 @@ def test_a_role_ending_alone_is_a_role_and_no_first_name(tmp_path, sentence, per
 def test_a_role_word_without_a_name_makes_no_person(tmp_path):
     persons, _ = _magazine_people(tmp_path, "De econoom verwacht groei. Onderzoekers van TNO waarschuwen.")
     assert persons == set()
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("Hoogleraar arbeidseconomie Ilse Vermaat van de Rijksuniversiteit Groningen waarschuwt.", "ilse-vermaat",
+     "hoogleraar"),
+    ("Dat zegt hoogleraar arbeidsrecht Evert Verhulp.", "evert-verhulp", "hoogleraar"),
+])
+def test_a_field_may_stand_between_role_and_name(tmp_path, sentence, person, role):
+    persons, roles = _magazine_people(tmp_path, sentence)
+    assert persons == {f"person/{person}"} and (person, role) in roles
+
+
+def test_a_word_that_is_no_field_keeps_role_and_name_apart(tmp_path):
+    # "hoogleraar gisteren Ilse Vermaat": no field ending, so no role for her
+    _, roles = _magazine_people(tmp_path, "Dat meldde een hoogleraar gisteren aan Ilse Vermaat.")
+    assert not any(person == "ilse-vermaat" for person, _ in roles)
