@@ -6,26 +6,13 @@ credits, ages, "bij"-affiliations, companies, a hospital and a college, and minu
 EU law, an ILO convention and two charters. The facts an analyst would expect, end to end."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from polder.extract.pipeline import extract_file
 
+from test_probes import PROBES, labels, memberships  # the probes' shared helpers
 
-def labels(ex, cls: str) -> set[str]:
-    return {e.label for e in ex.entities.values() if e.cls == cls}
-
-
-def memberships(ex) -> set[tuple[str, str, str | None]]:
-    out = set()
-    for e in ex.entities.values():
-        if e.cls == "org:Membership":
-            props = {p: getattr(v, "key", v) for p, v in e.props}
-            out.add((props["org:member"], props["org:role"], props.get("org:organization")))
-    return out
-
-PROBES = Path(__file__).parent / "probes"
 NAMES = ("kabinetsreactie_wetsartikelen", "magazine_portret_werkgevers", "notulen_europese_regels")
 
 
