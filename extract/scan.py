@@ -244,37 +244,15 @@ def _class_item(op, av) -> str | None:
     return None  # a negated class or another category
 
 
-# A pattern that opens with a guard such as "(?<![\w-])" or "\b" makes `re` test the
-# guard at every position. Without it the rest often starts with a literal that `re` finds
-# fast; each place the rest matches is then tried with the whole pattern.
-_LEADING_GUARD = re.compile(r"(?P<flags>\(\?[aiLmsux]+\))?(?:\\b|\(\?<!(?:\[(?:\\.|[^\]\\])+\]|\\.|[^()\[\]\\|])\))")
-
+# A pattern that opens with a guard such as "(?<![\w-])", "\b" or a group of lookbehinds makes
+# `re` test the guard at every position. Without it the rest often starts with a literal or a
+# class that `re` finds fast; each place the rest matches is then tried with the whole pattern.
 
 @lru_cache(maxsize=None)
 def unguarded(regex: re.Pattern) -> re.Pattern | None:
-    """`regex` without its leading guard, when it has one and cannot match empty text."""
-    guard = _LEADING_GUARD.match(regex.pattern) if isinstance(regex.pattern, str) else None
-    if guard is None:
-        return _without_zero_width_start(regex)
-    rest = (guard.group("flags") or "") + regex.pattern[guard.end():]
-    try:
-        loose = re.compile(rest, regex.flags)
-    except re.error:
-        return None
-    parsed = sre_parse.parse(rest, regex.flags)
-    return loose if parsed.getwidth()[0] > 0 and not _opens_optional(parsed) else None
-
-
-# One item at the top level of a pattern: an escape, a class, a group or a character, with
-# any quantifier after it.
-_ITEM = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?[:=!]|\?<[=!])?|[^()|\\\[])"
-                   r"(?:[*+?]|\{\d*(?:,\d*)?\})?\??")
-
-
-def _without_zero_width_start(regex: re.Pattern) -> re.Pattern | None:
-    """`regex` without the items it opens with that match no text: lookbehinds, anchors and
-    groups of them ("(?<=[rs])(?:(?<=leider)|(?<=directeur))", "(?:\\A|(?<=\\n))"), when
-    what is left opens with a character `re` can search for."""
+    """`regex` without the items it opens with that match no text (lookbehinds, anchors, "\\b"
+    and groups of them: "(?<=[rs])(?:(?<=leider)|(?<=directeur))", "(?:\\A|(?<=\\n))"), when
+    it has such items and what is left cannot match empty text nor opens with an optional part."""
     pattern, flags = regex.pattern, ""
     if not isinstance(pattern, str):
         return None
@@ -297,7 +275,13 @@ def _without_zero_width_start(regex: re.Pattern) -> re.Pattern | None:
     except re.error:
         return None
     parsed = sre_parse.parse(loose.pattern, regex.flags)
-    return loose if parsed.getwidth()[0] > 0 and _fast_start(loose) else None
+    return loose if parsed.getwidth()[0] > 0 and not _opens_optional(parsed) else None
+
+
+# One item at the top level of a pattern: an escape, a class, a group or a character, with
+# any quantifier after it.
+_ITEM = re.compile(r"(?:\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?[:=!]|\?<[=!])?|[^()|\\\[])"
+                   r"(?:[*+?]|\{\d*(?:,\d*)?\})?\??")
 
 
 def _item_end(pattern: str, start: int) -> int | None:
