@@ -18,6 +18,7 @@ tests/extract/test_clean.py::test_speed_on_corpus, which prints the figure).
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -323,7 +324,14 @@ _MD_PAIRED = re.compile(
     r"|(?<![\w*\\])\*(?=[^\s*])[^*\n]*?(?<=[^\s*\\])\*(?![\w*])")
 _MD_TAG = re.compile(r"<(sup|sub)>([^<\n]{0,40})</\1>")
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^)\s]+)\)")
+# A link or an image keeps its text (an image its alt text): "[tekst](url "titel")".
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
+# HTML that markdown converters leave in: block tags become line breaks, inline tags go.
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|article|header|footer|figure|"
+                         r"figcaption|table|thead|tbody|tr|hr)\b[^<>\n]*>", re.I)
+_HTML_INLINE = re.compile(r"</?(?:a|abbr|b|cite|em|font|i|mark|q|small|span|strong|u)\b[^<>\n]*>", re.I)
+_MD_NOTE_REFERENCE = re.compile(r"\[\^\d{1,3}\](?!:)")  # "[^1]"; the note itself opens with "[^1]:"
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 def _markdown(text: str):
@@ -339,7 +347,14 @@ def _markdown(text: str):
             edits += [(m.start(), m.start(2), ""), (m.end(2), m.end(), "")]
     edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_ESCAPE, text)]
     for m in scan.finditer(_MD_LINK, text):
-        edits += [(m.start(), m.start() + 1, ""), (m.end(1), m.end(), "")]
+        edits += [(m.start(), m.start(1), ""), (m.end(1), m.end(), "")]
+    edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_NOTE_REFERENCE, text)]
+    edits += [(m.start(), m.end(), "\n") for m in scan.finditer(_HTML_BLOCK, text)]
+    edits += [(m.start(), m.end(), "") for m in scan.finditer(_HTML_INLINE, text)]
+    for m in scan.finditer(_HTML_ENTITY, text):
+        character = html.unescape(m.group()).replace("\xa0", " ")  # &nbsp; as the space the rules know
+        if character != m.group():  # an unknown name stays as written
+            edits.append((m.start(), m.end(), character))
     return edits, []
 
 
@@ -496,7 +511,7 @@ def _break_replacement(text: str, m: re.Match) -> str:
         mid_sentence = (len(prev_line) >= 30 and (prev_char.isalpha() or prev_char == ",")
                         and nxt[:1].islower() and not _TITLED_NAME.match(text, m.end()))
         return " " if mid_sentence else "\n\n"
-    if _ITEM_START.match(nxt):
+    if _ITEM_START.match(nxt) or nxt[:1] == "|" or prev_char == "|":  # a list item, a markdown table row
         return "\n"
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line))
             and prev_char not in _SENTENCE_END and nxt[:1].isupper()):

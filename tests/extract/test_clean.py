@@ -204,3 +204,30 @@ def test_a_heading_for_a_range_or_a_sub_number_keeps_its_line():
     # a sentence that names a range of recommendations goes on as one paragraph
     prose = "Zoals genoemd in de aanbevelingen 4 tot en met 6 van het\nadvies, is meer kennis nodig.\n"
     assert "van het advies, is" in clean(prose).text
+
+
+def test_markdown_links_images_html_and_note_references():
+    t = ('![Foto van Anna de Boer](https://example.org/a.jpg "Anna de Boer")\n\n'
+         '**Tekst:** [Karel Mulder](https://example.org/km "auteur") | Beeld: Sander Koning\n\n'
+         '<div class="intro">Een gesprek met <strong>Anna de Boer</strong>, voorzitter.</div>\n\n'
+         'Zij werkt bij Stichting Werk &amp; Inkomen&nbsp;Noord en noemt de wet.[^1]\n')
+    c = clean(t)
+    assert c.text.startswith("Foto van Anna de Boer\n\nTekst: Karel Mulder | Beeld: Sander Koning\n\n")
+    assert "\nEen gesprek met Anna de Boer, voorzitter.\n" in c.text
+    assert "Stichting Werk & Inkomen Noord en noemt de wet.\n" in c.text
+    assert not any(s in c.text for s in ("<", ">", "](", "[^1]", "&amp;", "https"))
+    assert_map_exact(t, c)
+
+
+def test_markdown_look_alikes_stay():
+    t = "Als a < b en c > d, dan R&D en [1] en & zo; <sup>2</sup> boven. Zie [^2]: de noot.\n"
+    c = clean(t).text
+    assert "a < b en c > d" in c and "R&D en [1] en & zo" in c and "[^2]:" in c
+
+
+def test_markdown_table_rows_stay_lines():
+    t = ("Het overzicht:\n\n| Aanbeveling | Reactie kabinet |\n|---|---|\n"
+         "| Meer scholing | Het kabinet neemt dit over |\n| Minder regels | Het kabinet neemt dit niet over |\n\nSlot.\n")
+    lines = clean(t).text.splitlines()
+    assert "| Meer scholing | Het kabinet neemt dit over |" in lines
+    assert "| Minder regels | Het kabinet neemt dit niet over |" in lines
