@@ -117,6 +117,8 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode(p: Path, data: bytes) -> tuple[str, str, list[str]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark (Windows "Unicode")
+        return _decode_utf16(p, data), "utf-16", []
     if _looks_binary(data):
         raise ReadError(p, "binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -135,6 +137,20 @@ def _decode(p: Path, data: bytes) -> tuple[str, str, list[str]]:
         raise ReadError(p, f"cannot decode: not UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) "
                            f"nor cp1252 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
     return text, "cp1252", [f"decoded as cp1252 (not valid UTF-8: byte 0x{data[first_bad]:02x} at offset {first_bad})"]
+
+
+def _decode_utf16(p: Path, data: bytes) -> str:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as e:
+        raise ReadError(p, f"cannot decode: invalid UTF-16 at offset {e.start} after a UTF-16 byte order mark") from None
+    if not text.strip():
+        raise ReadError(p, "empty file")
+    head = text[:_SNIFF]
+    # Bytes that are no text decode to scattered letters of many scripts, hardly ever to spaces.
+    if _looks_binary(head.encode("utf-8", "replace")) or sum(c.isspace() for c in head) < 0.02 * len(head):
+        raise ReadError(p, "binary file, not text")
+    return text
 
 
 def _pdf_text(p: Path, data: bytes) -> tuple[str, list[int]]:

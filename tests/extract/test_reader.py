@@ -33,6 +33,22 @@ def test_cp1252_with_warning(tmp_path):
     assert any("cp1252" in w for w in doc.warnings)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark(tmp_path, codec):
+    text = "Kabinetsreactie op het SER-advies – ‘Werk’ é\r\n"
+    doc = read_document(write(tmp_path, "u.txt", "\ufeff".encode(codec) + text.encode(codec)))
+    assert doc.encoding == "utf-16" and doc.text == text and doc.warnings == []
+
+
+def test_utf16_that_is_empty_binary_or_broken(tmp_path):
+    with pytest.raises(ReadError, match="empty file"):
+        read_document(write(tmp_path, "v.txt", "\ufeff  \n".encode("utf-16-le")))
+    with pytest.raises(ReadError, match="binary file"):
+        read_document(write(tmp_path, "w.txt", b"\xff\xfe" + bytes(range(1, 9)) * 50))
+    with pytest.raises(ReadError, match="invalid UTF-16"):
+        read_document(write(tmp_path, "x.txt", b"\xff\xfeA\x00\x00\xd8B\x00"))  # a lone surrogate
+
+
 def test_undecodable(tmp_path):
     with pytest.raises(ReadError, match="cannot decode"):
         read_document(write(tmp_path, "d.txt", b"abc \xe9\x81 def"))
