@@ -64,7 +64,7 @@ def clean_text(text: str) -> str:
 
 
 def _passes():
-    return (_line_endings, _blocks, _markdown, _markers_and_hyphens, _line_breaks)
+    return (_line_endings, _characters, _blocks, _markdown, _markers_and_hyphens, _line_breaks)
 
 
 # ---------------------------------------------------------------- edit engine
@@ -141,6 +141,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _line_endings(text: str):
     return [(m.start(), m.end(), "\n") for m in re.finditer(r"\r\n?", text)], []
+
+
+# Characters that PDF and HTML converters leave in words and between them: a soft hyphen or a
+# zero-width space inside "Arbeids\xadomstandighedenwet" hides the law, a no-break space in
+# "van\xa0Hijum" splits the name, a ligature in "ﬁnanciële" is no letter pair to the rules.
+_INVISIBLE = "\xad\u200b\u200c\u200d\u2060"
+_ODD_SPACES = "\xa0\u2007\u2009\u202f"
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_ODD_CHARACTER = re.compile(f"[{_INVISIBLE}{_ODD_SPACES}{''.join(_LIGATURES)}]")
+
+
+def _characters(text: str):
+    edits: list[Edit] = []
+    for m in _ODD_CHARACTER.finditer(text):
+        char = m.group()
+        edits.append((m.start(), m.end(), "" if char in _INVISIBLE else " " if char in _ODD_SPACES else _LIGATURES[char]))
+    return edits, []
 
 
 # ---------------------------------------------------------------- pass 2: blocks

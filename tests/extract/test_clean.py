@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polder.extract.clean import clean
+from polder.extract.clean import _LIGATURES, clean
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
@@ -16,8 +16,9 @@ def assert_map_exact(original: str, ct) -> None:
     for i, ch in enumerate(ct.text):
         o = ct.origin[i]
         assert 0 <= o < len(original)
-        # Replacements only ever produce whitespace; every other character is a copy.
-        assert ch == original[o] or ch.isspace(), (i, ch, original[o])
+        # Replacements produce whitespace, a ligature's letters or an HTML entity's character;
+        # every other character is a copy.
+        assert ch == original[o] or ch.isspace() or original[o] in _LIGATURES or original[o] == "&", (i, ch, original[o])
 
 
 def test_hyphenation():
@@ -231,3 +232,15 @@ def test_markdown_table_rows_stay_lines():
     lines = clean(t).text.splitlines()
     assert "| Meer scholing | Het kabinet neemt dit over |" in lines
     assert "| Minder regels | Het kabinet neemt dit niet over |" in lines
+
+
+def test_soft_hyphens_zero_width_odd_spaces_and_ligatures():
+    t = ("De Arbeids\xadomstandighedenwet en de onder\u200bnemingsraad.\nMinister van\xa0Hijum"
+         " (8\u202f%) en het \ufb01nanci\u00eble plan van de Stichting\u2060 van de Arbeid.\n")
+    c = clean(t)
+    assert c.text == ("De Arbeidsomstandighedenwet en de ondernemingsraad. Minister van Hijum (8 %) en het"
+                      " financiële plan van de Stichting van de Arbeid.\n")
+    s = c.text.index("financiële")
+    a, b = c.to_original(s, s + len("financiële"))
+    assert t[a:b] == "\ufb01nanci\u00eble"  # the written form, ligature and all
+    assert_map_exact(t, c)
