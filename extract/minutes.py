@@ -75,7 +75,22 @@ def agenda_items(text: str) -> list[Item]:
         else:
             continue
         found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
-    return [Item(n, t, s, ts, _item_end(found, i, len(text))) for i, (n, t, s, ts) in enumerate(found)]
+    end = meeting_end(text, found[-1][3]) if found else len(text)
+    return [Item(n, t, s, ts, _item_end(found, i, end)) for i, (n, t, s, ts) in enumerate(found)]
+
+
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*[ \t]*(?=\n|\Z)")
+
+
+def meeting_end(text: str, last_item: int) -> int:
+    """Where the line that closes the meeting ends ("... sluit de vergadering om 12.30 uur."),
+    after the last item's title: the first line end after a full stop, as a wrapped sentence
+    may go on on the next line. The text's end when no closing is written."""
+    m = re.compile(rules()["agenda"]["closing"]).search(text, last_item)
+    if not m:
+        return len(text)
+    stop = _LINE_ENDS_SENTENCE.search(text, m.end(), m.end() + 300)
+    return stop.end() if stop else len(text)
 
 
 def _item_end(found, i: int, text_end: int) -> int:
@@ -100,7 +115,8 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
             continue
         in_title = item.title_start <= start < item.title_start + len(item.title)
         opens = re.search(spec["sentence_start"], ctx.text[max(0, start - 20):start]) or \
-            re.search(spec["inverted"], ctx.text[max(0, start - 90):start])
+            re.search(spec["inverted"], ctx.text[max(0, start - 90):start]) or \
+            re.search(spec["floor"], ctx.text[max(0, start - 60):start])
         speaks = re.match(spec["speech_after"], ctx.text[end:end + 200])
         if in_title or opens or speaks:
             found.add(key)

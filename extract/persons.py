@@ -262,8 +262,9 @@ def _role_search_start(window: str) -> int:
     return len(core) - len(core[len(words[0]):].lstrip())
 
 
-# (an age and a copula may stand between: "Joost Smit (52) is algemeen directeur van X")
-AFTER_ROLE = r"^(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
+# (an age and a copula may stand between: "Joost Smit (52) is algemeen directeur van X"; a
+# role on the next line that a colon follows labels that line: "W.H. Kuipers\nSecretaris: ...")
+AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)
@@ -285,7 +286,7 @@ def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
         pre = m.group("orgpre")
         org = org_at(org_hits, rest_at + m.start("orgpre"), text) if pre else org_at(org_hits, rest_at + m.end(), text)
         out.append(fact(m.group("role"), org, "persons/role-after/1"))
-    out += org_after(text, rest_at, org_hits)
+    out += org_after(text, rest_at, org_hits) or namens_after(text, hit, org_hits)
     return out
 
 
@@ -300,6 +301,30 @@ def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
         if org is not None and (close is None or re.match(close, text[org.end:org.end + 5])):
             return [RoleFact(None, org, relation, rule)]
     return []
+
+
+_NAMENS_AFTER = re.compile(r",\s+namens\s+")
+# the organisation ends the clause, or the next item of a list the clean view joined into one
+# line: "drs. K. El Khatib, namens MKB-Nederland de heer R. van der Berg (VNO-NCW) ..."
+_ORG_CLOSES = re.compile(r"[ \t]*(?:[,.;:)\n]|\Z|(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.|prof\.|dr\.|drs\.|mr\.)[ \t])")
+# the name opens a line, a sentence or a list item, after its title: "drs. K. El Khatib, namens
+# MKB-Nederland", "Mevrouw El Amrani, namens VNO-NCW, kan ..." ("De voorzitter dankt de heer Bos,
+# namens de raad, ..." is no such name; an academic title's full stop ends no sentence)
+_NAME_OPENS = re.compile(r"(?:^|\n|(?<!\bdr)(?<!\bdrs)(?<!\bmr)(?<!\bir)(?<!\bing)(?<!\bprof)[.!?;:]\s+|\)[ \t]+)[ \t]*"
+                         r"(?:(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.)[ \t]+)?"
+                         r"(?:(?:prof|dr|drs|mr|ir|ing)\.[ \t]*)*(?:[A-Z]\.[ \t]?)*$")
+
+
+def namens_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
+    """'mevrouw El Amrani, namens VNO-NCW, ...': the organisation after ', namens' when the name
+    opens its sentence or line and the organisation ends its clause."""
+    m = _NAMENS_AFTER.match(text, hit.end)
+    org = org_at(org_hits, m.end(), text) if m else None
+    if org is None or not _ORG_CLOSES.match(text, org.end):
+        return []
+    if not _NAME_OPENS.search(text, max(0, hit.start - 40), hit.start):
+        return []
+    return [RoleFact(None, org, "represents", "persons/namens-after/1")]
 
 
 def fact(role: str, org, rule: str) -> RoleFact:

@@ -168,3 +168,39 @@ def test_an_absence_in_running_text_gives_only_the_nearest_person(tmp_path):
         "De heer Hofstra deelt mee dat mevrouw Timmermans vandaag afwezig is.")
     absent = facts(built(tmp_path, text), "polder:absentWithApologies")
     assert absent == {("meeting", "person/timmermans")}
+
+
+def test_an_item_number_followed_by_a_dash():
+    text = "1. Opening\nDe voorzitter opent.\n\nAgendapunt 2 – Advies Arbeidsmigratie\nTekst.\n\n3 - Rondvraag\n"
+    assert [(i.number, i.title) for i in agenda_items(text)] == [
+        ("1", "Opening"), ("2", "Advies Arbeidsmigratie"), ("3", "Rondvraag")]
+    # a dash with no number before it, or a year, continues no agenda
+    assert [i.number for i in agenda_items("1. Opening\n2025 – Een jaar van groei\n- Punten van aandacht\n")] == ["1"]
+
+
+def test_the_floor_a_question_answered_and_a_kroonlid_make_speakers(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "De voorzitter geeft het woord aan mevrouw Arends. Op een vraag van de heer De Groot antwoordt "
+        "mevrouw Visser dat het kan. Kroonlid Jansen wijst erop dat het laat is.")
+    assert {("1", "person/arends"), ("1", "person/de-groot"), ("1", "person/visser"),
+            ("1", "person/jansen")} <= speakers_of(tmp_path, text)
+
+
+def test_floor_and_question_look_alikes_are_no_speakers(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "De brief gaat over het woord van de heer De Groot. Het advies komt voort uit een vraag van "
+        "mevrouw Visser aan de commissie.")
+    assert not {person for _, person in speakers_of(tmp_path, text)} & {"person/de-groot", "person/visser"}
+
+
+def test_the_meetings_close_ends_the_last_item(tmp_path):
+    text = MINUTES.replace("De volgende raadsvergadering vindt plaats op donderdag 21 november a.s. om 10.15 uur.\n",
+                           "De voorzitter sluit de vergadering om 12.30 uur.\n\nBijlage: verslag van de "
+                           "werkconferentie\nMevrouw Visser opende met een inleiding over medezeggenschap.\n")
+    items = agenda_items(text)
+    assert items[-1].number == "4" and text[items[-1].start:items[-1].end].rstrip().endswith("12.30 uur.")
+    assert not {person for item, person in speakers_of(tmp_path, text) if item == "4"} & {"person/visser"}
+    # without a closing sentence the last item runs to the end of the text
+    assert agenda_items(MINUTES)[-1].end == len(MINUTES)

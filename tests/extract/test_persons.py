@@ -374,3 +374,54 @@ def test_a_word_that_is_no_field_keeps_role_and_name_apart(tmp_path):
     # "hoogleraar gisteren Ilse Vermaat": no field ending, so no role for her
     _, roles = _magazine_people(tmp_path, "Dat meldde een hoogleraar gisteren aan Ilse Vermaat.")
     assert not any(person == "ilse-vermaat" for person, _ in roles)
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Mevrouw El Amrani, namens VNO-NCW, kan zich vinden in de hoofdlijnen.", "El Amrani", "org/vno-ncw"),
+    ("Aanwezig:\ndrs. K. El Khatib, namens MKB-Nederland\nde heer Bos (FNV)", "K. El Khatib", "org/mkb-nederland"),
+    # the clean view joins a list of one person a line: the next item's title ends the organisation
+    ("Aanwezig: mevrouw Kok (kroonlid) drs. K. El Khatib, namens MKB-Nederland de heer Bos (FNV)",
+     "K. El Khatib", "org/mkb-nederland"),
+])
+def test_a_comma_and_namens_after_a_name_that_opens_its_line(text, name, org):
+    assert (name, "represents", org) in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De voorzitter bedankt de heer Bos, namens de FNV, voor zijn inzet.",   # thanked, not speaking for it
+    "Zij spreekt met dr. Bos, namens VNO-NCW, over de cao.",
+    "Mevrouw El Amrani, namens VNO-NCW en de FNV samen, vraagt ...",        # the organisation goes on
+])
+def test_comma_namens_look_alikes(text):
+    assert not {r for r in relations(text) if r[1] == "represents"}
+
+
+def test_a_role_that_labels_the_next_line_is_no_role_of_the_name_above():
+    text = "Voorzitter: prof. dr. W.H. Kuipers\nSecretaris: mr. drs. L.M. Schouten-Baars\nNotulist: S. de Graaf\n"
+    assert roles(text) == {("W.H. Kuipers", "voorzitter", None), ("L.M. Schouten-Baars", "secretaris", None),
+                           ("S. de Graaf", "notulist", None)}
+    # a role on the next line without a colon still belongs to the name: a magazine's caption
+    assert ("Maurice Knijnenburg", "voorzitter", "org/ser/jongerenplatform") in roles(
+        "Maurice Knijnenburg\nvoorzitter SER Jongerenplatform\n")
+
+
+def test_a_role_label_needs_the_name_to_end_its_line():
+    assert roles("Secretaris: mr. Bakker heeft de stukken rondgestuurd.") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kroonlid Van 't Hof wijst erop dat het recht grenzen stelt.", "Van 't Hof"),
+    ("Daarna vraagt raadslid Jansen het woord.", "Jansen"),
+])
+def test_kroonlid_or_raadslid_before_a_bare_surname(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens Den Haag is daar geen geld voor.",          # a place after a speech cue
+    "De vergadering is in Den Haag.\nVoorzitter: mw. Kok",
+    "De Kroonleden Nederland breed zijn akkoord.",
+    "Het kroonlid van de SER is afwezig.",
+])
+def test_places_and_role_words_without_a_surname_are_no_persons(text):
+    assert not {n for n in persons(text) if n in ("Den Haag", "Nederland", "Haag") or n.startswith("Kroon")}

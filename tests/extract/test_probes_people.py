@@ -1,0 +1,74 @@
+"""Probe documents for persons, organisations and meetings (not corpus text): minutes with header
+lines ("Voorzitter:", "Secretaris:", "Notulist:"), an attendance list one person a line with
+academic titles and initials, "Afwezig met kennisgeving:", speaker turns in many phrasings and
+"Agendapunt 3 – ..." items; the facts an analyst would expect, end to end."""
+from __future__ import annotations
+
+import pytest
+
+from polder.extract.pipeline import extract_file
+
+from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
+
+NAMES = ("notulen_titels_en_beurten",)
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return {name: extract_file(next(PROBES.glob(f"{name}.*"))) for name in NAMES}
+
+
+def represents(ex) -> set[tuple[str, str]]:
+    return {(r.subject, r.value.key) for r in ex.relations if r.prop == "polder:represents"}
+
+
+def speakers(ex, number: str) -> set[str]:
+    return {person for item, person in relations(ex, "polder:speaker") if item == number}
+
+
+def test_minutes_header_lines_give_chair_secretary_and_minute_taker(extracted):
+    ex = extracted["notulen_titels_en_beurten"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-11-14"
+    assert relations(ex, "polder:chair") == {("meeting", "person/w-h-kuipers")}  # "Voorzitter: prof. dr. W.H. Kuipers"
+    roles = memberships(ex)
+    assert ("person/l-m-schouten-baars", "role/secretaris", None) in roles
+    assert ("person/s-de-graaf", "role/notulist", None) in roles
+    # a role that labels the next line is no role of the name above it
+    assert not {(p, r) for p, r, _ in roles if p == "person/w-h-kuipers" and r != "role/voorzitter"}
+    assert not {(p, r) for p, r, _ in roles if p == "person/l-m-schouten-baars" and r == "role/notulist"}
+
+
+def test_attendance_list_with_titles_initials_and_namens(extracted):
+    ex = extracted["notulen_titels_en_beurten"]
+    assert {"A.B. de Vries-Janssen", "J. van 't Hof", "K. El Khatib", "R. van der Berg", "E. Öztürk",
+            "T. Ünal"} <= labels(ex, "Person")
+    assert {("person/a-b-de-vries-janssen", "role/kroonlid", "org/ser"),
+            ("person/j-van-t-hof", "role/kroonlid", "org/ser")} <= memberships(ex)
+    assert {("person/k-el-khatib", "org/mkb-nederland"), ("person/r-van-der-berg", "org/vno-ncw"),
+            ("person/e-ozturk", "org/fnv"), ("person/t-unal", "org/cnv")} <= represents(ex)
+    assert {("meeting", "person/h-verbruggen"), ("meeting", "person/p-dijkhuizen")} <= relations(
+        ex, "polder:absentWithApologies")
+    assert ("meeting", "person/t-unal") in relations(ex, "polder:welcomed")
+
+
+def test_agenda_items_with_a_dash_and_speaker_turns(extracted):
+    ex = extracted["notulen_titels_en_beurten"]
+    items = {e.props[0][1]: e.label for e in ex.entities.values() if e.cls == "AgendaItem"}
+    assert items == {"1": "Opening en mededelingen", "2": "Vaststelling verslag",
+                     "3": "Advies Arbeidsmigratie in goede banen", "4": "Werkprogramma 2026",
+                     "5": "Rondvraag", "6": "Sluiting"}
+    # given the floor, remarks, a question, "Kroonlid Van 't Hof wijst erop", a question answered
+    assert {"person/a-b-de-vries-janssen", "person/r-van-der-berg", "person/e-ozturk", "person/j-van-t-hof",
+            "person/k-el-khatib", "person/t-unal"} <= speakers(ex, "3")
+    assert "person/l-m-schouten-baars" in speakers(ex, "4")
+    assert not speakers(ex, "2") and not speakers(ex, "5")
+
+
+def test_minutes_look_alikes_are_no_persons(extracted):
+    ex = extracted["notulen_titels_en_beurten"]
+    persons = labels(ex, "Person")
+    # "Volgens Den Haag", "te Den Haag", "Mevrouw de voorzitter", "Januari en februari", "Daarnaast"
+    assert not {p for p in persons if p.split()[0] in ("Den", "Januari", "Daarnaast", "Mededelingen", "Mevrouw")}
+    assert not {p for p in persons if "voorzitter" in p.lower() or "Advies" in p}
+    assert persons == {"W.H. Kuipers", "L.M. Schouten-Baars", "S. de Graaf", "A.B. de Vries-Janssen", "J. van 't Hof",
+                       "K. El Khatib", "R. van der Berg", "E. Öztürk", "T. Ünal", "H. Verbruggen", "P. Dijkhuizen"}
