@@ -47,8 +47,8 @@ def read_document(path: str | Path, max_bytes: int = 50_000_000) -> RawDocument:
         raise ReadError(p, f"unsupported file type '{shown}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")
     data = _read_bytes(p, max_bytes)
     if suffix == ".pdf":
-        text, page_starts = _pdf_text(p, data)
-        encoding, warnings = "pdf", []
+        text, page_starts, warnings = _pdf_text(p, data)
+        encoding = "pdf"
     else:
         text, encoding, warnings = _decode(p, data)
         page_starts = [0] + [m.end() for m in re.finditer(PAGE_SEPARATOR, text)]
@@ -153,7 +153,9 @@ def _decode_utf16(p: Path, data: bytes) -> str:
     return text
 
 
-def _pdf_text(p: Path, data: bytes) -> tuple[str, list[int]]:
+def _pdf_text(p: Path, data: bytes) -> tuple[str, list[int], list[str]]:
+    """The text of each page, joined by form feeds; where each page starts; warnings for pages
+    whose text could not be read (they count as empty: one damaged page loses only itself)."""
     import io
     import logging
 
@@ -168,7 +170,13 @@ def _pdf_text(p: Path, data: bytes) -> tuple[str, list[int]]:
                 reader.decrypt("")
             except Exception:
                 raise ReadError(p, "cannot read PDF: encrypted") from None
-        pages = [(page.extract_text() or "").replace(PAGE_SEPARATOR, "\n") for page in reader.pages]
+        pages, warnings = [], []
+        for number, page in enumerate(reader.pages, 1):
+            try:
+                pages.append((page.extract_text() or "").replace(PAGE_SEPARATOR, "\n"))
+            except Exception as e:  # pypdf raises many kinds on a damaged content stream
+                pages.append("")
+                warnings.append(f"page {number}: text not readable ({type(e).__name__}), left out")
     except ReadError:
         raise
     except (PdfReadError, Exception) as e:  # pypdf raises many kinds on damaged files
@@ -180,7 +188,7 @@ def _pdf_text(p: Path, data: bytes) -> tuple[str, list[int]]:
     for t in pages:
         starts.append(pos)
         pos += len(t) + len(PAGE_SEPARATOR)
-    return PAGE_SEPARATOR.join(pages), starts
+    return PAGE_SEPARATOR.join(pages), starts, warnings
 
 
 def file_sha256(path: str | Path) -> str:

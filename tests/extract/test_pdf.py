@@ -91,3 +91,28 @@ def test_a_page_of_a_mention_is_the_page_its_text_is_on(pair):
     page_texts = raw.text.split("\f")
     for mention in extract_file(pdf).mentions[:50]:
         assert mention.span.text in page_texts[mention.span.page - 1]
+
+
+def test_a_page_that_cannot_be_read_loses_only_itself(tmp_path, monkeypatch):
+    from pypdf import PageObject
+
+    from polder.extract.reader import read_document
+
+    text = "\n".join(f"Regel {i} over de Arbowet." for i in range(3 * LINES_PER_PAGE))
+    assert text_to_pdf(text, tmp_path / "d.pdf") == 3
+    readable = PageObject.extract_text
+    calls = []
+
+    def second_page_broken(page, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyError("/Font")  # what pypdf raises on a page without its resources
+        return readable(page, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", second_page_broken)
+    doc = read_document(tmp_path / "d.pdf")
+    assert doc.warnings == ["page 2: text not readable (KeyError), left out"]
+    assert len(doc.page_starts) == 3 and doc.text.count("\f") == 2
+    assert "Regel 0 " in doc.text and f"Regel {2 * LINES_PER_PAGE} " in doc.text
+    assert f"Regel {LINES_PER_PAGE} " not in doc.text
+    assert doc.page_at(doc.text.index(f"Regel {2 * LINES_PER_PAGE} ")) == 3
