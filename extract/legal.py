@@ -25,6 +25,7 @@ class Rule:
     after_law: bool = False  # matched only right after a law the text names
     list_group: str | None = None  # a group holding several articles ("5, 6 en 7")
     before: re.Pattern | None = None  # the paragraph's ordinal, read backwards from the match
+    paragraph_list: bool = False  # one article, several paragraphs ("eerste en tweede lid")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
         fragments[name] = fill(value, fragments)
     fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
     rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False), r.get("list"),
-                       re.compile(fill(r["paragraph_before"], fragments)) if "paragraph_before" in r else None)
+                       re.compile(fill(r["paragraph_before"], fragments)) if "paragraph_before" in r else None,
+                       r.get("paragraph_list", False))
                   for r in data["rule"])
     return rules, ordinals, laws
 
@@ -87,8 +89,12 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
     for rule in rules:
         # Citations are keyed by where their article number starts: a later rule's reading
         # of the same number replaces an earlier one when it knows the law or adds the paragraph.
-        made = (_listed_citations(rule, text, law_hits, laws) if rule.list_group
-                else _single_citations(rule, text, law_hits, laws, ordinals))
+        if rule.list_group:
+            made = _listed_citations(rule, text, law_hits, laws)
+        elif rule.paragraph_list:
+            made = _paragraph_list_citations(rule, text, law_hits, laws, ordinals)
+        else:
+            made = _single_citations(rule, text, law_hits, laws, ordinals)
         for key, cite in made:
             kept = _merged(found.get(key), cite)
             if kept is not None:
@@ -148,12 +154,61 @@ def _article_number() -> re.Pattern:
 
 
 def _listed_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str]):
-    """(key, citation) per article of a list ("artikelen 5, 6 en 7 van de Arbowet")."""
+    """(key, citation) per article of a list ("artikelen 5, 6 en 7 van de Arbowet"), and per
+    article inside a short range ("artikelen 3 tot en met 6"), cited by the range's words."""
     for m in scan.finditer(rule.regex, text):
         law = _law_group(m, laws) or passage_law(text, m.start(rule.list_group), m.end(), law_hits)
-        for number in _article_number().finditer(text, *m.span(rule.list_group)):
+        numbers = list(_article_number().finditer(text, *m.span(rule.list_group)))
+        for number in numbers:
             yield number.start(), Citation(number.start(), number.end(), normalise_article(number.group()), None,
                                            law, rule.id)
+        for first, last in zip(numbers, numbers[1:]):
+            if _through().fullmatch(text, first.end(), last.start()):
+                for article in articles_between(normalise_article(first.group()), normalise_article(last.group())):
+                    yield (first.start(), article), Citation(first.start(), last.end(), article, None, law, rule.id)
+
+
+def _paragraph_list_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str],
+                              ordinals: dict[str, int]):
+    """(key, citation) per paragraph of one article ("artikel 18, eerste en tweede lid"); the
+    first is keyed like the article, so that it adds its paragraph to the article's reading."""
+    for m in scan.finditer(rule.regex, text):
+        law = _law_group(m, laws) or _law_named_after(text, m.end(), law_hits)
+        if law is None:
+            law = passage_law(text, m.start("article"), m.end(), law_hits)
+        article = normalise_article(m.group("article"))
+        if m.group("pwords"):
+            items = [str(ordinals[w.lower()]) for w in re.findall(r"[A-Za-z]+", m.group("pwords"))
+                     if w.lower() in ordinals]
+        else:
+            items = re.findall(r"\d+", m.group("pnums"))
+        through = m.group("pwords") or m.group("pnums")
+        if _through().search(through) and len(items) == 2:
+            items = [items[0], *articles_between(*items), items[1]]
+        for i, paragraph in enumerate(dict.fromkeys(items)):
+            key = m.start("article") if i == 0 else (m.start("article"), paragraph)
+            yield key, Citation(m.start(), m.end(), article, paragraph, law or None, rule.id)
+
+
+@lru_cache(maxsize=1)
+def _through() -> re.Pattern:
+    """The words between the ends of a range ("tot en met", "t/m")."""
+    return re.compile(patterns()["ranges"]["through"])
+
+
+def articles_between(first: str, last: str) -> list[str]:
+    """The articles strictly between the two ends of a short range: "3", "6" -> 4, 5;
+    "7:629", "7:632" -> 7:630, 7:631. None when the ends are not whole numbers of one book
+    or chapter (between "7:668a" and "7:670" lie articles nobody can list) or too far apart."""
+    head_first, _, number_first = first.rpartition(":")
+    head_last, _, number_last = last.rpartition(":")
+    if head_first != head_last or not (number_first.isdigit() and number_last.isdigit()):
+        return []
+    low, high = int(number_first), int(number_last)
+    if not 0 < high - low < patterns()["ranges"]["range_limit"]:
+        return []
+    prefix = f"{head_first}:" if head_first else ""
+    return [f"{prefix}{n}" for n in range(low + 1, high)]
 
 
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):
@@ -187,7 +242,14 @@ def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, 
 
 @lru_cache(maxsize=1)
 def named_law_rules() -> tuple[Rule, ...]:
-    return tuple(Rule(r["id"], re.compile(r["pattern"])) for r in patterns().get("named_law", []))
+    fragments = {"NOTINSIDE": "|".join(words_not_inside())}
+    return tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments))) for r in patterns().get("named_law", []))
+
+
+@lru_cache(maxsize=1)
+def words_not_inside() -> tuple[str, ...]:
+    """Verbs and adverbs that never stand inside a law's name ("de Wet X is in behandeling")."""
+    return tuple(patterns().get("named_law_end", {}).get("not_inside", ()))
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +266,9 @@ def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, i
         for m in scan.finditer(rule.regex, text):
             known_lower = known_lower or _lowered(tuple(known_forms))
             start, end = m.span("name")
+            end = _before_word_not_inside(text, start, end)
+            if end is None:
+                continue
             end = _without_last_words(text, start, end)
             name = re.sub(r"\s+", " ", text[start:end])
             if name.lower() not in known_lower:
@@ -214,6 +279,15 @@ def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, i
 @lru_cache(maxsize=4)
 def _lowered(forms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f.lower() for f in forms)
+
+
+def _before_word_not_inside(text: str, start: int, end: int) -> int | None:
+    """The end of the name before its first verb or adverb; None when that leaves "Wet" alone."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.group() in words_not_inside()), None)
+    if cut is None:
+        return end
+    return start + words[cut - 1].end() if cut > 1 else None
 
 
 def _without_last_words(text: str, start: int, end: int) -> int:
@@ -271,11 +345,13 @@ def extract_named_laws(ctx) -> None:
     abbreviations = {}
     for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms):
         key = f"law/{slug_article(name)}"
-        ctx.entity(Entity(key, "Law", name, {abbr} if abbr else set()))
+        ctx.entity(Entity(key, "Law", name[:1].upper() + name[1:], {abbr} if abbr else set()))
         ctx.mention(key, start, end, rule)
         hits.append(_LawHit(start, end, key, "Law"))
         if abbr and abbr not in known_forms:
             abbreviations.setdefault(abbr, (end, key))
+    for abbr, after, key in known_laws_abbreviated(ctx.text, hits):
+        abbreviations.setdefault(abbr, (after, key))
     for abbr, (after, key) in abbreviations.items():
         for m in _whole_word(abbr).finditer(ctx.text, after):
             if ctx.text[m.start() - 1:m.start()] != "(":  # the definition's own bracket
@@ -284,6 +360,25 @@ def extract_named_laws(ctx) -> None:
 
 
 ABBREVIATION_RULE = "legal.named-law-abbreviation/1"
+
+
+def known_laws_abbreviated(text: str, hits: list) -> list[tuple[str, int, str]]:
+    """(abbreviation, end of its bracket, law key) for each known law the text names with a
+    short form in brackets the reference data does not have ("de Wet arbeidsmarkt in balans
+    (Wab)"): the text goes on to use that form ("de Wab")."""
+    bracket = re.compile(patterns()["known_law_abbreviation"]["pattern"])
+    found = []
+    for hit in hits:
+        m = bracket.match(text, hit.end) if hit.cls == "Law" else None
+        if m and m.group("abbr") not in _reference_forms():
+            found.append((m.group("abbr"), m.end(), hit.key))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _reference_forms() -> frozenset[str]:
+    """Every written form of every entity in the reference data."""
+    return frozenset(form for entity in load_reference() for form in entity.forms)
 
 
 @lru_cache(maxsize=256)

@@ -222,3 +222,116 @@ def test_an_article_of_a_named_law_takes_that_law_over_the_passage(tmp_path):
         tmp_path, "Kabinetsreactie\n\nDe Wet bescherming flexwerkers (WBF) komt er. De Arbowet blijft. Toch geeft"
                   " artikel 2 van de WBF een recht.\n")
     assert "law/wet-bescherming-flexwerkers/artikel-2" in provisions and "law/arbowet/artikel-2" not in provisions
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short range cites the articles between its ends too
+    ("de artikelen 3 tot en met 6 van de Arbowet",
+     [("3", None, "law/arbowet"), ("4", None, "law/arbowet"), ("5", None, "law/arbowet"), ("6", None, "law/arbowet")]),
+    ("de artikelen 7:629 t/m 7:631 BW", [("7:629", None, "law/bw7"), ("7:630", None, "law/bw7"),
+                                         ("7:631", None, "law/bw7")]),
+    # a long range, or one whose ends carry letters or lie in two books: its ends only
+    ("de artikelen 150 tot en met 220 van de Pensioenwet",
+     [("150", None, "law/pensioenwet"), ("220", None, "law/pensioenwet")]),
+    ("de artikelen 7:668a tot en met 7:670 BW", [("7:668a", None, "law/bw7"), ("7:670", None, "law/bw7")]),
+    ("de artikelen 6:162 tot en met 7:611 BW", [("6:162", None, "law/bw7"), ("7:611", None, "law/bw7")]),
+])
+def test_ranges_of_articles(text, expected):
+    assert cite(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("zie art. 5:8 en 5:9 ATW", [("5:8", None, "law/atw"), ("5:9", None, "law/atw")]),
+    ("op grond van artikel 5 en 6 van de Arbowet", [("5", None, "law/arbowet"), ("6", None, "law/arbowet")]),
+    ("artt. 7:670 en 7:670a BW", [("7:670", None, "law/bw7"), ("7:670a", None, "law/bw7")]),
+])
+def test_a_list_after_the_singular_word_with_its_law(text, expected):
+    assert cite(text) == expected
+
+
+def test_a_number_after_an_article_without_a_law_is_no_second_article():
+    # "artikel 5 en 6 weken": no law right after the list, so only article 5 (of the passage's law)
+    assert cite("De Arbowet geldt. Na artikel 5 en 6 weken wachten volgt een besluit.") == [("5", None, "law/arbowet")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("artikel 18, eerste en tweede lid, van de Arbowet", [("18", "1", "law/arbowet"), ("18", "2", "law/arbowet")]),
+    ("artikel 7:658a, leden 1 en 3, BW", [("7:658a", "1", "law/bw7"), ("7:658a", "3", "law/bw7")]),
+    ("artikel 9, eerste, tweede en vierde lid, van de Arbowet",
+     [("9", "1", "law/arbowet"), ("9", "2", "law/arbowet"), ("9", "4", "law/arbowet")]),
+    ("De Arbowet is streng. Artikel 3, leden 1 tot en met 3, zegt dat.",
+     [("3", "1", "law/arbowet"), ("3", "2", "law/arbowet"), ("3", "3", "law/arbowet")]),
+])
+def test_several_paragraphs_of_one_article(text, expected):
+    assert sorted(cite(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Het eerste en tweede lid van de commissie spraken over de Arbowet.",  # members, no article
+    "De Arbowet kent leden 1 en 2 van de ondernemingsraad niet.",
+])
+def test_paragraph_lists_without_an_article_are_no_citation(text):
+    assert cite(text) == []
+
+
+def test_a_paragraph_before_its_article_at_the_start_of_a_sentence():
+    assert cite("Lid 3 van artikel 13 van de Arbowet is helder.") == [("13", "3", "law/arbowet")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hoofdstuk 4 van de Arbowet gaat over jongeren.", "Zie titel 7.10 BW.", "Boek 7 van het Burgerlijk Wetboek",
+    "Zie p. 5 van de Arbowet-brochure.", "In dit artikel over de Arbowet leest u meer.",
+])
+def test_chapters_titles_books_and_pages_are_no_articles(text):
+    assert cite(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("De Wet versterking regie volkshuisvesting is in behandeling bij de Eerste Kamer.",
+     ["Wet versterking regie volkshuisvesting"]),
+    ("Daarom geldt de Wet betaalbare huur sinds juli; de Wet vaste huurcontracten wordt geëvalueerd.",
+     ["Wet betaalbare huur", "Wet vaste huurcontracten"]),
+])
+def test_a_named_law_ends_before_a_verb_or_adverb(text, names):
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [name for _s, _e, name, _a, _r in found] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens de Wet is dat zo, zei hij.",  # "Wet" and a verb: no name
+    "Want de wet is duidelijk, vindt zij.",
+])
+def test_the_word_wet_before_a_verb_is_no_law(text):
+    assert find_named_laws(text, law_forms(load_reference())) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ook de richtlijn (EU) 2024/869 moet worden omgezet.", "richtlijn (EU) 2024/869"),
+    ("Verordening (EU) nr. 492/2011 regelt het vrij verkeer.", "Verordening (EU) nr. 492/2011"),
+    ("De Richtlijn 2019/904/EU gaat over plastic.", "Richtlijn 2019/904/EU"),
+])
+def test_an_eu_act_by_its_number_is_a_law(text, name):
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [n for _s, _e, n, _a, _r in found] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Richtlijn - EU - 2024/869 - EN - EUR-Lex.",  # the title of a link
+    "Kamerstukken II 2024/25, 25883, nr. 528.",
+    "de richtlijn 2024/25 van de NVAB",  # a guideline with a year, no EU act
+    "Richtlijn (EU) 2022/2041 betreffende minimumlonen",  # known: the gazetteer finds it
+])
+def test_numbers_that_are_no_unknown_eu_act(text):
+    assert find_named_laws(text, law_forms(load_reference())) == []
+
+
+def test_a_known_laws_own_short_form_in_brackets(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nDe Wet op de medische keuringen (Wmk) geldt. De Wmk is streng; de Wmk-regels en"
+                    " WmkX niet. De Arbowet (zie bijlage) en de WOR (SER) ook.\n", encoding="utf-8")
+    ex = extract_file(path)
+    assert [m.span.text for m in ex.mentions if m.key == "law/wet-medische-keuringen"] == [
+        "Wet op de medische keuringen", "Wmk"]
+    # "(SER)" after a law is the SER's form, not the law's
+    assert [m.span.text for m in ex.mentions if m.key == "law/wor"] == ["WOR"]
