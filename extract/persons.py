@@ -152,10 +152,16 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
             for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
 
 
+# a listed name: capitalised words and particles ("Sven van 't Veer", "Mirjam d'Ancona",
+# "Selin Ünal-de Bruijn")
+_LISTED_NAME = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l|['’]t)\s+|"
+                          r"(?:[Dd]['’])?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)")
+
+
 def listed(text: str, rule_id: str) -> list[PersonHit]:
     """Persons of a list rule (motions, credits): every name in the `names` group."""
     regex, _ = lexicon().rules[rule_id]
-    item = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l)\s+|[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s*)+)")
+    item = _LISTED_NAME
     hits = []
     for m in scan.finditer(regex, text):
         for part in re.finditer(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))", m.group("names")):
@@ -262,9 +268,10 @@ def _role_search_start(window: str) -> int:
     return len(core) - len(core[len(words[0]):].lstrip())
 
 
-# (an age and a copula may stand between: "Joost Smit (52) is algemeen directeur van X"; a
+# (an age, with a copula or a comma, may stand between: "Joost Smit (52) is algemeen directeur
+# van X", "Eva Smit (38), CEO van X"; a
 # role on the next line that a colon follows labels that line: "W.H. Kuipers\nSecretaris: ...")
-AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
+AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)
@@ -290,10 +297,17 @@ def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     return out
 
 
+# "Selin Ünal werkt bij de Arbeidsinspectie", "X en Y werken allebei bij Z"
+_WORKS_AT = (r"^\s+werk(?:t|te|en|ten)\s+(?:(?:allebei|beiden|al|nu|inmiddels|sinds\s+\S+|\d+\s+jaar)\s+)*"
+             r"bij\s+")
+
+
 def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
-    """'mevrouw Arends van de FNV', 'Roderik Pape (namens VNO-NCW)', 'Tuur Elzinga, FNV:'."""
+    """'mevrouw Arends van de FNV', 'Roderik Pape (namens VNO-NCW)', 'Tuur Elzinga, FNV:',
+    'Selin Ünal werkt bij de Arbeidsinspectie'."""
     rest = text[pos:pos + 80]
     for regex, relation, rule, close in ((r"^\s+van\s+", "member", "persons/of-org/1", None),
+                                         (_WORKS_AT, "member", "persons/works-at/1", None),
                                          (r"^\s*\((?:namens\s+)?", "represents", "persons/bracket-org/1", r"^\s*\)"),
                                          (r"^,\s+", "represents", "persons/comma-org/1", r"^\s*:")):
         m = re.match(regex, rest)

@@ -425,3 +425,32 @@ def test_kroonlid_or_raadslid_before_a_bare_surname(text, name):
 ])
 def test_places_and_role_words_without_a_surname_are_no_persons(text):
     assert not {n for n in persons(text) if n in ("Den Haag", "Nederland", "Haag") or n.startswith("Kroon")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tekst: Mirjam d'Ancona | Beeld: Sven van 't Veer", "Mirjam d'Ancona"),
+    ("Tekst: Mirjam d'Ancona | Beeld: Sven van 't Veer", "Sven van 't Veer"),
+    ("Aanwezig: Anna Jansen-de Vries (FNV), de heer Bos.", "Anna Jansen-de Vries"),
+    ("“Dat moet anders,” zegt Selin Ünal-van der Lee.", "Selin Ünal-van der Lee"),
+])
+def test_glued_particles_apostrophes_and_particles_after_a_hyphen(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens d'r moeder is dat zo.",                      # a glued particle needs a capital after it
+    "De lijn Utrecht-de Bilt rijdt weer.",                # a hyphenated place pair without a cue
+])
+def test_particle_look_alikes(text):
+    assert persons(text) == {}
+
+
+def test_an_age_and_a_comma_before_the_role():
+    assert ("Eva Smit", "ceo", "org/fnv") in roles("Eva Smit (38), CEO van de FNV, herkent het.")
+    assert not roles("Eva Smit (38), moeder van twee kinderen, herkent het.")
+
+
+def test_works_at_a_known_organisation():
+    assert ("Selin Ünal", "member", "org/fnv") in relations("Selin Ünal werkt sinds 2020 bij de FNV.")
+    # a capitalised pair that works at no known organisation is no person
+    assert persons("Het Rode Kruis werkt bij rampen samen met gemeenten.") == {}

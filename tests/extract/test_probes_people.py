@@ -1,7 +1,10 @@
 """Probe documents for persons, organisations and meetings (not corpus text): minutes with header
 lines ("Voorzitter:", "Secretaris:", "Notulist:"), an attendance list one person a line with
 academic titles and initials, "Afwezig met kennisgeving:", speaker turns in many phrasings and
-"Agendapunt 3 – ..." items; the facts an analyst would expect, end to end."""
+"Agendapunt 3 – ..." items; a magazine conversation with "Tekst: ... | Beeld: ..." credits, roles
+before and after names (with an age and a comma), particles glued or with an apostrophe, double
+surnames with a particle after the hyphen, "X en Y werken bij Z", and look-alikes (a "Foto" line,
+street and place names, a boxed "MEER WETEN?"); the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +13,7 @@ from polder.extract.pipeline import extract_file
 
 from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
 
-NAMES = ("notulen_titels_en_beurten",)
+NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam")
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +75,40 @@ def test_minutes_look_alikes_are_no_persons(extracted):
     assert not {p for p in persons if "voorzitter" in p.lower() or "Advies" in p}
     assert persons == {"W.H. Kuipers", "L.M. Schouten-Baars", "S. de Graaf", "A.B. de Vries-Janssen", "J. van 't Hof",
                        "K. El Khatib", "R. van der Berg", "E. Öztürk", "T. Ünal", "H. Verbruggen", "P. Dijkhuizen"}
+
+
+def test_magazine_credits_with_colons_and_particles(extracted):
+    ex = extracted["magazine_gesprek_rotterdam"]
+    assert {"Mirjam d'Ancona", "Sven van 't Veer"} <= labels(ex, "Person")  # "Tekst: ... | Beeld: ..."
+
+
+def test_magazine_roles_before_and_after_names(extracted):
+    ex = extracted["magazine_gesprek_rotterdam"]
+    assert {"Ahmed Bouali", "Eva Smit", "Tuur Elzinga", "Kim Putters", "Van Hijum", "Kerem Çelik",
+            "Selin Ünal-de Bruijn", "Joris van der Meulen-Kaya"} <= labels(ex, "Person")
+    heads = {(r.subject, r.value.key) for r in ex.relations if r.prop == "org:headOf"}
+    assert {("person/eva-smit", "org/havenlogistiek-smit"),  # "Eva Smit (38), CEO van Havenlogistiek Smit B.V."
+            ("person/tuur-elzinga", "org/fnv"), ("person/kim-putters", "org/ser")} <= heads
+    roles = memberships(ex)
+    assert {("person/ahmed-bouali", "role/wethouder", None), ("person/van-hijum", "role/minister", "org/szw"),
+            ("person/joris-van-der-meulen-kaya", "role/onderzoeker", "org/uva")} <= roles
+    members = {(r.subject, r.value.key) for r in ex.relations if r.prop == "org:memberOf"}
+    assert ("person/selin-unal-de-bruijn", "org/nla") in members  # "... werken allebei bij de Arbeidsinspectie"
+
+
+def test_magazine_organisations_in_ordinary_words(extracted):
+    ex = extracted["magazine_gesprek_rotterdam"]
+    organisations = {k for k, e in ex.entities.items() if e.cls in ("Organisation", "Committee", "AdvisoryBody")}
+    assert {"org/gemeente-rotterdam", "org/gemeente-utrecht", "org/provincie-groningen", "org/uwv",
+            "org/hogeschool-rotterdam", "org/havenlogistiek-smit", "org/stichting-techniekpact-rijnmond",
+            "org/nla", "org/uva", "org/cpb", "org/eur", "org/fnv", "org/szw"} <= organisations
+
+
+def test_magazine_look_alikes_are_no_persons_or_organisations(extracted):
+    ex = extracted["magazine_gesprek_rotterdam"]
+    persons = labels(ex, "Person")
+    assert not {p for p in persons if any(w in p for w in ("Foto", "Rotterdam", "Slinge", "Zuidplein", "Meer",
+                                                           "Werk", "Twintig", "Daarnaast", "Volgens"))}
+    assert len(persons) == 10
+    organisations = {e.label for e in ex.entities.values() if e.cls in ("Organisation", "Committee")}
+    assert not {o for o in organisations if "Slinge" in o or "Zuidplein" in o or o.startswith("Werk in")}
