@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import scan
+from . import gazetteer, scan
 from .model import Entity, Ref
 from .pipeline import component
 from .reference import KnownEntity, load_reference
@@ -228,7 +228,7 @@ def _law_group(m: re.Match, laws: dict[str, str]) -> str | None:
 def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:
     """The law a bare article belongs to: the only law named in its sentence, else the last
     law named earlier in its paragraph. None rather than a guess."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_start = max(_sentence_stop_before(text, start), text.rfind("\n", 0, start)) + 1
     sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
     in_sentence = {key for s, e, key in law_hits if sentence_start <= s < sentence_end}
     if len(in_sentence) == 1:
@@ -238,6 +238,24 @@ def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, 
     paragraph_start = max(text.rfind("\n\n", 0, start), start - CONTEXT_WINDOW, 0)
     earlier = [key for s, e, key in law_hits if paragraph_start <= s < start]
     return earlier[-1] if earlier else None
+
+
+def _sentence_stop_before(text: str, start: int) -> int:
+    """Where the last ". " before `start` is, passing over abbreviations ("art. 6"); -1 if none."""
+    stop = text.rfind(". ", 0, start)
+    while stop > 0 and _abbreviation_before(text, stop):
+        stop = text.rfind(". ", 0, stop)
+    return stop
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    word = text[max(0, stop - 8):stop].rsplit(None, 1)[-1:]  # the word the full stop ends
+    return bool(word) and word[0].lower() in _not_ending()
+
+
+@lru_cache(maxsize=1)
+def _not_ending() -> frozenset[str]:
+    return frozenset(patterns()["sentence"]["not_ending"])
 
 
 @lru_cache(maxsize=1)
@@ -350,6 +368,7 @@ def extract_named_laws(ctx) -> None:
         hits.append(_LawHit(start, end, key, "Law"))
         if abbr and abbr not in known_forms:
             abbreviations.setdefault(abbr, (end, key))
+    _name_listed_eu_acts(ctx, hits, known_forms)
     for abbr, after, key in known_laws_abbreviated(ctx.text, hits):
         abbreviations.setdefault(abbr, (after, key))
     for abbr, (after, key) in abbreviations.items():
@@ -360,6 +379,35 @@ def extract_named_laws(ctx) -> None:
 
 
 ABBREVIATION_RULE = "legal.named-law-abbreviation/1"
+
+
+@lru_cache(maxsize=1)
+def _eu_act_list() -> tuple[str, re.Pattern, re.Pattern]:
+    spec = patterns()["eu_act_list"]
+    return spec["id"], re.compile(fill(spec["pattern"], {"NUMBER": spec["number"]})), re.compile(spec["number"])
+
+
+def listed_eu_acts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the act's name) per number of a list after "richtlijnen"/"verordeningen"."""
+    _rule, listing, number = _eu_act_list()
+    return [(n.start(), n.end(), f"{m.group('kind').capitalize()} {n.group()}")
+            for m in scan.finditer(listing, text) for n in number.finditer(text, *m.span("numbers"))]
+
+
+def _name_listed_eu_acts(ctx, hits: list, known_forms: dict[str, str]) -> None:
+    """Each EU act of a list of numbers: the known act of that number, or a law of its own."""
+    rule = _eu_act_list()[0]
+    for start, end, name in listed_eu_acts(ctx.text):
+        key = known_forms.get(name) or f"law/{slug_article(name)}"
+        known = _known_by_key().get(key)
+        ctx.entity(gazetteer.as_entity(known) if known else Entity(key, "Law", name))
+        ctx.mention(key, start, end, rule)
+        hits.append(_LawHit(start, end, key, "Law"))
+
+
+@lru_cache(maxsize=1)
+def _known_by_key() -> dict[str, KnownEntity]:
+    return {k.key: k for k in load_reference()}
 
 
 def known_laws_abbreviated(text: str, hits: list) -> list[tuple[str, int, str]]:

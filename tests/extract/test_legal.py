@@ -335,3 +335,43 @@ def test_a_known_laws_own_short_form_in_brackets(tmp_path):
         "Wet op de medische keuringen", "Wmk"]
     # "(SER)" after a law is the SER's form, not the law's
     assert [m.span.text for m in ex.mentions if m.key == "law/wor"] == ["WOR"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym right after the number that is no known law: no law rather than the passage's
+    ("De Arbowet geldt. Artikel 4 ESC en artikel 5 zijn relevant.", [("4", None, None), ("5", None, "law/arbowet")]),
+    ("Zie artikel 153 VWEU over de sociale politiek.", [("153", None, "law/vweu")]),
+    # "van deze" + a noun that is no kind of law: another text's article
+    ("In artikel 2 van deze reeks bespraken we de Arbowet.", [("2", None, None)]),
+    ("De Arbowet is streng. Volgens artikel 5 van deze wet moet de werkgever dat.", [("5", None, "law/arbowet")]),
+])
+def test_what_follows_the_number_decides_between_no_law_and_the_passages(text, expected):
+    assert cite(text) == expected
+
+
+def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence():
+    # "art. 6 EVRM en artikel 12": the sentence names two laws, so artikel 12 is not guessed
+    assert cite("Art. 6 EVRM en artikel 12 gelden, zegt de Grondwet.") == [
+        ("6", None, "law/evrm"), ("12", None, None)]
+
+
+def test_eu_acts_listed_by_number_after_the_plural():
+    from polder.extract.legal import listed_eu_acts
+    text = "de richtlijnen 2004/37/EG en 98/24/EG en de verordeningen (EU) 2016/679 en (EU) 2019/1020"
+    assert [name for _s, _e, name in listed_eu_acts(text)] == [
+        "Richtlijn 2004/37/EG", "Richtlijn 98/24/EG", "Verordening (EU) 2016/679", "Verordening (EU) 2019/1020"]
+
+
+@pytest.mark.parametrize("text", [
+    "de richtlijnen 2024 en 2025 van de NVAB", "de richtlijnen van de NVAB en het NHG",
+    "de richtlijnen 2024/25 en 2025/26 van de beroepsgroep",
+])
+def test_lists_that_are_no_eu_acts(text):
+    from polder.extract.legal import listed_eu_acts
+    assert listed_eu_acts(text) == []
+
+
+def test_listed_eu_acts_are_known_acts_or_laws_of_their_own(tmp_path):
+    laws, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe richtlijnen 2004/37/EG en 2019/130/EU zijn"
+                                             " herzien.\n")
+    assert {"law/cmrd", "law/richtlijn-2019-130-eu"} <= laws
