@@ -19,10 +19,11 @@ def without_title(name: str) -> str:
 
 
 def split_name(name: str) -> tuple[str, str]:
-    """'Henk den Boer' -> ('Henk', 'den Boer'); 'Van der Veen' -> ('', 'Van der Veen')."""
+    """'Henk den Boer' -> ('Henk', 'den Boer'); 'Van der Veen' -> ('', 'Van der Veen');
+    'F. Bakker-de Lange' -> ('F.', 'Bakker-de Lange'): a particle after a hyphen joins a double surname."""
     tokens = without_title(name).split()
     for i, token in enumerate(tokens[:-1]):
-        if token.lower() in PARTICLES:
+        if token.lower() in PARTICLES or token.rpartition("-")[2].lower() in PARTICLES:
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     return " ".join(tokens[:-1]), " ".join(tokens[-1:])
 

@@ -204,3 +204,26 @@ def test_the_meetings_close_ends_the_last_item(tmp_path):
     assert not {person for item, person in speakers_of(tmp_path, text) if item == "4"} & {"person/visser"}
     # without a closing sentence the last item runs to the end of the text
     assert agenda_items(MINUTES)[-1].end == len(MINUTES)
+
+
+def test_ad_items_of_committee_minutes():
+    text = "Ad 1. Opening\nDhr. Mulder opent.\n\nAd 2. Verslag\nVastgesteld.\n"
+    assert [(i.number, i.title) for i in agenda_items(text)] == [("1", "Opening"), ("2", "Verslag")]
+    # a given name "Ad" before a surname opens no item
+    assert [i.number for i in agenda_items("1. Opening\nAd Bergwerff neemt 2 Kroonleden mee.\n")] == ["1"]
+
+
+def test_a_fronted_invitation_or_reference_before_a_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Op uitnodiging van de commissie presenteert dr. Sanne Hoekstra haar onderzoek. "
+        "Naar aanleiding van het verslag meldt mw. Lindeman dat de brief is verstuurd.")
+    assert {("1", "person/sanne-hoekstra"), ("1", "person/lindeman")} <= speakers_of(tmp_path, text)
+
+
+def test_a_fronted_phrase_without_a_speech_verb_makes_no_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Op uitnodiging van de commissie is dr. Sanne Hoekstra aanwezig. Naar aanleiding van het verslag "
+        "ontvangt mw. Lindeman een bedankje.")
+    assert not {person for _, person in speakers_of(tmp_path, text)} & {"person/sanne-hoekstra", "person/lindeman"}

@@ -333,3 +333,15 @@ def test_a_name_before_a_lower_case_hospital_or_a_bare_college(text, name, rule)
 ])
 def test_hospital_and_college_look_alikes(text):
     assert not any(c.rule in ("org/hospital/1", "org/college/1") for c in candidates(text)), candidates(text)
+
+
+def test_a_company_before_its_product_is_no_mention_of_the_company():
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import RawDocument
+    text = ("Locatie: Microsoft Teams. Microsoft investeert in AI-scholing en de vergadering via Google Meet "
+            "ging goed; Microsoft\nWord is daarbij niet gebruikt.\n")
+    ex = extract(RawDocument("teams.txt", "teams", text, "utf-8", "0"))
+    # only the company that acts keeps its mention ("Microsoft investeert"); "Microsoft\nWord" is a product
+    # on two lines, still a product
+    assert written(ex, "org/microsoft") == ["Microsoft"] and len(
+        [m for m in ex.mentions if m.key == "org/microsoft"]) == 1

@@ -454,3 +454,13 @@ def test_works_at_a_known_organisation():
     assert ("Selin Ünal", "member", "org/fnv") in relations("Selin Ünal werkt sinds 2020 bij de FNV.")
     # a capitalised pair that works at no known organisation is no person
     assert persons("Het Rode Kruis werkt bij rampen samen met gemeenten.") == {}
+
+
+def test_a_double_surname_with_a_particle_after_the_hyphen_stays_whole():
+    from polder.extract.names import split_name
+    assert split_name("F. Bakker-de Lange") == ("F.", "Bakker-de Lange")
+    assert split_name("Bakker-de Lange") == ("", "Bakker-de Lange")
+    assert split_name("Anne-Marie Jansen") == ("Anne-Marie", "Jansen")  # a hyphenated given name is no surname
+    # "Bakker-de Lange" in the same minutes is the one "F. Bakker-de Lange"
+    assert same_document_mapping(_extraction("F. Bakker-de Lange", "Bakker-de Lange")) == {
+        "person/bakker-de-lange": "person/f.-bakker-de-lange"}  # (the helper keys by label)

@@ -4,7 +4,9 @@ academic titles and initials, "Afwezig met kennisgeving:", speaker turns in many
 "Agendapunt 3 – ..." items; a magazine conversation with "Tekst: ... | Beeld: ..." credits, roles
 before and after names (with an age and a comma), particles glued or with an apostrophe, double
 surnames with a particle after the hyphen, "X en Y werken bij Z", and look-alikes (a "Foto" line,
-street and place names, a boxed "MEER WETEN?"); the facts an analyst would expect, end to end."""
+street and place names, a boxed "MEER WETEN?"); committee minutes with "Ad 3." items, "dhr."/"mw."
+speaker turns, a guest speaker, organisations by legal form, foundation, school and inspectorate, a
+product name ("Microsoft Teams") and action points after the close; the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -13,7 +15,7 @@ from polder.extract.pipeline import extract_file
 
 from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
 
-NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam")
+NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten")
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +114,40 @@ def test_magazine_look_alikes_are_no_persons_or_organisations(extracted):
     assert len(persons) == 10
     organisations = {e.label for e in ex.entities.values() if e.cls in ("Organisation", "Committee")}
     assert not {o for o in organisations if "Slinge" in o or "Zuidplein" in o or o.startswith("Werk in")}
+
+
+def test_committee_minutes_with_ad_items_and_abbreviated_titles(extracted):
+    ex = extracted["notulen_commissie_ad_punten"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-09-09"
+    items = {e.props[0][1]: e.label for e in ex.entities.values() if e.cls == "AgendaItem"}
+    assert items == {"1": "Opening en vaststelling agenda", "2": "Verslag vorige vergadering",
+                     "3": "Conceptadvies Wendbare arbeidsmarkt", "4": "Onderzoek Hogeschool Rotterdam",
+                     "5": "Rondvraag en sluiting"}
+    assert relations(ex, "polder:chair") == {("meeting", "person/h-mulder")}
+    aydin = next(k for k, e in ex.entities.items() if e.label == "N. Aydın")
+    assert {"person/f-bakker-de-lange", "person/j-vermeulen", aydin, "person/p-de-jong"} <= speakers(ex, "3")
+    assert "person/m-lindeman" in speakers(ex, "2")  # "Naar aanleiding van het verslag meldt mw. Lindeman"
+    assert {"person/sanne-hoekstra", "person/j-vermeulen"} <= speakers(ex, "4")  # a guest, and a question
+    assert "person/j-vermeulen" not in speakers(ex, "5")  # the action points come after the close
+    assert ("meeting", "person/b-kramer") in relations(ex, "polder:absentWithApologies")
+
+
+def test_committee_minutes_persons_and_their_organisations(extracted):
+    ex = extracted["notulen_commissie_ad_punten"]
+    # "Mw. Bakker-de Lange" is the "F. Bakker-de Lange" of the attendance list
+    assert "person/bakker-de-lange" not in ex.entities
+    assert {("person/f-bakker-de-lange", "org/fnv"), ("person/j-vermeulen", "org/vno-ncw"),
+            ("person/b-kramer", "org/mkb-nederland")} <= represents(ex)
+    assert {("person/sanne-hoekstra", "role/lector", "org/hogeschool-rotterdam"),
+            ("person/p-de-jong", "role/kroonlid", "org/ser"),
+            ("person/m-lindeman", "role/secretaris", None)} <= memberships(ex)
+
+
+def test_committee_minutes_organisations_and_a_product_name(extracted):
+    ex = extracted["notulen_commissie_ad_punten"]
+    organisations = {k for k, e in ex.entities.items() if e.cls in ("Organisation", "Committee", "AdvisoryBody")}
+    assert {"org/ser/ser-commissie-sociaal-economische-aangelegenheden", "org/szw", "org/uwv", "org/nla",
+            "org/hogeschool-rotterdam", "org/stichting-loopbaan-zuid-holland", "org/roc-albeda", "org/ing",
+            "org/inspectie-van-het-onderwijs", "org/cpb"} <= organisations
+    assert "org/microsoft" not in organisations  # "Locatie: Microsoft Teams" names a product
+    assert not {o for o in organisations if "actiepunt" in o or "besluit" in o}
