@@ -84,6 +84,13 @@ def rules() -> dict:
     data["label_end"] = re.compile(sec["label_end"])
     data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]
     data["groups"] = [(g["label"], re.compile(g["pattern"], re.I)) for g in data["group"]]
+    data["counted_group"] = re.compile(sec["counted_group"], re.I)
+    table = data["table"]
+    for name in ("reaction_column", "proposal_column", "number_column", "number_in_cell"):
+        table[name] = re.compile(table[name])
+    adv = data["advice"]
+    data["first_person"] = re.compile(adv["first_person"])
+    data["cabinet_named"] = re.compile(adv["cabinet_named"])
     mins = data["minutes"]
     data["list_intro"] = re.compile(mins["list_intro"], re.I | m)
     data["list_item"] = re.compile(mins["item"], m)
@@ -218,8 +225,25 @@ def is_leaf(h: Heading, headings: list[Heading]) -> bool:
     return not any(o.number.startswith(prefix) for o in headings)
 
 
+def without_bare_lists(text: str, headings: list[Heading]) -> list[Heading]:
+    """Leave out runs of numbered lines with nothing between them ("1. Ruim 900.000 kinderen ...",
+    "2. ..."): a list of facts, or a summary of the recommendations answered further on. The
+    run's last item goes too: its section only seems long because it takes in what follows."""
+    bare: set[int] = set()
+    for h, nxt in zip(headings, headings[1:]):
+        if text[h.text_start:nxt.start].strip() == "" and next_in_list(h, nxt):
+            bare.update((h.start, nxt.start))
+    return [h for h in headings if h.start not in bare]
+
+
+def next_in_list(h: Heading, nxt: Heading) -> bool:
+    """`nxt` is the item after `h` in one list: same rule, same level, the next number."""
+    a, b = h.last_outline, nxt.outline
+    return h.rule == nxt.rule and len(a) == len(b) and a[:-1] == b[:-1] and b[-1] == a[-1] + 1
+
+
 def candidate_headings(text: str, end: int) -> list[Heading]:
-    headings = find_headings(text, end)
+    headings = without_bare_lists(text, find_headings(text, end))
     explicit = [h for h in headings if h.explicit]
     if len(explicit) >= 2:
         return in_outline(explicit)
@@ -231,13 +255,81 @@ def candidate_headings(text: str, end: int) -> list[Heading]:
 
 def sections(text: str, end: int) -> list[Section]:
     headings = candidate_headings(text, end)
+    tables = list(table_blocks(text, end))
     out = []
     for i, h in enumerate(headings):
         stop = headings[i + 1].start if i + 1 < len(headings) else closing_at(text, h.end, end)
+        stop = min([stop] + [t.start() for t in tables if h.end <= t.start() < stop])
         if h.explicit or is_leaf(h, headings):
             out.append(split_section(text, Section(h, h.start, stop)))
     marked_somewhere = any(s.marked for s in out)
-    return [s for s in out if is_recommendation(s, marked_somewhere)]
+    found = [s for s in out if is_recommendation(s, marked_somewhere)]
+    answered = {n for s in found for n in s.heading.numbers()}
+    rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
+    return sorted(found + rows, key=lambda s: s.start)
+
+
+# ---------------------------------------------------------------- tables
+
+_TABLE = re.compile(r"(?m)^\|[^\n]*\|[ \t]*(?:\n\|[^\n]*\|[ \t]*)+$")
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")  # the "|---|:--|" line under the header
+
+
+def table_blocks(text: str, end: int):
+    """Runs of two or more lines that open and close with "|"."""
+    return _TABLE.finditer(text, 0, end)
+
+
+def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the stripped cells of one table row text[start:end]."""
+    bars = [start + m.start() for m in re.finditer(r"\|", text[start:end])]
+    out = []
+    for a, b in zip(bars, bars[1:]):
+        inner = text[a + 1:b]
+        lead = len(inner) - len(inner.lstrip())
+        out.append((a + 1 + lead, a + 1 + len(inner.rstrip())))
+    return out
+
+
+def table_columns(header: list[str]) -> tuple[int, int, int | None] | None:
+    """(proposal, reaction, number) column indices of a recommendations table, else None."""
+    t = rules()["table"]
+    reaction = next((i for i, c in enumerate(header) if t["reaction_column"].search(c)), None)
+    proposal = next((i for i, c in enumerate(header) if i != reaction and t["proposal_column"].search(c)), None)
+    if reaction is None or proposal is None:
+        return None
+    number = next((i for i, c in enumerate(header) if t["number_column"].match(c.strip(" *_"))), None)
+    return proposal, reaction, number
+
+
+def table_rows(text: str, block: re.Match) -> list[Section]:
+    """One section per row of a table that answers recommendations: the proposal cell is the
+    proposal, the reaction cell the (marked) reaction."""
+    lines = [m for m in _PARAGRAPH.finditer(text, block.start(), block.end())]
+    header = [text[a:b] for a, b in cells(text, lines[0].start(), lines[0].end())]
+    columns = table_columns(header)
+    if columns is None:
+        return []
+    proposal, reaction, number_col = columns
+    t = rules()["table"]
+    out = []
+    for row in (m for m in lines[1:] if not _TABLE_RULE.match(m.group())):
+        spans = cells(text, row.start(), row.end())
+        if max(proposal, reaction) >= len(spans):
+            continue
+        (ps, pe), (rs, re_) = spans[proposal], spans[reaction]
+        number = text[slice(*spans[number_col])].strip(" .*_") if number_col is not None and number_col < len(spans) else ""
+        opening = t["number_in_cell"].match(text, ps, pe)
+        if opening:
+            number = number or opening.group("number")
+            ps = opening.end()
+        number = number if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}[a-h]?|[IVX]{1,5}|[a-h]", number) else str(len(out) + 1)
+        if ps >= pe or rs >= re_:
+            continue
+        label = first_sentence(text[ps:pe])
+        heading = Heading(number, label, ps, pe, t["id"], explicit=True)
+        out.append(Section(heading, row.start(), row.end(), proposal=[(ps, pe)], reaction=[(rs, re_)], marked=True))
+    return out
 
 
 def closing_at(text: str, start: int, end: int) -> int:
@@ -345,6 +437,27 @@ def respondent_key() -> str | None:
     return None
 
 
+def signer(ctx, end: int) -> str | None:
+    """The person signing after the letter's closing formula, when a membership gives them one of
+    the signer roles (a minister, a state secretary)."""
+    closings = list(rules()["closing"].finditer(ctx.text, 0, end))
+    if not closings:
+        return None
+    after = ctx.clean.origin[closings[-1].start()]
+    roles = set(rules()["advice"]["signer_roles"])
+    holders = {dict((p, getattr(v, "key", v)) for p, v in e.props).get("org:member")
+               for e in ctx.result.entities.values() if e.cls == "org:Membership"
+               and any(p == "org:role" and getattr(v, "key", None) in roles for p, v in e.props)}
+    signed = [m for m in ctx.result.mentions if m.key in holders and m.span.start >= after]
+    return min(signed, key=lambda m: m.span.start).key if signed else None
+
+
+def speaks_for_signer(text: str, found: list[Section]) -> bool:
+    """The reactions speak in the first person and never for the cabinet or the government."""
+    reactions = joined(text, [span for s in found for span in s.reaction])
+    return bool(rules()["first_person"].search(reactions)) and not rules()["cabinet_named"].search(reactions)
+
+
 def advice_entity(title: str, body: str | None) -> Entity:
     advice = Entity(f"advice/{slug(title)}", "Advice", title, props=[("dcterms:title", title)])
     if body:
@@ -416,9 +529,14 @@ def addressees(ctx, section: Section, government: str | None, issuer: str | None
         if h.cls in organisations and h.key != government and (issuer is None or top_level(h.key) != issuer):
             actors.append(h.key)
     for label, pattern in rules()["groups"]:
-        if pattern.search(text):
+        if any(not counted(text, m.start()) for m in pattern.finditer(text)):
             actors.append(Entity(f"group/{slug(label)}", "Actor", label))
     return actors
+
+
+def counted(text: str, at: int) -> bool:
+    """The group word at `at` follows a number or "per", "aantal": a measure, not an actor."""
+    return rules()["counted_group"].search(text, max(0, at - 20), at) is not None
 
 
 def names_its_actor(label: str) -> bool:
@@ -437,7 +555,8 @@ def reaction_text(ctx, section: Section) -> tuple[str, int | None]:
 
 
 def add_recommendation(ctx, section: Section, advice: Entity | None, government: str | None,
-                       notes: dict[int, tuple[int, int]], number: str | None = None) -> None:
+                       notes: dict[int, tuple[int, int]], number: str | None = None,
+                       respondent: str | None = None) -> None:
     h = section.heading
     number = number or h.number
     key = rec_key(ctx, number)
@@ -466,7 +585,7 @@ def add_recommendation(ctx, section: Section, advice: Entity | None, government:
             actor = actor.key
         rec.add("polder:addressedTo", Ref(actor))
     if section.reaction:
-        add_response(ctx, rec, section, government)
+        add_response(ctx, rec, section, respondent or government)
 
 
 def first_sentence(text: str) -> str:
@@ -485,7 +604,7 @@ def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
     return text[starts[i]:later[0] if later else len(text)].strip(" ,;\n")
 
 
-def add_response(ctx, rec: Entity, section: Section, government: str | None) -> None:
+def add_response(ctx, rec: Entity, section: Section, respondent: str | None) -> None:
     text, first_end = reaction_text(ctx, section)
     verdict = stance_classifier.classify(text, first_end)
     key = f"{rec.key}/response"
@@ -496,8 +615,8 @@ def add_response(ctx, rec: Entity, section: Section, government: str | None) -> 
     quote = verdict.quote() or text[:300]
     if quote:
         response.add("polder:quote", quote)
-    if government:
-        response.add("polder:respondent", Ref(government))
+    if respondent:
+        response.add("polder:respondent", Ref(respondent))
     for fired in verdict.fired:
         response.add("polder:cue", f"{fired.cue.id} ({fired.stance}): {fired.phrase}")
     if verdict.mix is not None:
@@ -513,14 +632,17 @@ def extract_recommendations(ctx) -> None:
     end = main_text_end(ctx)
     found = sections(ctx.text, end)
     government = respondent_key() if ctx.result.doc.kind == "government_response" else None
-    advice = add_advice(ctx, government)
+    respondent = government
+    if government and found and speaks_for_signer(ctx.text, found):
+        respondent = signer(ctx, end) or government
+    advice = add_advice(ctx, government, respondent)
     notes = footnotes(ctx, end)
     for section in found:
         for number in section.heading.numbers():
-            add_recommendation(ctx, section, advice, government, notes, number)
+            add_recommendation(ctx, section, advice, government, notes, number, respondent)
 
 
-def add_advice(ctx, government: str | None) -> Entity | None:
+def add_advice(ctx, government: str | None, respondent: str | None = None) -> Entity | None:
     found = advice_title(ctx)
     if found is None:
         return None
@@ -529,8 +651,10 @@ def add_advice(ctx, government: str | None) -> Entity | None:
     doc = document_key(ctx.result.doc.stem)
     if ctx.result.doc.kind == "government_response":
         ctx.link(doc, "polder:respondsTo", advice.key, rule_id)
-        if government:
-            ctx.link(doc, "polder:respondent", government, rule_id)
+        respondent = respondent or government
+        if respondent:
+            rule = rule_id if respondent == government else rules()["advice"]["signer_rule"]
+            ctx.link(doc, "polder:respondent", respondent, rule)
     return advice
 
 

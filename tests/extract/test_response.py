@@ -504,3 +504,132 @@ def test_a_heading_that_opens_with_the_group_to_act_does_not_address_the_governm
     text = SER_RESPONSE.replace("Versterk de handhaving", label)
     addressed = {v.key for p, v in recommendations(run(text))["1"].props if p == "polder:addressedTo"}
     assert ("org/kabinet" in addressed) is government
+
+
+@pytest.mark.parametrize("line,number", [
+    ("- Aanbeveling 3: Versterk de handhaving", "3"),  # a bullet may open the heading
+    ("• Advies 2 – Versterk de handhaving", "2"),
+    ("Aanbeveling 6 wordt ook besproken in het overleg met de sector.", None),  # running text
+    ("Aanbeveling 2.1 en de volgende aanbevelingen gaan over de arbeidsmarkt.", None),
+    ("- de aanbeveling 3 van de raad", None),
+])
+def test_bulleted_headings_and_recommendations_named_in_running_text(line, number):
+    found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
+    assert found == ([number] if number else [])
+
+
+TABLE_RESPONSE = """Kabinetsreactie op het advies 'Werk dat werkt'
+
+Het kabinet reageert hieronder per aanbeveling.
+
+| Nr. | Aanbeveling | Reactie kabinet |
+|---|---|---|
+| 1 | Versterk de handhaving door de Arbeidsinspectie. | Het kabinet neemt deze aanbeveling over. |
+| 2 | Verplicht een preventiebudget. | Het kabinet ziet geen aanleiding voor een verplicht budget. |
+"""
+
+
+def test_a_table_row_per_recommendation_with_its_reaction():
+    result = run(TABLE_RESPONSE)
+    recs = recommendations(result)
+    assert set(recs) == {"1", "2"}
+    assert recs["1"].label == "Versterk de handhaving door de Arbeidsinspectie"
+    assert dict(recs["1"].props)["dcterms:description"] == "Versterk de handhaving door de Arbeidsinspectie."
+    assert stance_of(result, "1") == "Adopted" and stance_of(result, "2") == "NotAdopted"
+
+
+@pytest.mark.parametrize("header", [
+    "| Nr. | Maatregel | Budget (mln euro) |",  # no proposal and no reaction column
+    "| Aanbeveling | Betrokken partijen |",  # no reaction column
+    "| Jaar | Reactie kabinet |",  # no proposal column
+])
+def test_a_table_without_a_proposal_and_a_reaction_column_has_no_recommendations(header):
+    text = ("Kabinetsreactie op het advies 'Werk dat werkt'\n\nHet kabinet neemt maatregelen.\n\n" + header
+            + "\n|---|---|---|\n| 1 | Meer inspecteurs | 20 |\n| 2 | Een campagne | 5 |\n")
+    assert recommendations(run(text)) == {}
+
+
+def test_a_summary_table_leaves_the_numbers_it_shares_with_headings_to_the_headings():
+    text = SER_RESPONSE.replace("Het kabinet reageert per aanbeveling.",
+                                "\n\n| Aanbeveling | Standpunt |\n|---|---|\n| 1. Versterk de handhaving | Afgewezen |\n"
+                                "| 3. Maak een fonds | Afgewezen |\n")
+    result = run(text)
+    assert set(recommendations(result)) == {"1", "2", "3"}
+    assert stance_of(result, "1") == "Adopted"  # the section's reaction, not the table's "Afgewezen"
+    assert stance_of(result, "3") == "NotAdopted"
+
+
+def test_a_numbered_list_of_facts_is_no_recommendation():
+    """Numbered lines with nothing between them are a list; its last item does not take in the text
+    that follows (here: a reaction in the cabinet's voice)."""
+    facts = ("De raad noemt drie cijfers:\n\n1. Ruim een miljoen werkenden volgde geen scholing.\n"
+             "2. Praktisch opgeleiden leren minder.\n3. Kleine werkgevers investeren het minst.\n\n"
+             "Het kabinet herkent dit beeld en neemt maatregelen.\n")
+    text = "Kabinetsreactie op het advies 'Werk dat werkt'\n\n" + facts
+    assert recommendations(run(text)) == {}
+    # a numbered line with its own text below it stays a heading
+    headings = NUMBERED_OUTLINE.replace("Reactie\nHet kabinet neemt", "Reactie\n1. Het kabinet neemt")
+    assert {"1.1", "1.2"} <= set(recommendations(run(headings)))
+
+
+def test_the_outline_keeps_the_answered_headings_after_a_summary_list():
+    summary = ("De raad doet twee aanbevelingen:\n\n1.1. Actualiseer de normen\n1.2. Verken een nieuwe aanpak\n\n")
+    text = NUMBERED_OUTLINE.replace("1. Regels\n", summary + "1. Regels\n")
+    recs = recommendations(run(text))
+    assert set(recs) == {"1.1", "1.2"}
+    assert "artikel 5" in dict(recs["1.1"].props)["dcterms:description"]
+
+
+@pytest.mark.parametrize("proposal,addressed", [
+    ("De SER adviseert iedere werkgever met meer dan tien werknemers een plan te laten maken.", False),
+    ("De SER adviseert per 100 werknemers een preventiemedewerker.", False),
+    ("De SER adviseert werknemers beter te betrekken bij het arbobeleid.", True),
+])
+def test_a_counted_group_is_not_addressed(proposal, addressed):
+    text = SER_RESPONSE.replace("De SER adviseert de Arbeidsinspectie te versterken en werkgevers beter te controleren.",
+                                proposal)
+    keys = {v.key for p, v in recommendations(run(text))["1"].props if p == "polder:addressedTo"}
+    assert ("group/werknemers" in keys) is addressed
+
+
+MINISTER_LETTER = """Reactie op het SER-advies 'Werk dat werkt'
+
+Aanbeveling 1: Versterk de handhaving
+
+De SER adviseert de Arbeidsinspectie te versterken.
+
+Reactie
+{reaction}
+
+Aanbeveling 2: Verplicht een preventiebudget
+
+De SER stelt voor een verplicht budget in te voeren.
+
+Reactie
+Ik zie geen aanleiding om een verplicht budget in te voeren.
+
+Hoogachtend,
+
+De minister van Sociale Zaken en Werkgelegenheid,
+
+A.B. de Vries
+"""
+
+
+@pytest.mark.parametrize("reaction,respondent", [
+    ("Ik neem deze aanbeveling over.", "person/a-b-de-vries"),  # the minister speaks for himself
+    ("Het kabinet neemt deze aanbeveling over.", "org/kabinet"),  # the letter speaks for the cabinet
+])
+def test_the_signing_minister_is_the_respondent_of_a_letter_in_the_first_person(reaction, respondent):
+    result = run(MINISTER_LETTER.format(reaction=reaction))
+    doc = {getattr(r.value, "key", None) for r in result.relations if r.prop == "polder:respondent"}
+    assert doc == {respondent}
+    responses = {v.key for e in result.entities.values() if e.cls == "Response" for p, v in e.props
+                 if p == "polder:respondent"}
+    assert responses == {respondent}
+
+
+def test_an_unsigned_first_person_letter_keeps_the_cabinet_as_respondent():
+    text = MINISTER_LETTER.format(reaction="Ik neem deze aanbeveling over.").replace("A.B. de Vries\n", "")
+    result = run(text)
+    assert {getattr(r.value, "key", None) for r in result.relations if r.prop == "polder:respondent"} == {"org/kabinet"}

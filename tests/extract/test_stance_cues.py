@@ -89,3 +89,58 @@ def test_a_situation_the_cabinet_calls_undesirable_is_no_refusal():
 ])
 def test_hedges_and_negations_in_context(text, expected):
     assert stance.classify(text).stance == expected
+
+
+@pytest.mark.parametrize("positive,negative,stance_name,cue_id", [
+    # openness without a decision (a double negation)
+    ("Het kabinet staat niet onwelwillend tegenover dit voorstel.", "Het kabinet staat welwillend tegenover werkgevers.",
+     "UnderConsideration", "stance.consider.niet-afwijzend/"),
+    ("Het kabinet staat er niet afwijzend tegenover.", "Het kabinet staat er afwijzend tegenover.",
+     "UnderConsideration", "stance.consider.niet-afwijzend/"),
+    # taken into an open exploration
+    ("Ik neem dit advies mee in de lopende verkenning.", "Ik neem dit advies mee in de wetgeving.",
+     "UnderConsideration", "stance.consider.mee-in-verkenning/"),
+    ("Het kabinet houdt deze aanbeveling in beraad.", "Het kabinet houdt deze aanbeveling voor juist.",
+     "UnderConsideration", "stance.consider.in-overweging/"),
+    # refusals in other words
+    ("Het kabinet verwerpt dit voorstel.", "De Tweede Kamer verwerpt de motie.", "NotAdopted", "stance.reject.verwerpt/"),
+    ("Het kabinet ziet hier geen rol voor de overheid.", "Het kabinet ziet hier een rol voor de overheid.",
+     "NotAdopted", "stance.reject.geen-rol/"),
+    ("Ik zie geen taak voor het Rijk.", "Werkgevers zien geen taak voor de overheid.", "NotAdopted",
+     "stance.reject.geen-rol/"),
+    ("Een apart fonds gaat het kabinet te ver.", "Een apart fonds gaat het kabinet niet te ver.", "NotAdopted",
+     "stance.reject.te-ver/"),
+    ("Ik ben er niet van overtuigd dat een verplichting helpt.", "De raad is er niet van overtuigd dat dit helpt.",
+     "NotAdopted", "stance.reject.niet-overtuigd/"),
+    ("Dit advies volg ik niet.", "Dit advies volg ik.", "NotAdopted", "stance.reject.ziet-af/"),
+    ("Deze aanbeveling volgt het kabinet niet.", "Deze aanbeveling volgt uit de analyse.", "NotAdopted",
+     "stance.reject.ziet-af/"),
+    ("Ik wijs dit voorstel af.", "Ik wijs op de afspraken in het akkoord.", "NotAdopted", "stance.reject.kiest-niet/"),
+    ("Het kabinet kan zich niet vinden in deze aanbeveling.", "Het kabinet kan zich vinden in deze aanbeveling.",
+     "NotAdopted", "stance.adopt.eens/"),
+    ("Afgewezen", "Het voorstel werd in 2020 afgewezen.", "NotAdopted", "stance.reject.verdict/"),
+    # agreement in the first person
+    ("Ik kan mij vinden in deze aanbeveling.", "Ik kan mij niet vinden in deze aanbeveling.", "Adopted",
+     "stance.adopt.eens/"),
+    ("Wij gaan hiermee aan de slag.", "Wij gaan hiermee niet aan de slag.", "Adopted", "stance.adopt.acts/"),
+    ("Het kabinet herkent zich in de analyse van de raad.", "Het kabinet herkent zich niet in de analyse van de raad.",
+     "Adopted", "stance.adopt.deelt/"),
+    # agreement with a "but"
+    ("Ik deel de analyse, maar een plicht gaat te ver.", "Het kabinet voert een deel de komende jaren uit, maar niet alles.", "PartlyAdopted",
+     "stance.partly.maar/"),
+    ("Het kabinet omarmt het doel, maar wijst een fiscale regeling af.", "Het kabinet omarmt het doel van de raad.",
+     "PartlyAdopted", "stance.partly.maar/"),
+    # acknowledgement in the first person, or as a verdict
+    ("Ik heb kennisgenomen van dit voorstel.", "Ik heb dit voorstel gelezen.", "Noted", "stance.noted.kennis/"),
+    ("Kennisgenomen", "Kennisgenomen van de cijfers besloot de raad anders.", "Noted", "stance.noted.verdict/"),
+    ("De verantwoordelijkheid hiervoor ligt bij werkgevers en werknemers.",
+     "De verantwoordelijkheid hiervoor ligt bij het kabinet.", "Noted", "stance.noted.hand-off/"),
+])
+def test_more_new_cues_fire_and_their_look_alikes_do_not(positive, negative, stance_name, cue_id):
+    test_new_cue_fires_and_its_look_alike_does_not(positive, negative, stance_name, cue_id)
+
+
+def test_niet_onwelwillend_does_not_negate_the_cue_beside_it():
+    """The hedge's "niet" is no negation word for the adopting cue after it."""
+    verdict = stance.classify("Het kabinet staat niet onwelwillend tegenover dit voorstel en steunt het doel.")
+    assert not any(f.stance == "NotAdopted" for f in verdict.fired)

@@ -1,0 +1,113 @@
+"""Cabinet responses written for these tests (not corpus text) in layouts and phrasings the corpus
+and the older probes lack: the recommendations and reactions in a markdown table, a summary list of
+the recommendations before they are answered (as bullets, or as a table with one-word verdicts), "- Aanbeveling 1:" bullets
+with "Reactie:" lines, a letter in the first person of the minister who signs it, "2.3"-style sections
+with "Standpunt kabinet" lines, reactions over several paragraphs, numbered lists of facts and
+"Aanbeveling 3.2 ..." in running text that are no recommendations, and stances in other words. The
+facts an analyst would expect, end to end."""
+from __future__ import annotations
+
+import pytest
+
+from polder.extract.pipeline import extract_file
+
+from test_probes import PROBES, relations, stances  # the probes' shared helpers
+
+NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
+         "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf")
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return {name: extract_file(next(PROBES.glob(f"{name}.*"))) for name in NAMES}
+
+
+def recommendations(ex) -> dict[str, object]:
+    return {k.rsplit("/", 1)[1]: e for k, e in ex.entities.items() if e.cls == "Recommendation"}
+
+
+def prop_keys(entity, prop: str) -> set[str]:
+    return {getattr(v, "key", v) for p, v in entity.props if p == prop}
+
+
+def response_respondents(ex) -> set[str]:
+    return {key for e in ex.entities.values() if e.cls == "Response" for key in prop_keys(e, "polder:respondent")}
+
+
+def test_recommendations_and_reactions_in_a_markdown_table(extracted):
+    """One row per recommendation: number, proposal and reaction cells. The numbered facts above the
+    table and 'Aanbeveling 6 wordt ...' in the closing paragraph are no recommendations."""
+    ex = extracted["kabinetsreactie_tabel_overzicht"]
+    assert ex.doc.kind == "government_response"
+    assert stances(ex) == {"1": "Adopted",  # "neemt deze aanbeveling over"
+                           "2": "NotAdopted",  # "verwerpt dit voorstel"
+                           "3": "Adopted",  # "Wij gaan hiermee aan de slag"
+                           "4": "UnderConsideration",  # "staat niet onwelwillend tegenover ..., maar wil eerst ... afwachten"
+                           "5": "Noted",  # "De verantwoordelijkheid hiervoor ligt bij werkgevers en werknemers"
+                           "6": "PartlyAdopted"}  # "deelt de analyse, maar een apart fonds gaat het kabinet te ver"
+    recs = recommendations(ex)
+    assert set(recs) == {"1", "2", "3", "4", "5", "6"}
+    assert recs["2"].label == "Maak kinderopvang kosteloos voor alle ouders, ook voor ouders die niet werken"
+    description = dict(recs["1"].props)["dcterms:description"]
+    assert description.startswith("Financier") and "|" not in description and "neemt" not in description
+    # "Werkgevers en werknemers maken ... afspraken": the groups are asked to act, not the cabinet
+    assert {"group/werkgevers", "group/werknemers"} <= prop_keys(recs["5"], "polder:addressedTo")
+    assert "org/kabinet" not in prop_keys(recs["5"], "polder:addressedTo")
+    assert labels_of(ex, "Advice") == {"Kinderopvang als basisvoorziening"}
+    assert relations(ex, "polder:respondent") == {("kabinetsreactie_tabel_overzicht", "org/kabinet")}
+
+
+def labels_of(ex, cls: str) -> set[str]:
+    return {e.label for e in ex.entities.values() if e.cls == cls}
+
+
+def test_a_ministers_letter_with_a_summary_list_and_bulleted_recommendations(extracted):
+    """'• Aanbeveling 1 – ...' bullets announce the five recommendations; '- Aanbeveling 1: ...' bullets
+    with 'Reactie:' lines answer them. The minister writes 'ik' and never for the cabinet, so the
+    minister who signs is the respondent."""
+    ex = extracted["kabinetsreactie_minister_opsomming"]
+    assert stances(ex) == {"1": "PartlyAdopted",  # "Ik deel de analyse, maar een wettelijke plicht ... gaat mij te ver"
+                           "2": "NotAdopted",  # "Ik kan mij niet vinden in deze aanbeveling"
+                           "3": "UnderConsideration",  # third paragraph: "neem dit advies mee in de verkenning"
+                           "4": "NotAdopted",  # "Ik zie hier geen rol voor de overheid"
+                           "5": "Noted"}  # "Ik heb kennisgenomen van dit voorstel"
+    recs = recommendations(ex)
+    # the answered section, not the summary bullet, is the recommendation's section
+    assert "automatisch laten deelnemen" in dict(recs["1"].props)["dcterms:description"]
+    assert "law/pensioenwet/artikel-150o" in prop_keys(recs["5"], "polder:refersTo")
+    minister = "person/m-j-van-der-linden-kok"
+    assert relations(ex, "polder:respondent") == {("kabinetsreactie_minister_opsomming", minister)}
+    assert response_respondents(ex) == {minister}
+    assert "org/kabinet" in prop_keys(recs["2"], "polder:addressedTo")  # the advice still asks the government
+
+
+def test_sub_numbered_sections_with_standpunt_lines(extracted):
+    """'2 Ontwikkelen op de arbeidsmarkt' groups '2.1', '2.2', ...; 'Standpunt kabinet' opens each
+    reaction; a numbered list of facts in the introduction and 'Aanbeveling 2.1 en ...' in running
+    text are no recommendations; '4 Tot slot' is none either."""
+    ex = extracted["kabinetsreactie_paragrafen_standpunt"]
+    assert stances(ex) == {"2.1": "Adopted",  # "herkent zich in de analyse ... en gaat hiermee aan de slag"
+                           "2.2": "NotAdopted",  # "Deze aanbeveling volgt het kabinet niet"
+                           "2.3": "UnderConsideration",  # second paragraph: "houdt deze aanbeveling in beraad"
+                           "3.1": "UnderConsideration",  # "staat er niet afwijzend tegenover, maar wil eerst ..."
+                           "3.2": "PartlyAdopted",  # "omarmt het doel ..., maar wijst een nieuwe fiscale regeling af"
+                           "3.3": "NotAdopted"}  # "is geen voorstander van"
+    recs = recommendations(ex)
+    assert recs["2.2"].label == "Verplicht werkgevers tot een jaarlijks scholingsplan"
+    # "iedere werkgever met meer dan tien werknemers": employees are counted, not asked to act
+    assert prop_keys(recs["2.2"], "polder:addressedTo") == {"org/kabinet", "group/werkgevers"}
+    assert relations(ex, "polder:respondent") == {("kabinetsreactie_paragrafen_standpunt", "org/kabinet")}
+
+
+def test_a_summary_table_with_verdicts_before_the_detailed_reactions(extracted):
+    """A two-column table ('Aanbeveling 1: ...' | 'Overgenomen') sums up; numbered headings answer the
+    first three in prose, the fourth only in the table."""
+    ex = extracted["kabinetsreactie_samenvatting_vooraf"]
+    assert stances(ex) == {"1": "Adopted", "2": "NotAdopted", "3": "PartlyAdopted", "4": "UnderConsideration"}
+    recs = recommendations(ex)
+    assert recs["4"].label == "Stel een Europees paspoort voor arbeidsmigranten in"
+    # the detailed section answers recommendation 1, not the table's row
+    assert "Basisregistratie" in dict(recs["1"].props)["dcterms:description"]
+    response = ex.entities[next(k for k in ex.entities if k.endswith("recommendation/1/response"))]
+    assert dict(response.props)["polder:quote"] == "Het kabinet neemt deze aanbeveling over."
+    assert "org/nla" in prop_keys(recs["3"], "polder:addressedTo")
