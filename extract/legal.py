@@ -36,6 +36,7 @@ class Citation:
     paragraph: str | None
     law: str | None  # key of the law, None when the text does not say
     rule: str
+    rule_book: bool = False  # the law is the book of a code its article number names ("6:162")
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,17 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
             kept = _merged(found.get(key), cite)
             if kept is not None:
                 found[key] = kept
-    return sorted(found.values(), key=lambda c: c.start)
+    return sorted((_in_its_book(c) for c in found.values()), key=lambda c: c.start)
+
+
+def _in_its_book(citation: Citation) -> Citation:
+    """The citation with the law of its book when the article number names one ("6:162" of
+    the BW is in Book 6)."""
+    books = patterns().get("code_books", {}).get(citation.law)
+    book, colon, _number = citation.article.partition(":")
+    if books and colon and book in books:
+        return replace(citation, law=books[book], rule_book=True)
+    return citation
 
 
 def _merged(have: Citation | None, cite: Citation) -> Citation | None:
@@ -472,6 +483,21 @@ def _name_decrees(ctx, hits: list) -> None:
         hits[i] = _LawHit(start, hit.end, key, "Law")
 
 
+def _name_the_book(ctx, citation: Citation, book: KnownEntity) -> None:
+    """The book an article is in ("6:162") becomes a law of the document, and the code's name
+    inside the citation ("BW" in "artikel 6:162 BW") a mention of that book instead of Book 7."""
+    ctx.entity(gazetteer.as_entity(book))
+    hits = ctx.notes.get("known_hits", [])
+    for i, hit in enumerate(hits):
+        if citation.start <= hit.start < citation.end and hit.key in patterns()["code_books"]:
+            gone = ctx.clean.to_original(hit.start, hit.end) + (hit.key,)
+            ctx.result.mentions[:] = [m for m in ctx.result.mentions if (m.span.start, m.span.end, m.key) != gone]
+            if not any(m.key == hit.key for m in ctx.result.mentions):
+                ctx.result.entities.pop(hit.key, None)
+            ctx.mention(book.key, hit.start, hit.end, citation.rule)
+            hits[i] = _LawHit(hit.start, hit.end, book.key, "Law")
+
+
 @dataclass(frozen=True)
 class _LawHit:
     start: int
@@ -489,6 +515,8 @@ def extract_legal(ctx) -> None:
     for citation in find_citations(ctx.text, hits):
         if citation.law is None or citation.law not in laws:
             continue
+        if citation.rule_book:
+            _name_the_book(ctx, citation, laws[citation.law])
         entities = provision_entities(citation, laws)
         for entity in entities:
             ctx.entity(entity)

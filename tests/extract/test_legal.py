@@ -234,7 +234,7 @@ def test_an_article_of_a_named_law_takes_that_law_over_the_passage(tmp_path):
     ("de artikelen 150 tot en met 220 van de Pensioenwet",
      [("150", None, "law/pensioenwet"), ("220", None, "law/pensioenwet")]),
     ("de artikelen 7:668a tot en met 7:670 BW", [("7:668a", None, "law/bw7"), ("7:670", None, "law/bw7")]),
-    ("de artikelen 6:162 tot en met 7:611 BW", [("6:162", None, "law/bw7"), ("7:611", None, "law/bw7")]),
+    ("de artikelen 6:162 tot en met 7:611 BW", [("6:162", None, "law/bw6"), ("7:611", None, "law/bw7")]),
 ])
 def test_ranges_of_articles(text, expected):
     assert cite(text) == expected
@@ -375,3 +375,27 @@ def test_listed_eu_acts_are_known_acts_or_laws_of_their_own(tmp_path):
     laws, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe richtlijnen 2004/37/EG en 2019/130/EU zijn"
                                              " herzien.\n")
     assert {"law/cmrd", "law/richtlijn-2019-130-eu"} <= laws
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "BW" alone is Book 7, but an article number names its own book
+    ("aansprakelijk op grond van artikel 6:162 BW", [("6:162", None, "law/bw6")]),
+    ("volgens art. 2:391 van het Burgerlijk Wetboek", [("2:391", None, "law/bw2")]),
+    ("artikel 7:658 BW", [("7:658", None, "law/bw7")]),
+    ("artikel 5:8 ATW", [("5:8", None, "law/atw")]),  # other laws number per chapter: no book
+    ("artikel 4:1 BW", [("4:1", None, "law/bw7")]),  # a book the reference data does not have: the code's
+])
+def test_an_article_of_the_civil_code_is_in_the_book_its_number_names(text, expected):
+    assert cite(text) == expected
+
+
+def test_the_codes_name_in_a_citation_of_another_book_is_that_book(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nDe werkgever is aansprakelijk op grond van artikel 6:162 BW. Artikel 7:658 BW"
+                    " gaat voor.\n", encoding="utf-8")
+    ex = extract_file(path)
+    mentions = sorted((m.span.start, m.span.text, m.key) for m in ex.mentions if m.key in ("law/bw6", "law/bw7"))
+    assert [(text, key) for _start, text, key in mentions] == [
+        ("BW", "law/bw6"), ("BW", "law/bw7")]
+    assert ex.entities["law/bw6/artikel-6-162"].label == "artikel 6:162 Burgerlijk Wetboek Boek 6"
