@@ -5,6 +5,9 @@ before its article at the start of a sentence ("Lid 3 van artikel 13"), chapters
 are no articles, a known law introduced with a short form of its own ("(Wab)" ... "de Wab"), a
 law's name followed by a verb, EU acts by their number, and look-alikes ("in dit artikel",
 "wet- en regelgeving", "de wet van vraag en aanbod", "het Wetboek van de toekomst", "p. 12").
+Minutes cite the EU treaties ("artikel 155 VWEU"), books of the civil code by their article
+numbers ("artikel 6:162 BW" is Book 6), EU acts listed after the plural ("de richtlijnen (EU)
+2019/1152 en (EU) 2022/2041") and articles of other texts ("artikel 2 van deze notitie").
 The facts an analyst would expect, end to end.
 
 What an analyst expects of a range: "de artikelen 3 tot en met 6" cites 3, 4, 5 and 6, each a
@@ -118,3 +121,22 @@ def test_dutch_laws_in_the_magazine_and_their_look_alikes(extracted):
     assert not {label for label in labels(ex, "Law")
                 if label.lower().startswith(("wet van", "wet- en", "wetboek", "wetenschap", "wetsvoorstel"))}
     assert not keys(ex, "Provision")  # "In dit artikel", "Artikel 3 van een nieuwe reeks", "p. 12"
+
+
+def test_minutes_citing_eu_treaties_and_books_of_the_civil_code():
+    ex = extract_file(PROBES / "wetgeving_notulen_sociale_dialoog.txt")
+    assert ex.doc.kind == "minutes"
+    provisions = keys(ex, "Provision")
+    assert {"law/vweu/artikel-155",  # "artikel 155 VWEU"
+            "law/vweu/artikel-154",  # "Artikel 154 van het Verdrag betreffende de werking van de Europese Unie"
+            "law/veu/artikel-3", "law/europees-sociaal-handvest/artikel-6",  # "art. 6 ESH"
+            "law/bw7/artikel-7-658", "law/bw6/artikel-6-162", "law/bw2/artikel-2-391",
+            "law/bw7/artikel-7-611", "law/bw7/artikel-7-612"} <= provisions  # "7:610 t/m 7:613 BW"
+    # "artikel 28 van het Handvest": which charter the text does not say; "artikel 2 van deze notitie"
+    assert not {k for k in provisions if k.endswith(("/artikel-28", "/artikel-2"))}
+    laws = keys(ex, "Law")
+    # "de richtlijnen (EU) 2019/1152 en (EU) 2022/2041 en de verordeningen (EU) 2016/679 en (EU) 2019/1149"
+    assert {"law/richtlijn-arbeidsvoorwaarden", "law/richtlijn-minimumlonen", "law/avg",
+            "law/verordening-eu-2019-1149"} <= laws
+    assert not {label for label in labels(ex, "Law")
+                if label.lower().startswith(("wet van", "wet- en", "wetboek", "wetenschap"))}
