@@ -182,7 +182,8 @@ def _listed_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]
 def _paragraph_list_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str],
                               ordinals: dict[str, int]):
     """(key, citation) per paragraph of one article ("artikel 18, eerste en tweede lid"); the
-    first is keyed like the article, so that it adds its paragraph to the article's reading."""
+    last is keyed like the article, so that it adds its paragraph to the article's reading (or
+    agrees with the paragraph-of-article rule, which reads the ordinal next to "lid")."""
     for m in scan.finditer(rule.regex, text):
         law = _law_group(m, laws) or _law_named_after(text, m.end(), law_hits)
         if law is None:
@@ -196,8 +197,9 @@ def _paragraph_list_citations(rule: Rule, text: str, law_hits: list[tuple[int, i
         through = m.group("pwords") or m.group("pnums")
         if _through().search(through) and len(items) == 2:
             items = [items[0], *articles_between(*items), items[1]]
-        for i, paragraph in enumerate(dict.fromkeys(items)):
-            key = m.start("article") if i == 0 else (m.start("article"), paragraph)
+        paragraphs = list(dict.fromkeys(items))
+        for paragraph in paragraphs:
+            key = m.start("article") if paragraph == paragraphs[-1] else (m.start("article"), paragraph)
             yield key, Citation(m.start(), m.end(), article, paragraph, law or None, rule.id)
 
 

@@ -399,3 +399,15 @@ def test_the_codes_name_in_a_citation_of_another_book_is_that_book(tmp_path):
     assert [(text, key) for _start, text, key in mentions] == [
         ("BW", "law/bw6"), ("BW", "law/bw7")]
     assert ex.entities["law/bw6/artikel-6-162"].label == "artikel 6:162 Burgerlijk Wetboek Boek 6"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Het eerste en tweede lid van artikel 5 van de Arbowet gelden.", [("5", "1", "law/arbowet"), ("5", "2", "law/arbowet")]),
+    ("Leden 1 en 2 van artikel 25 WOR regelen het advies.", [("25", "1", "law/wor"), ("25", "2", "law/wor")]),
+])
+def test_several_paragraphs_before_their_article(text, expected):
+    assert sorted(cite(text)) == expected
+
+
+def test_ordinals_of_a_list_before_no_article_are_no_paragraphs():
+    assert cite("Het eerste en tweede lid van de raad stemden tegen de Arbowet.") == []
