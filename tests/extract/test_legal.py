@@ -411,3 +411,22 @@ def test_several_paragraphs_before_their_article(text, expected):
 
 def test_ordinals_of_a_list_before_no_article_are_no_paragraphs():
     assert cite("Het eerste en tweede lid van de raad stemden tegen de Arbowet.") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Zie de Wet kwaliteitsborging voor het bouwen 2019.", ["Wet kwaliteitsborging voor het bouwen 2019"]),
+    ("Het wetsvoorstel Wet meer zekerheid flexwerkers is ingediend.", ["Wet meer zekerheid flexwerkers"]),
+    ("Wetsvoorstel Wet werken waar je wilt, ingediend door Kamerleden.", ["Wet werken waar je wilt"]),
+])
+def test_a_named_law_with_its_year_and_a_named_bill(text, names):
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [name for _s, _e, name, _a, _r in found] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens de Wet van 2023.", "De Wet van 5 juli 2023 tot wijziging van de Pensioenwet.",
+    "Het wetsvoorstel over de uitzendsector ligt er.", "Het wetsvoorstel is ingediend.",
+    "de wet uit 2019.", "de Wet sinds 2019.",
+])
+def test_a_year_or_a_bill_without_a_name_is_no_law(text):
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == []
