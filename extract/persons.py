@@ -55,6 +55,7 @@ class Lexicon:
     # (id, quick test, pattern with a role before the name, pattern the text after the name must match)
     role_cues: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern | None], ...] = ()
     plurals: dict[str, str] | None = None  # plural role word -> singular role
+    portfolio: tuple[str, ...] = ()  # endings of capitalised words that are no first name
 
 
 def organisation_heads() -> list[str]:
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         default_org={k.lower(): v for k, v in data["default_org"].items()},
         stop=(frozenset(data["stop"]["words"]) | role_words(data["roles"], plurals)
               | role_words(dict.fromkeys(data["generic_role"]["endings"]), {})),  # "Onderzoeker Daan Koning"
+        portfolio=tuple(data["stop"].get("portfolio_endings", ())),
         cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments)))
                           for c in cues if "before" in c and "after" not in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
@@ -104,7 +106,16 @@ def lexicon() -> Lexicon:
                          re.compile(c["after"]) if "after" in c else None)
                         for c in data.get("role_cue", ())),
         plurals={k.lower(): v for k, v in plurals.items()},
-        field=r"[a-z][a-zà-ÿ-]*(?:" + "|".join(map(re.escape, data["generic_role"].get("field_endings", []))) + ")")
+        field=(r"(?:[a-z][a-zà-ÿ-]*(?:" + "|".join(map(re.escape, data["generic_role"].get("field_endings", [])))
+               + ")|" + portfolio_pattern(data["stop"].get("portfolio_endings", [])) + ")"))
+
+
+def portfolio_pattern(endings: list[str]) -> str:
+    """A capitalised word with a portfolio ending ("Arbeidsmarkt"), or the ending itself
+    capitalised ("Onderwijs")."""
+    tails = "|".join(map(re.escape, endings))
+    whole = "|".join(re.escape(e[:1].upper() + e[1:]) for e in endings)
+    return rf"[A-Z][a-zà-ÿ-]*(?:{tails})|(?:{whole})"
 
 
 def role_words(roles: dict[str, str], plurals: dict[str, str]) -> frozenset[str]:
@@ -188,17 +199,30 @@ def trimmed(text: str, m: re.Match) -> PersonHit | None:
 
 
 def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
-    """`trimmed` of the candidate text[start:end]."""
+    """`trimmed` of the candidate text[start:end]: without leading stop words and portfolios
+    ("Arbeidsmarkt"). When leading words go, the name may go on after the candidate:
+    "Directeur Arbeidsmarkt Wouter Sibbel" is "Wouter Sibbel"."""
     words = text[start:end].split()
-    while words and words[0] in lexicon().stop:
+    dropped = False
+    while words and (words[0] in lexicon().stop or _is_portfolio(words[0])):
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words = words[1:]
+        dropped = True
+    if dropped and start < end:
+        longer = lexicon().full.match(text, start)
+        if longer and longer.end() > end:
+            end = longer.end()
+            words = text[start:end].split()
     if len(words) == 3 and words[1][:1].isupper() and re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3):start]):
         start = text.index(words[1], start + len(words[0]))  # "Verder Roderik Pape": a sentence-initial word
         words = words[1:]
     if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop:
         return None
     return PersonHit(start, end, text[start:end], "")
+
+
+def _is_portfolio(word: str) -> bool:
+    return word.lower().endswith(lexicon().portfolio)
 
 
 def full_names(text: str) -> list[PersonHit]:
@@ -276,7 +300,10 @@ AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|
 
 @lru_cache(maxsize=4)
 def _role_before_pattern(role: str, field: str = "(?!)") -> re.Pattern:
-    return re.compile(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{role})(?:\s+{field}(?![\w-]))?\s+$")
+    # (a former office is read with its prefix, and `fact` gives it no role: "oud-minister X",
+    # "ex-wethouder Y", "voormalig directeur Z")
+    return re.compile(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-|(?<![\w-]))"
+                      rf"(?P<role>{FORMER}?{role})(?:\s+{field}(?![\w-]))?\s+$")
 
 
 @lru_cache(maxsize=4)
@@ -341,8 +368,13 @@ def namens_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     return [RoleFact(None, org, "represents", "persons/namens-after/1")]
 
 
+FORMER = r"(?:(?:[Oo]ud|[Ee]x)-|[Vv]oormalige?\s+)"
+
+
 def fact(role: str, org, rule: str) -> RoleFact:
     role = re.sub(r"\s+", " ", role)
+    if re.match(FORMER, role):
+        return RoleFact(None, None, "former", rule)  # a cue for the name, no role it holds
     role = (lexicon().plurals or {}).get(role.lower(), role)
     relation = lexicon().roles.get(role.lower(), "role")
     return RoleFact(role.lower() if role.lower() != "kamerlid" else "Kamerlid", org, relation, rule)

@@ -345,3 +345,19 @@ def test_a_company_before_its_product_is_no_mention_of_the_company():
     # on two lines, still a product
     assert written(ex, "org/microsoft") == ["Microsoft"] and len(
         [m for m in ex.mentions if m.key == "org/microsoft"]) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Samen met Fontys Hogescholen is een leerroute opgezet.", "Fontys Hogescholen"),
+    ("studenten van Avans Hogeschool in Breda", "Avans Hogeschool"),
+])
+def test_a_name_before_hogeschool(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Veel Nederlandse Hogescholen bieden dat aan.",  # an adjective
+    "Elke Hogeschool kiest zelf.",                    # a determiner
+])
+def test_hogeschool_look_alikes(text):
+    assert not {n for n in found(text) if "Hogeschol" in n or "Hogeschool" in n}

@@ -464,3 +464,28 @@ def test_a_double_surname_with_a_particle_after_the_hyphen_stays_whole():
     # "Bakker-de Lange" in the same minutes is the one "F. Bakker-de Lange"
     assert same_document_mapping(_extraction("F. Bakker-de Lange", "Bakker-de Lange")) == {
         "person/bakker-de-lange": "person/f.-bakker-de-lange"}  # (the helper keys by label)
+
+
+@pytest.mark.parametrize("text, name, role, org", [
+    ("Directeur Arbeidsmarkt Wouter Sibbel van het UWV ziet het.", "Wouter Sibbel", "directeur", "org/uwv"),
+    ("Dat zegt wethouder Onderwijs Anna Kok in een reactie.", "Anna Kok", "wethouder", None),
+])
+def test_a_capitalised_portfolio_between_role_and_name(text, name, role, org):
+    assert (name, role, org) in roles(text)
+    assert not {n for n in persons(text) if n.split()[0] in ("Arbeidsmarkt", "Onderwijs")}
+
+
+def test_a_portfolio_is_no_first_name():
+    # with a role before it the real name after it is read whole; alone it leaves one word, no name
+    assert "Wouter Sibbel" in persons("Volgens directeur Werkgelegenheid Wouter Sibbel gaat het goed.")
+    assert persons("Werkgelegenheid Wouter zei niets.") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Volgens oud-minister Karien van Gennip is dat zo.", "Karien van Gennip"),
+    ("Dat zei ex-wethouder Jan Bos gisteren.", "Jan Bos"),
+    ("Dat zei voormalig minister Jan Bos gisteren.", "Jan Bos"),
+])
+def test_a_former_office_is_no_role(text, name):
+    assert name in persons(text)
+    assert not {r for n, r, _ in roles(text) if n == name and r in ("minister", "wethouder")}

@@ -6,7 +6,9 @@ before and after names (with an age and a comma), particles glued or with an apo
 surnames with a particle after the hyphen, "X en Y werken bij Z", and look-alikes (a "Foto" line,
 street and place names, a boxed "MEER WETEN?"); committee minutes with "Ad 3." items, "dhr."/"mw."
 speaker turns, a guest speaker, organisations by legal form, foundation, school and inspectorate, a
-product name ("Microsoft Teams") and action points after the close; the facts an analyst would expect, end to end."""
+product name ("Microsoft Teams") and action points after the close; a markdown dossier with emphasised
+credits, a quote's attribution line, organisation-prefixed roles, a former minister, a capitalised
+portfolio between role and name, a "Foto" line, month and street look-alikes and a colophon; the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -15,7 +17,8 @@ from polder.extract.pipeline import extract_file
 
 from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
 
-NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten")
+NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten",
+         "magazine_dossier_vakmanschap")
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +154,38 @@ def test_committee_minutes_organisations_and_a_product_name(extracted):
             "org/inspectie-van-het-onderwijs", "org/cpb"} <= organisations
     assert "org/microsoft" not in organisations  # "Locatie: Microsoft Teams" names a product
     assert not {o for o in organisations if "actiepunt" in o or "besluit" in o}
+
+
+def test_markdown_dossier_persons_and_roles(extracted):
+    ex = extracted["magazine_dossier_vakmanschap"]
+    assert ex.doc.kind == "magazine"
+    persons = labels(ex, "Person")
+    assert {"Lieke van der Wal-Bos", "Joost Leenders", "Mohamed El Ouardi", "Piet Fortuin", "Ingrid Thijssen",
+            "Karien van Gennip", "Hanna Kowalczyk", "Wouter Sibbel"} <= persons
+    heads = {(r.subject, r.value.key) for r in ex.relations if r.prop == "org:headOf"}
+    assert {("person/piet-fortuin", "org/cnv"), ("person/ingrid-thijssen", "org/vno-ncw")} <= heads
+    assert {("person/mohamed-el-ouardi", "role/teamleider", "org/vdl-groep"),
+            ("person/hanna-kowalczyk", "role/hr-directeur", "org/asml"),
+            # "Directeur Arbeidsmarkt Wouter Sibbel van het UWV": the portfolio is no first name
+            ("person/wouter-sibbel", "role/directeur", "org/uwv")} <= memberships(ex)
+    # "oud-minister Karien van Gennip" is no minister now
+    assert not {m for m in memberships(ex) if m[0] == "person/karien-van-gennip"}
+
+
+def test_markdown_dossier_organisations(extracted):
+    ex = extracted["magazine_dossier_vakmanschap"]
+    organisations = {k for k, e in ex.entities.items() if e.cls in ("Organisation", "Committee", "AdvisoryBody")}
+    assert {"org/asml", "org/cnv", "org/vno-ncw", "org/uwv", "org/vdl-groep", "org/summa-college",
+            "org/fontys-hogescholen", "org/gemeente-eindhoven", "org/roc-ter-aa",
+            "org/stichting-brabantse-ontwikkelings-maatschappij"} <= organisations
+
+
+def test_markdown_dossier_look_alikes(extracted):
+    ex = extracted["magazine_dossier_vakmanschap"]
+    persons = labels(ex, "Person")
+    # a "Foto" line above a caption, headings in capitals, months, streets, a colophon's studio
+    assert not {p for p in persons if any(w in p for w in ("Foto", "Werkplaats", "Summa", "Juni", "Maart",
+                                                           "Stationsweg", "Kennedylaan", "Studio", "Arbeidsmarkt",
+                                                           "MAAKINDUSTRIE", "Kort", "Colofon"))}
+    organisations = {e.label for e in ex.entities.values() if e.cls in ("Organisation", "Committee")}
+    assert not {o for o in organisations if any(w in o for w in ("Studio", "Techniekhuis", "Stationsweg", "Excel"))}
