@@ -430,3 +430,22 @@ def test_a_named_law_with_its_year_and_a_named_bill(text, names):
 ])
 def test_a_year_or_a_bill_without_a_name_is_no_law(text):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de artikelen 3-5 van de Arbowet", [("3", None, "law/arbowet"), ("4", None, "law/arbowet"), ("5", None, "law/arbowet")]),
+    ("art. 7:629–7:630 BW", [("7:629", None, "law/bw7"), ("7:630", None, "law/bw7")]),
+    ("de artikelen 3 tot en met 5 en 9 van de Arbowet",
+     [("3", None, "law/arbowet"), ("4", None, "law/arbowet"), ("5", None, "law/arbowet"), ("9", None, "law/arbowet")]),
+    ("Artikel 3, leden 1-2, van de Arbowet", [("3", "1", "law/arbowet"), ("3", "2", "law/arbowet")]),
+])
+def test_ranges_with_a_dash_and_a_range_inside_a_list(text, expected):
+    assert sorted(cite(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de CBM, een artikel 43-commissie van de Wet op de SER", [("43", None, "law/wet-op-de-ser")]),
+    ("De Arbowet geldt. Zie artikel 5 - 6 weken later volgt meer.", [("5", None, "law/arbowet")]),
+])
+def test_a_dash_after_an_article_is_no_range_without_a_second_article_of_a_law(text, expected):
+    assert cite(text) == expected
