@@ -273,7 +273,9 @@ def _not_ending() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def named_law_rules() -> tuple[Rule, ...]:
-    fragments = {"NOTINSIDE": "|".join(words_not_inside())}
+    ends = patterns().get("named_law_end", {})
+    fragments = {"NOTINSIDE": "|".join(words_not_inside()), "NOTFIRST": "|".join(ends.get("not_first", ["en"])),
+                 "NOTCOMPOUND": "|".join(ends.get("not_compound", ["Kabinets"]))}
     return tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments))) for r in patterns().get("named_law", []))
 
 

@@ -449,3 +449,20 @@ def test_ranges_with_a_dash_and_a_range_inside_a_list(text, expected):
 ])
 def test_a_dash_after_an_article_is_no_range_without_a_second_article_of_a_law(text, expected):
     assert cite(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "De Wet en regelgeving moet eenvoudiger.", "Volgens de Wet van vraag en aanbod.", "de Wet of regeling.",
+    "Van Wet naar praktijk, zegt hij.", "de Wet bevat regels.", "Het Kabinetsbesluit volgt.",
+    "Het Raadsbesluit van de gemeente.",
+])
+def test_words_after_wet_that_make_no_name(text):
+    assert find_named_laws(text, law_forms(load_reference())) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("de Wet goed verhuurderschap bevat regels.", ["Wet goed verhuurderschap"]),
+    ("Het Bouwbesluit en het Activiteitenbesluit gelden.", ["Bouwbesluit", "Activiteitenbesluit"]),
+])
+def test_names_before_a_verb_and_decrees_by_compound(text, names):
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
