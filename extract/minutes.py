@@ -130,9 +130,9 @@ def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
     for rule in rules()["chair"]:
         for start, end, key in ctx.notes.get("person_hits", []):
             after = rule.get("after_person")
-            before = rule.get("before_person")
-            if after and re.match(after, ctx.text[end:end + 40]) or \
-                    before and re.search(before, ctx.text[max(0, start - 60):start]):
+            before = rule.get("before_person")  # a rule with both needs both
+            if (not after or re.match(after, ctx.text[end:end + 40])) and \
+                    (not before or re.search(before, ctx.text[max(0, start - 60):start])):
                 return key, (start, end), rule["id"]
     return None
 

@@ -227,3 +227,48 @@ def test_a_fronted_phrase_without_a_speech_verb_makes_no_speaker(tmp_path):
         "Op uitnodiging van de commissie is dr. Sanne Hoekstra aanwezig. Naar aanleiding van het verslag "
         "ontvangt mw. Lindeman een bedankje.")
     assert not {person for _, person in speakers_of(tmp_path, text)} & {"person/sanne-hoekstra", "person/lindeman"}
+
+
+def test_items_numbered_with_a_bracket_and_chair_turns_of_a_verbatim_record(tmp_path):
+    text = ("Verslag van de raadsvergadering van de SER, 17 oktober 2024\n\nDe vergadering wordt voorgezeten door "
+            "de heer Putters.\n\n1) Opening\nVoorzitter: Ik open de vergadering.\n\n2) Advies\n"
+            "Voorzitter: prof. dr. Jansen is vandaag afwezig.\nDe heer Dekker (FNV): Wij steunen het advies.\n")
+    assert [(i.number, i.title) for i in agenda_items(text)] == [("1", "Opening"), ("2", "Advies")]
+    ex = built(tmp_path, text)
+    assert facts(ex, "polder:chair") == {("meeting", "person/putters")}
+    speakers = facts(ex, "polder:speaker")
+    assert ("1", "person/putters") in speakers and ("2", "person/dekker") in speakers
+    # "Voorzitter: prof. dr. Jansen" is a header line naming someone, no turn of the chair
+    assert ("2", "person/putters") not in speakers
+
+
+def test_a_chair_needs_the_meeting_as_subject(tmp_path):
+    text = MINUTES.replace(
+        "De heer Putters, voorzitter, opent de vergadering met een woord van welkom.",
+        "Twee tafels gingen verder onder leiding van de heer Bharosa. De werkgroep wordt voorgezeten door "
+        "mevrouw Piersma.")
+    assert facts(built(tmp_path, text), "polder:chair") == set()
+
+
+def test_a_welcome_for_someone_and_a_welcome_for_all(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Een bijzonder woord van welkom voor de heer Fortuin.")
+    assert ("meeting", "person/fortuin") in facts(built(tmp_path, text), "polder:welcomed")
+    # "opent de vergadering met een woord van welkom" welcomes nobody by name
+    assert ("meeting", "person/putters") not in facts(built(tmp_path, MINUTES), "polder:welcomed")
+
+
+def test_leaving_at_a_time_and_an_absence_heading_without_a_colon(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "[Mevrouw Bolster-Damen verlaat om 11.00 uur de vergadering.]").replace(
+        "1. Opening en mededelingen\n",
+        "Afwezig met kennisgeving mevrouw A. Bos (CNV) de heer C. de Wit (kroonlid)\n\n1. Opening en mededelingen\n")
+    ex = built(tmp_path, text)
+    assert facts(ex, "polder:leftEarly") == {("meeting", "person/bolster-damen")}
+    assert {("meeting", "person/a-bos"), ("meeting", "person/c-de-wit")} <= facts(ex, "polder:absentWithApologies")
+    # "afwezig" in running text, then a name: only the nearest, not a list
+    text = MINUTES.replace("Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+                           "Omdat mevrouw Bos afwezig is, spreekt de heer De Wit.")
+    assert facts(built(tmp_path, text), "polder:absentWithApologies") == {("meeting", "person/bos")}

@@ -8,7 +8,9 @@ street and place names, a boxed "MEER WETEN?"); committee minutes with "Ad 3." i
 speaker turns, a guest speaker, organisations by legal form, foundation, school and inspectorate, a
 product name ("Microsoft Teams") and action points after the close; a markdown dossier with emphasised
 credits, a quote's attribution line, organisation-prefixed roles, a former minister, a capitalised
-portfolio between role and name, a "Foto" line, month and street look-alikes and a colophon; the facts an analyst would expect, end to end."""
+portfolio between role and name, a "Foto" line, month and street look-alikes and a colophon; a
+verbatim record with "Voorzitter:" turns, "1)" items, a chair "voorgezeten door", attendance headings
+without a colon and a working group "onder leiding van" after the close; the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -18,7 +20,7 @@ from polder.extract.pipeline import extract_file
 from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
 
 NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten",
-         "magazine_dossier_vakmanschap")
+         "magazine_dossier_vakmanschap", "notulen_woordelijk_verslag")
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +191,26 @@ def test_markdown_dossier_look_alikes(extracted):
                                                            "MAAKINDUSTRIE", "Kort", "Colofon"))}
     organisations = {e.label for e in ex.entities.values() if e.cls in ("Organisation", "Committee")}
     assert not {o for o in organisations if any(w in o for w in ("Studio", "Techniekhuis", "Stationsweg", "Excel"))}
+
+
+def test_verbatim_record_chair_items_and_turns(extracted):
+    ex = extracted["notulen_woordelijk_verslag"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-03-21"
+    assert relations(ex, "polder:chair") == {("meeting", "person/m-a-hamer")}  # "wordt voorgezeten door"
+    items = {e.props[0][1]: e.label for e in ex.entities.values() if e.cls == "AgendaItem"}
+    assert items == {"1": "Opening", "2": "Sociaal Akkoord 2025", "3": "Sluiting"}
+    assert speakers(ex, "2") == {"person/m-a-hamer", "person/tuur-elzinga", "person/ingrid-thijssen",
+                                 "person/jacco-vonhof"}
+    # the working groups "onder leiding van de heer Putters en mevrouw Thijssen" met after the close
+    assert speakers(ex, "3") == {"person/m-a-hamer"}
+
+
+def test_verbatim_record_attendance(extracted):
+    ex = extracted["notulen_woordelijk_verslag"]
+    assert relations(ex, "polder:absentWithApologies") == {("meeting", "person/a-bos"), ("meeting", "person/c-de-wit")}
+    assert relations(ex, "polder:welcomed") == {("meeting", "person/piet-fortuin")}
+    assert relations(ex, "polder:leftEarly") == {("meeting", "person/jacco-vonhof")}
+    assert {("person/tuur-elzinga", "org/fnv"), ("person/ingrid-thijssen", "org/vno-ncw"),
+            ("person/jacco-vonhof", "org/mkb-nederland"), ("person/piet-fortuin", "org/cnv")} <= represents(ex)
+    assert ("person/kim-putters", "role/kroonlid", "org/ser") in memberships(ex)
+    assert not {p for p in labels(ex, "Person") if "voorzitter" in p.lower() or "Akkoord" in p}
