@@ -466,3 +466,14 @@ def test_words_after_wet_that_make_no_name(text):
 ])
 def test_names_before_a_verb_and_decrees_by_compound(text, names):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
+
+
+@pytest.mark.parametrize("text, key", [
+    ("De WagwEU regelt de detachering.", "law/wagweu"),
+    ("het loonkostenvoordeel uit de Wtl", "law/wtl"),
+    ("de Wet banenafspraak en quotum arbeidsbeperkten", "law/wet-banenafspraak"),
+    ("de IOW voor oudere werklozen", "law/iow"),
+    ("de Wet normering topinkomens (WNT)", "law/wnt"),
+])
+def test_social_security_and_wage_laws_are_known(text, key):
+    assert key in {h.key for h in gazetteer.find(text)}
