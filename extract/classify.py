@@ -84,8 +84,14 @@ def _fold(s: str) -> str:
 
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.+)$", re.M)
-# "Kabinetsreactie op ..." as a heading, or as a letter's subject ("Betreft Kabinetsreactie op ...")
-_RESPONSE_LINE = re.compile(r"^[ \t#*_]*(?:(?:Betreft|Onderwerp)[ \t]*:?[ \t]*)?(Kabinetsreactie\b[^\n]{5,200})$", re.M)
+# "Kabinetsreactie op ..." as a heading, or as a letter's subject ("Betreft Kabinetsreactie op ..."); also
+# by other names: "Kabinetsstandpunt over ...", "Beleidsreactie op ...", "Reactie op het RVS-advies ...",
+# these only on a line that does not end as a sentence ("Reactie op het advies volgt later." is none)
+_RESPONSE_LINE = re.compile(
+    r"^[ \t#*_]*(?:(?:Betreft|Onderwerp)[ \t]*:?[ \t]*)?"
+    r"(Kabinetsreactie\b[^\n]{5,200}"
+    r"|(?:(?:Kabinetsstandpunt|Beleidsreactie|Regeringsstandpunt|Regeringsreactie)[ \t]+(?:op|over)\b"
+    r"|Reactie[ \t]+op[ \t]+het[ \t]+(?:[A-Za-z&]{2,12}-)?[Aa]dvies[ \t])[^\n]{5,200}(?<![.:;]))$", re.M)
 _ADVICE_NAME = re.compile(r"\badvies\s*(?:,\s*getiteld\s*)?[‘'\"“]([^’'\"”\n]{5,200}?)[’'\"”]")
 
 

@@ -245,9 +245,9 @@ def next_in_list(h: Heading, nxt: Heading) -> bool:
 def candidate_headings(text: str, end: int) -> list[Heading]:
     headings = without_bare_lists(text, find_headings(text, end))
     explicit = [h for h in headings if h.explicit]
-    if len(explicit) >= 2:
-        return in_outline(explicit)
     same_kind = [h for h in headings if not h.explicit]
+    if len(explicit) >= 2 or explicit and not same_kind:  # one explicit heading alone: an advice of one recommendation
+        return in_outline(explicit)
     by_rule = Counter(h.rule for h in same_kind)
     best = [h for h in same_kind if h.rule == (by_rule.most_common(1)[0][0] if by_rule else None)]
     return in_outline(best)
@@ -389,7 +389,7 @@ def advice_title(ctx) -> tuple[str, str, int] | None:
     head = ctx.text[:4000]
     candidates = []
     for rule_id, pattern in rules()["title_rules"]:
-        m = pattern.search(ctx.result.doc.title or "") if rule_id.endswith("response-title/1") else None
+        m = pattern.search(ctx.result.doc.title or "") if ".response-title/" in rule_id else None
         if m:
             return clean_title(m.group("title")), rule_id, 0
         m = pattern.search(head)

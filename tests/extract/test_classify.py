@@ -182,3 +182,79 @@ def test_minutes_date_after_gehouden_op():
     assert find_date("Op de vergadering, gehouden op 3 maart 2025, werd besloten.", "minutes")[0] == "2025-03-03"
     # an earlier meeting named in passing is still not this one's date
     assert find_date("De vorige vergadering, gehouden op 3 maart 2025, is besproken.", "minutes")[0] != "2025-03-03"
+
+
+# ---------------------------------------------------------------- responses by other names
+
+BELEIDSREACTIE = """Beleidsreactie op het SER-advies 'Werk in uitvoering'
+
+Geachte voorzitter,
+
+Hierbij stuur ik u mijn beleidsreactie op het advies 'Werk in uitvoering' van de SER.
+
+Aanbeveling 1: Versterk de uitvoering
+Reactie: Ik neem deze aanbeveling over.
+
+Hoogachtend,
+
+de minister voor Armoedebeleid, Participatie en Pensioenen,
+
+C.E.G. van Gennip
+"""
+
+REGERINGSSTANDPUNT = """Regeringsstandpunt over het advies van de Raad voor Volksgezondheid en Samenleving 'Zorg op afstand'
+
+De regering heeft met belangstelling kennisgenomen van het advies.
+
+1. Investeer in digitale zorg
+Reactie: De regering neemt deze aanbeveling over.
+
+2. Schaf de eigen bijdrage af
+Reactie: De regering neemt deze aanbeveling niet over.
+"""
+
+RVS_REACTIE = """Reactie op het RVS-advies 'Zorg voor later'
+
+Ik ontving op 3 maart het advies. Mijn reactie per aanbeveling volgt hieronder.
+
+I. Investeer in preventie
+Reactie
+Ik onderschrijf deze aanbeveling.
+"""
+
+
+@pytest.mark.parametrize("text", [BELEIDSREACTIE, REGERINGSSTANDPUNT, RVS_REACTIE])
+def test_a_response_by_another_name_is_a_government_response(text):
+    assert classify(text) == "government_response"
+
+
+def test_an_advice_that_names_the_government_and_a_reaction_stays_an_advice():
+    text = """Advies 'Werk in uitvoering'
+
+Samenvatting
+
+De SER adviseert de regering de uitvoering te versterken. In dit advies doet de raad drie aanbevelingen.
+De regering heeft de SER gevraagd om advies. De regering moet volgens de raad meer investeren. In
+reactie op het advies van de commissie vroeg de regering om snelheid. De regering kan dit in 2026 regelen.
+"""
+    assert classify(text) == "advice"
+
+
+def test_minutes_that_discuss_a_beleidsreactie_stay_minutes():
+    text = MINUTES.replace("Het verslag wordt vastgesteld.",
+                           "Het verslag wordt vastgesteld. De voorzitter meldt dat de beleidsreactie van de minister "
+                           "op het advies binnen is.\nReactie: de raad bespreekt die in de volgende vergadering.")
+    assert classify(text) == "minutes"
+
+
+@pytest.mark.parametrize("text,title", [
+    (BELEIDSREACTIE, "Beleidsreactie op het SER-advies 'Werk in uitvoering'"),
+    (RVS_REACTIE, "Reactie op het RVS-advies 'Zorg voor later'"),  # not "... SER-advies ..."
+    (REGERINGSSTANDPUNT.replace("Regeringsstandpunt over", "Kabinetsstandpunt over"),
+     "Kabinetsstandpunt over het advies van de Raad voor Volksgezondheid en Samenleving 'Zorg op afstand'"),
+    # a paragraph that opens with "Reactie op het advies" is no title line
+    (RESPONSE.replace("Geachte voorzitter,", "Reactie op het advies: het kabinet is positief, zoals de brief hieronder toelicht."),
+     "Kabinetsreactie op het SER-advies ‘Werk dat werkt voor iedereen’"),
+])
+def test_the_title_of_a_response_by_another_name(text, title):
+    assert find_title(text, "government_response") == title

@@ -633,3 +633,22 @@ def test_an_unsigned_first_person_letter_keeps_the_cabinet_as_respondent():
     text = MINISTER_LETTER.format(reaction="Ik neem deze aanbeveling over.").replace("A.B. de Vries\n", "")
     result = run(text)
     assert {getattr(r.value, "key", None) for r in result.relations if r.prop == "polder:respondent"} == {"org/kabinet"}
+
+
+def test_one_explicit_heading_alone_is_a_recommendation():
+    text = SER_RESPONSE.split("Aanbeveling 2")[0]
+    assert set(recommendations(run(text))) == {"1"}
+    assert stance_of(run(text), "1") == "Adopted"
+
+
+@pytest.mark.parametrize("sentence,title", [
+    ("Hierbij reageer ik op het advies van de Raad voor Volksgezondheid en Samenleving 'Zorg op afstand'.",
+     "Zorg op afstand"),
+    ("Hierbij reageer ik op het advies van de SER 'Zorg op afstand'.", "Zorg op afstand"),
+    # the advice of the Raad van State on a bill is not named by the bill's title
+    ("Het advies van de Raad van State over het wetsvoorstel 'Wet werken waar je wilt' volgt.", None),
+])
+def test_the_advice_named_after_its_body(sentence, title):
+    text = "Geachte voorzitter,\n\n" + sentence + "\n\n" + SER_RESPONSE.split("\n\n", 2)[2]
+    advices = {e.label for e in run(text).entities.values() if e.cls == "Advice"}
+    assert advices == ({title} if title else set())
