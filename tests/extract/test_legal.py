@@ -477,3 +477,11 @@ def test_names_before_a_verb_and_decrees_by_compound(text, names):
 ])
 def test_social_security_and_wage_laws_are_known(text, key):
     assert key in {h.key for h in gazetteer.find(text)}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("de Europese richtlijn adequate minimumlonen", "law/richtlijn-minimumlonen"),
+    ("de Richtlijn beloningstransparantie", "law/richtlijn-loontransparantie"),
+])
+def test_eu_directives_by_the_names_dutch_texts_give_them(text, key):
+    assert key in {h.key for h in gazetteer.find(text)}
