@@ -485,3 +485,10 @@ def test_social_security_and_wage_laws_are_known(text, key):
 ])
 def test_eu_directives_by_the_names_dutch_texts_give_them(text, key):
     assert key in {h.key for h in gazetteer.find(text)}
+
+
+def test_an_amendment_of_a_directive_names_the_directive():
+    """'de wijziging Richtlijn Europese Ondernemingsraden' refers to the EOR directive (2009/38/EG),
+    which the amendment changes: a real reference, kept although a gold list may name it otherwise."""
+    text = "Twee richtlijnen zijn de wijziging Richtlijn Europese Ondernemingsraden en Richtlijn Loontransparantie."
+    assert {"law/richtlijn-eor", "law/richtlijn-loontransparantie"} <= {h.key for h in gazetteer.find(text)}
