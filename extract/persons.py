@@ -463,7 +463,37 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
             found.append((PersonHit(hit.start, hit.end, hit.name, facts[0].rule if facts else cue), facts))
         else:
             candidates.append(hit)
-    return without_overlaps(coordinated(text, found, candidates))
+    found = coordinated(text, found, candidates)
+    return without_overlaps(found + surname_mentions(text, [hit for hit, _ in found]))
+
+
+SURNAME_CUE = "persons/surname-cue/1"
+_CUE_BEFORE_SURNAME = (r"\b(?:zegt|zei|aldus|vertelt|vertelde|benadrukt|stelt|vindt|meent|schrijft|vervolgt|reageert|"
+                       r"[Vv]olgens)\s+")
+_CUE_AFTER_SURNAME = (r"\s*:\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|reageert|"
+                      r"knikt|lacht)\b")
+
+
+def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, list]]:
+    """A person's surname alone where a speech cue stands beside it ("zegt Smit", "aldus Van der
+    Meulen-Kaya", "Çelik: ...", "Elzinga wijst op"): a mention of the one person of the document
+    written in full with that surname. Alone, a surname after "zegt" may name a place or a
+    company ("zegt Brussel"), so no new person comes of it."""
+    full: dict[str, list[str]] = {}
+    for hit in hits:
+        given, surname = split_name(without_title(hit.name))
+        if given and not given.endswith(".") and len(surname) > 2:
+            full.setdefault(surname[:1].upper() + surname[1:], []).append(hit.name)
+    surnames = sorted((s for s, names in full.items() if len(set(names)) == 1), key=len, reverse=True)
+    if not surnames:
+        return []
+    alts = "|".join(f"[{s[0]}{s[0].lower()}]{re.escape(s[1:])}" for s in surnames)
+    found = []
+    for regex in (rf"{_CUE_BEFORE_SURNAME}(?P<name>{alts})(?![\w'’-])",
+                  rf"(?<![\w'’-])(?P<name>{alts})(?={_CUE_AFTER_SURNAME})"):
+        for m in re.finditer(regex, text):
+            found.append((PersonHit(m.start("name"), m.end("name"), m.group("name"), SURNAME_CUE), []))
+    return found
 
 
 _OF_ORG = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+|het[ \t]+)?")

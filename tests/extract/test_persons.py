@@ -489,3 +489,27 @@ def test_a_portfolio_is_no_first_name():
 def test_a_former_office_is_no_role(text, name):
     assert name in persons(text)
     assert not {r for n, r, _ in roles(text) if n == name and r in ("minister", "wethouder")}
+
+
+def _hits(text: str) -> list[tuple[str, str]]:
+    return [(hit.name, hit.rule) for hit, _ in detect(text, org_hits(text))]
+
+
+def test_a_surname_beside_a_speech_cue_is_a_mention_of_the_full_name():
+    text = ("“Wij zoeken planners,” zegt Eva Smit. “Het moet sneller,” zegt Smit. Later vult Van der "
+            "Meulen-Kaya aan, die eerder zei: Joris van der Meulen-Kaya (41) werkt in Leiden. Van der Meulen-Kaya "
+            "wijst op de cijfers. Smit: “Klopt.”")
+    surnames = [name for name, rule in _hits(text) if rule == "persons/surname-cue/1"]
+    assert surnames == ["Smit", "Van der Meulen-Kaya", "Smit"]
+
+
+@pytest.mark.parametrize("text", [
+    # a surname without a full name in the document, or a place after "zegt"
+    "“Het moet sneller,” zegt Smit. Volgens Brussel is dat niet nodig.",
+    # two persons share the surname: which one is meant the text does not say
+    "Volgens Eva Smit en Jan Smit (40) is dat zo, zegt Smit.",
+    # the surname as a word in a name of something else
+    "Dat zegt Eva Smit. De Smitstraat ligt in Zwolle, zegt de Smitsbank.",
+])
+def test_surname_cue_look_alikes(text):
+    assert not [name for name, rule in _hits(text) if rule == "persons/surname-cue/1"]

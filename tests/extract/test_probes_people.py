@@ -111,6 +111,16 @@ def test_magazine_organisations_in_ordinary_words(extracted):
             "org/nla", "org/uva", "org/cpb", "org/eur", "org/fnv", "org/szw"} <= organisations
 
 
+def test_magazine_surnames_beside_speech_cues_are_mentions_of_the_full_names(extracted):
+    ex = extracted["magazine_gesprek_rotterdam"]
+    text = (PROBES / "magazine_gesprek_rotterdam.txt").read_text(encoding="utf-8")
+    written = {(m.key, text[m.span.start:m.span.end]) for m in ex.mentions if m.key.startswith("person/")}
+    assert {("person/eva-smit", "Smit"), ("person/tuur-elzinga", "Elzinga"), ("person/kim-putters", "Putters"),
+            ("person/kerem-celik", "Çelik"), ("person/selin-unal-de-bruijn", "Ünal-de Bruijn"),
+            ("person/joris-van-der-meulen-kaya", "Van der Meulen-Kaya")} <= written
+    assert "person/smit" not in ex.entities and "person/putters" not in ex.entities
+
+
 def test_magazine_look_alikes_are_no_persons_or_organisations(extracted):
     ex = extracted["magazine_gesprek_rotterdam"]
     persons = labels(ex, "Person")
