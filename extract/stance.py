@@ -19,6 +19,7 @@ PATTERNS = Path(__file__).with_name("patterns") / "stance.toml"
 STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ABBREVIATION_END = re.compile(r"\b(?:o\.a|bijv|nr|art|jl|m\.n|d\.w\.z|i\.v\.m|t\.a\.v|o\.m|e\.d|c\.q|incl)$", re.I)
+PREAMBLE = "preamble"  # the tag of cues that agree with the goal or the analysis, not with the recommendation
 _ABBREVIATION_REACH = 16  # characters before a full stop that an abbreviation can take (\b still sees further)
 
 
@@ -172,15 +173,21 @@ def mix_of(fired: list[Fired], rules: Rules, leading: str) -> Mix | None:
     return None
 
 
-def decide(scores: dict[str, float], rules: Rules) -> str:
+def decide(scores: dict[str, float], rules: Rules, preamble: float = 0.0) -> str:
+    """The stance with the highest score, or PartlyAdopted for a close or strong conflict. `preamble`
+    is the part of the Adopted score that only agrees with the goal or the analysis ("onderschrijft
+    het belang van ...", "deelt de zorg"): it makes no conflict with a refusal or a deferral, and
+    yields to them."""
     if not any(scores.values()):
         return rules.default
-    adopted = scores["Adopted"]
+    adopted = scores["Adopted"] - preamble
     other = max(scores["UnderConsideration"], scores["NotAdopted"])
     if scores["PartlyAdopted"] or min(adopted, scores["NotAdopted"]) >= rules.conflict_min:
         return "PartlyAdopted"
     if adopted and other and min(adopted, other) >= rules.mixed_share * max(adopted, other):
         return "PartlyAdopted"
+    if other and not adopted:
+        scores = {**scores, "Adopted": 0.0}
     return max(STANCES, key=lambda s: (scores[s], -STANCES.index(s)))
 
 
@@ -195,6 +202,7 @@ def classify(text: str, first_paragraph_end: int | None = None) -> Verdict:
     for f in fired:
         scores[f.stance] += f.weight
     scores = {s: scores[s] for s in STANCES}
-    leading = decide(scores, rules)
+    preamble = sum(f.weight for f in fired if f.stance == "Adopted" and PREAMBLE in f.kinds)
+    leading = decide(scores, rules, preamble)
     mix = mix_of(fired, rules, leading)
     return Verdict(mix.stance if mix else leading, scores, fired, mix)

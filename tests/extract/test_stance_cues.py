@@ -177,3 +177,28 @@ def test_niet_onwelwillend_does_not_negate_the_cue_beside_it():
     """The hedge's "niet" is no negation word for the adopting cue after it."""
     verdict = stance.classify("Het kabinet staat niet onwelwillend tegenover dit voorstel en steunt het doel.")
     assert not any(f.stance == "NotAdopted" for f in verdict.fired)
+
+
+@pytest.mark.parametrize("text,first_end,expected", [
+    # agreement with the goal, then a refusal: the refusal decides
+    ("Het kabinet onderschrijft het belang van scholing.\n\nEen hoger budget neemt het kabinet echter niet over.", 51,
+     "NotAdopted"),
+    ("Het kabinet deelt de zorg van de raad.\n\nHet kabinet zal verkennen of een norm haalbaar is.", 38,
+     "UnderConsideration"),
+    # agreement with the recommendation itself, then a refusal of a part: a conflict
+    ("Het kabinet onderschrijft deze aanbeveling.\n\nHet fonds neemt het kabinet echter niet over.", 43, "PartlyAdopted"),
+    # the preamble alone still agrees
+    ("Het kabinet onderschrijft het belang van scholing.", None, "Adopted"),
+])
+def test_agreement_with_the_goal_yields_to_a_refusal_or_deferral(text, first_end, expected):
+    verdict = stance.classify(text, first_end)
+    assert verdict.stance == expected
+
+
+def test_agreement_with_the_goal_is_its_own_cue():
+    fired = [f.cue.id for f in stance.classify("Het kabinet steunt het doel van de raad.").fired]
+    assert any(c.startswith("stance.adopt.belang/") for c in fired)
+    assert not any(c.startswith("stance.adopt.steunt/") for c in fired)
+    fired = [f.cue.id for f in stance.classify("Het kabinet steunt de raad in zijn oproep.").fired]
+    assert any(c.startswith("stance.adopt.steunt/") for c in fired)
+    assert not any(c.startswith("stance.adopt.belang/") for c in fired)
