@@ -272,3 +272,17 @@ def test_leaving_at_a_time_and_an_absence_heading_without_a_colon(tmp_path):
     text = MINUTES.replace("Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
                            "Omdat mevrouw Bos afwezig is, spreekt de heer De Wit.")
     assert facts(built(tmp_path, text), "polder:absentWithApologies") == {("meeting", "person/bos")}
+
+
+def test_apologies_received_from_several_persons(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Bericht van verhindering is ontvangen van mevrouw Bakker-de Groot en de heer Van Leeuwen.")
+    absent = facts(built(tmp_path, text), "polder:absentWithApologies")
+    assert {("meeting", "person/bakker-de-groot"), ("meeting", "person/van-leeuwen")} <= absent
+    # the one who reports it is not absent: only the persons after the cue
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "De heer Van Leeuwen meldt dat bericht van verhindering is ontvangen van mevrouw Bakker-de Groot.")
+    absent = facts(built(tmp_path, text), "polder:absentWithApologies")
+    assert ("meeting", "person/bakker-de-groot") in absent and ("meeting", "person/van-leeuwen") not in absent

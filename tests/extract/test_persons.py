@@ -513,3 +513,21 @@ def test_a_surname_beside_a_speech_cue_is_a_mention_of_the_full_name():
 ])
 def test_surname_cue_look_alikes(text):
     assert not [name for name, rule in _hits(text) if rule == "persons/surname-cue/1"]
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("FNV-voorzitter Elzinga zei het al.", "Elzinga", "org/fnv"),
+    ("Dat zei VNO-NCW-voorzitter Thijssen.", "Thijssen", "org/vno-ncw"),
+    ("Volgens FNV-voorzitter Van der Berg kan dat.", "Van der Berg", "org/fnv"),
+])
+def test_an_organisations_role_before_a_bare_surname(text, name, org):
+    assert (name, "voorzitter", org) in roles(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De SER-voorzitter Nederland rondreisde.",        # a stop word, no surname
+    "de FNV-voorzitter en de VNO-NCW-directeur",      # no name at all
+    "FNV-voorzitter Sociale Zaken",                   # a portfolio
+])
+def test_organisation_role_look_alikes(text):
+    assert persons(text) == {}
