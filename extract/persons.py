@@ -533,11 +533,25 @@ def coordinated(text: str, found, candidates: list[PersonHit]):
         added = False
         for hit in list(pending):
             if any(_joined(text, s, e, hit) for s, e in spans):
-                found.append((PersonHit(hit.start, hit.end, hit.name, "persons/coordination/1"), []))
+                found.append((PersonHit(hit.start, hit.end, hit.name, "persons/coordination/1"),
+                              shared_facts(text, hit, found)))
                 spans.append((hit.start, hit.end))
                 pending.remove(hit)
                 added = True
     return found
+
+
+_PLURAL_WORKS_AT = re.compile(r"\s+werk(?:en|ten)\s")
+
+
+def shared_facts(text: str, hit: PersonHit, found) -> list[RoleFact]:
+    """'Kerem Çelik en Selin Ünal werken bij de Arbeidsinspectie': the plural verb after the
+    last name of the list gives the first its organisation too."""
+    for other, facts in found:
+        if other.start > hit.end and _JOINER.fullmatch(text, hit.end, other.start) \
+                and _PLURAL_WORKS_AT.match(text, other.end):
+            return [f for f in facts if f.rule == "persons/works-at/1"]
+    return []
 
 
 _JOINER = re.compile(r"\s*(?:,|\sen|,\s*en)\s+|\s+en\s+")

@@ -531,3 +531,11 @@ def test_an_organisations_role_before_a_bare_surname(text, name, org):
 ])
 def test_organisation_role_look_alikes(text):
     assert persons(text) == {}
+
+
+def test_a_plural_works_at_gives_every_listed_name_the_organisation():
+    text = "Kerem Çelik en Selin Ünal werken allebei bij de FNV."
+    assert {("Kerem Çelik", "member", "org/fnv"), ("Selin Ünal", "member", "org/fnv")} <= relations(text)
+    # a singular verb belongs to the last name only
+    text = "Over Kerem Çelik (30) en Selin Ünal werkt bij de FNV niemand meer."
+    assert "Kerem Çelik" in persons(text) and ("Kerem Çelik", "member", "org/fnv") not in relations(text)
