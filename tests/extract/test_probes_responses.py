@@ -14,7 +14,7 @@ from polder.extract.pipeline import extract_file
 from test_probes import PROBES, relations, stances  # the probes' shared helpers
 
 NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
-         "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf")
+         "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij")
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,23 @@ def test_a_summary_table_with_verdicts_before_the_detailed_reactions(extracted):
     response = ex.entities[next(k for k in ex.entities if k.endswith("recommendation/1/response"))]
     assert dict(response.props)["polder:quote"] == "Het kabinet neemt deze aanbeveling over."
     assert "org/nla" in prop_keys(recs["3"], "polder:addressedTo")
+
+
+def test_pdf_text_of_a_letter_in_the_first_person_plural(extracted):
+    """PDF text: 'Betreft Beleidsreactie op het SER-advies ...', 'Aanbeveling 1 van de SER: ...' headings
+    (one running on to a second line), 'Aanbeveling 3 (hoofdstuk 4): ...', 'Onze appreciatie' lines,
+    a reaction that runs over a page break, 'we' and never the cabinet: the signing minister responds."""
+    ex = extracted["kabinetsreactie_kamerbrief_wij"]
+    assert ex.doc.kind == "government_response"
+    assert labels_of(ex, "Advice") == {"Werkende armoede voorkomen"}
+    assert stances(ex) == {"1": "UnderConsideration",  # "terughoudend" ... (next page) "We wachten daarom de evaluatie ... af"
+                           "2": "Adopted",  # "We gaan hierin mee"
+                           "3": "Adopted",  # "Dit is al staand beleid"
+                           "4": "NotAdopted"}  # "bedenkingen bij een verplichting ... geven hier dan ook geen opvolging aan"
+    recs = recommendations(ex)
+    assert recs["1"].label == "Verhoog het wettelijk minimumloon voor jongeren van 18 tot 21 jaar"
+    assert recs["3"].label == "Zorg voor een vast aanspreekpunt bij schulden"
+    assert "Pagina" not in dict(recs["1"].props)["dcterms:description"]
+    minister = "person/h-w-ter-horst-bakker"
+    assert relations(ex, "polder:respondent") == {("kabinetsreactie_kamerbrief_wij", minister)}
+    assert response_respondents(ex) == {minister}

@@ -512,6 +512,9 @@ def test_a_heading_that_opens_with_the_group_to_act_does_not_address_the_governm
     ("Aanbeveling 6 wordt ook besproken in het overleg met de sector.", None),  # running text
     ("Aanbeveling 2.1 en de volgende aanbevelingen gaan over de arbeidsmarkt.", None),
     ("- de aanbeveling 3 van de raad", None),
+    ("Aanbeveling 4 van de SER: Versterk de handhaving", "4"),
+    ("Aanbeveling 5 (pagina 12) – Versterk de handhaving", "5"),
+    ("Aanbeveling 4 van de SER wordt later besproken.", None),
 ])
 def test_bulleted_headings_and_recommendations_named_in_running_text(line, number):
     found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]

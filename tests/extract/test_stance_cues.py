@@ -202,3 +202,20 @@ def test_agreement_with_the_goal_is_its_own_cue():
     fired = [f.cue.id for f in stance.classify("Het kabinet steunt de raad in zijn oproep.").fired]
     assert any(c.startswith("stance.adopt.steunt/") for c in fired)
     assert not any(c.startswith("stance.adopt.belang/") for c in fired)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # reluctance, then the decision waits for an evaluation: under consideration (the mix rule)
+    ("Het kabinet is terughoudend met een verhoging. Het kabinet wacht daarom de evaluatie van de wet af.",
+     "UnderConsideration"),
+    # ... unless the recommendation is refused in so many words
+    ("Het kabinet is terughoudend met een verhoging en neemt de aanbeveling niet over. Het kabinet wacht de evaluatie af.",
+     "NotAdopted"),
+    # reluctance alone
+    ("Het kabinet heeft bedenkingen bij een verplichting.", "NotAdopted"),
+])
+def test_reluctance_and_awaiting_an_evaluation(text, expected):
+    verdict = stance.classify(text)
+    assert verdict.stance == expected
+    assert (verdict.mix is not None and verdict.mix.id.startswith("stance.mix.reluctant-and-await/")) is \
+        (expected == "UnderConsideration")
