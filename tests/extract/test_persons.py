@@ -539,3 +539,22 @@ def test_a_plural_works_at_gives_every_listed_name_the_organisation():
     # a singular verb belongs to the last name only
     text = "Over Kerem Çelik (30) en Selin Ünal werkt bij de FNV niemand meer."
     assert "Kerem Çelik" in persons(text) and ("Kerem Çelik", "member", "org/fnv") not in relations(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tekst en beeld: Jan Smit\n", "Jan Smit"),
+    ("Tekst & fotografie: Anna de Wit\n", "Anna de Wit"),
+    ("Beeld: Jeroen Poortvliet, Hollandse Hoogte\n", "Jeroen Poortvliet"),
+])
+def test_credits_for_two_jobs_and_beside_an_agency(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Illustratie: Studio Vierkant\n",
+    "Fotografie: Hollandse Hoogte\n",
+    "Foto's: Getty Images\n",
+    "Tekst en beeld zijn in dit nummer belangrijk.\n",
+])
+def test_credit_look_alikes_studios_and_agencies(text):
+    assert persons(text) == {}
