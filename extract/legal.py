@@ -377,8 +377,8 @@ def extract_named_laws(ctx) -> None:
     _name_decrees(ctx, hits)
     abbreviations = {}
     for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms):
-        key = f"law/{slug_article(name)}"
-        ctx.entity(Entity(key, "Law", name[:1].upper() + name[1:], {abbr} if abbr else set()))
+        key, label = named_law_key(rule, name), named_law_label(rule, name)
+        ctx.entity(Entity(key, "Law", label, ({abbr} if abbr else set()) | ({name} - {label})))
         ctx.mention(key, start, end, rule)
         hits.append(_LawHit(start, end, key, "Law"))
         if abbr and abbr not in known_forms:
@@ -394,6 +394,29 @@ def extract_named_laws(ctx) -> None:
 
 
 ABBREVIATION_RULE = "legal.named-law-abbreviation/1"
+
+
+def named_law_key(rule_id: str, name: str) -> str:
+    """The IRI key of a law named in the text: from its name, or from the rule's key template
+    filled with the name's number ("ILO-verdrag nr. 190" -> law/ilo-verdrag-190)."""
+    return _from_template(rule_id, "key", name) or f"law/{slug_article(name)}"
+
+
+def named_law_label(rule_id: str, name: str) -> str:
+    """The label of a law named in the text: the rule's label template filled with the name's
+    number, else the name as written with a capital ("richtlijn (EU) ..." -> "Richtlijn (EU) ...")."""
+    return _from_template(rule_id, "label", name) or name[:1].upper() + name[1:]
+
+
+def _from_template(rule_id: str, field: str, name: str) -> str | None:
+    template = _templates().get(rule_id, {}).get(field)
+    number = re.search(r"\d+", name) if template else None
+    return template.format(number.group()) if number else None
+
+
+@lru_cache(maxsize=1)
+def _templates() -> dict[str, dict]:
+    return {r["id"]: r for r in patterns().get("named_law", [])}
 
 
 @lru_cache(maxsize=1)

@@ -492,3 +492,22 @@ def test_an_amendment_of_a_directive_names_the_directive():
     which the amendment changes: a real reference, kept although a gold list may name it otherwise."""
     text = "Twee richtlijnen zijn de wijziging Richtlijn Europese Ondernemingsraden en Richtlijn Loontransparantie."
     assert {"law/richtlijn-eor", "law/richtlijn-loontransparantie"} <= {h.key for h in gazetteer.find(text)}
+
+
+def test_an_ilo_convention_is_one_law_however_it_is_written(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nHet ILO-verdrag nr. 190 is geratificeerd. Verdrag 190 van de ILO verbiedt geweld;"
+                    " ook ILO-conventie 155 en verdrag nr. 174 van de Internationale Arbeidsorganisatie gelden.\n",
+                    encoding="utf-8")
+    ex = extract_file(path)
+    laws = {k: e.label for k, e in ex.entities.items() if e.cls == "Law"}
+    assert laws == {"law/ilo-verdrag-190": "ILO-verdrag 190", "law/ilo-verdrag-155": "ILO-verdrag 155",
+                    "law/ilo-verdrag-174": "ILO-verdrag 174"}
+
+
+@pytest.mark.parametrize("text", [
+    "Het verdrag van de ILO uit 1919.", "verdrag 2 van de EU", "de ILO-verdragen 155 en 190 worden besproken",
+])
+def test_convention_words_without_an_ilo_convention(text):
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == []
