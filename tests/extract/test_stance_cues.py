@@ -168,6 +168,14 @@ def test_hedges_and_negations_in_context(text, expected):
      "UnderConsideration", "stance.consider.nog-geen-besluit/"),
     ("Het kabinet laat de uitwerking over aan sociale partners.", "Het kabinet laat de uitwerking over aan de ministeries.",
      "Noted", "stance.noted.hand-off/"),
+    # for and against, no objection, not unconditionally
+    ("Het kabinet is een groot voorstander van deze aanbeveling.", "Het kabinet is geen voorstander van deze aanbeveling.",
+     "Adopted", "stance.adopt.voorstander/"),
+    ("Het kabinet heeft geen bezwaar tegen deze aanbeveling.", "Werkgevers hebben geen bezwaar tegen deze aanbeveling.",
+     "Adopted", "stance.adopt.geen-bezwaar/"),
+    ("Het kabinet is tegen dit voorstel.", "Het kabinet is niet tegen dit voorstel.", "NotAdopted", "stance.reject.is-tegen/"),
+    ("Het kabinet neemt deze aanbeveling niet zonder meer over.", "Het kabinet neemt deze aanbeveling zonder meer over.",
+     "PartlyAdopted", "stance.partly.vorm/"),
 ])
 def test_more_new_cues_fire_and_their_look_alikes_do_not(positive, negative, stance_name, cue_id):
     test_new_cue_fires_and_its_look_alike_does_not(positive, negative, stance_name, cue_id)
@@ -219,3 +227,13 @@ def test_reluctance_and_awaiting_an_evaluation(text, expected):
     assert verdict.stance == expected
     assert (verdict.mix is not None and verdict.mix.id.startswith("stance.mix.reluctant-and-await/")) is \
         (expected == "UnderConsideration")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Het kabinet neemt deze aanbeveling nog niet over.", "UnderConsideration"),  # not yet: the decision waits
+    ("Het kabinet neemt deze aanbeveling vooralsnog niet over.", "NotAdopted"),  # for the time being: a refusal
+    ("Het kabinet neemt de aanbeveling over. De regeling is nog niet af.", "Adopted"),
+    ("Het kabinet kan deze aanbeveling niet anders dan onderschrijven.", "Adopted"),  # a double negation
+])
+def test_not_yet_and_not_otherwise(text, expected):
+    assert stance.classify(text).stance == expected
