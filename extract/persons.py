@@ -293,9 +293,9 @@ def _role_search_start(window: str) -> int:
 
 
 # (an age, with a copula or a comma, may stand between: "Joost Smit (52) is algemeen directeur
-# van X", "Eva Smit (38), CEO van X"; a
+# van X", "Eva Smit (38), CEO van X"; a profile's next line "Functie: ..." gives the role; a
 # role on the next line that a colon follows labels that line: "W.H. Kuipers\nSecretaris: ...")
-AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
+AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n[ \t]*Functie:[ \t]*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)
@@ -324,6 +324,8 @@ def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     return out
 
 
+# the bracket closes after the organisation, or after a unit of it: "(ING Economisch Bureau)"
+_BRACKET_CLOSE = r"^(?:[ \t]+[A-Z][\w-]*){0,3}\s*\)"
 # "Selin Ünal werkt bij de Arbeidsinspectie", "X en Y werken allebei bij Z"
 _WORKS_AT = (r"^\s+werk(?:t|te|en|ten)\s+(?:(?:allebei|beiden|al|nu|inmiddels|sinds\s+\S+|\d+\s+jaar)\s+)*"
              r"bij\s+")
@@ -335,11 +337,11 @@ def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
     rest = text[pos:pos + 80]
     for regex, relation, rule, close in ((r"^\s+van\s+", "member", "persons/of-org/1", None),
                                          (_WORKS_AT, "member", "persons/works-at/1", None),
-                                         (r"^\s*\((?:namens\s+)?", "represents", "persons/bracket-org/1", r"^\s*\)"),
+                                         (r"^\s*\((?:namens\s+)?", "represents", "persons/bracket-org/1", _BRACKET_CLOSE),
                                          (r"^,\s+", "represents", "persons/comma-org/1", r"^\s*:")):
         m = re.match(regex, rest)
         org = org_at(org_hits, pos + m.end(), text) if m else None
-        if org is not None and (close is None or re.match(close, text[org.end:org.end + 5])):
+        if org is not None and (close is None or re.match(close, text[org.end:org.end + 60])):
             return [RoleFact(None, org, relation, rule)]
     return []
 

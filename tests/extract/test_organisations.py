@@ -361,3 +361,10 @@ def test_a_name_before_hogeschool(text, name):
 ])
 def test_hogeschool_look_alikes(text):
     assert not {n for n in found(text) if "Hogeschol" in n or "Hogeschool" in n}
+
+
+def test_a_care_group_and_a_care_role_at_an_organisation():
+    assert "Zorggroep Noorderbreedte" in found("Kijk naar Zorggroep Noorderbreedte in Leeuwarden.")
+    assert "Buurtzorg" in found("Functie: wijkverpleegkundige bij Buurtzorg\n")
+    # a sentence's first capitalised word after 'bij' that is a place stays out
+    assert "Nederland" not in found("Zij werkt als verpleegkundige bij Nederland het meest.")

@@ -558,3 +558,16 @@ def test_credits_for_two_jobs_and_beside_an_agency(text, name):
 ])
 def test_credit_look_alikes_studios_and_agencies(text):
     assert persons(text) == {}
+
+
+def test_a_bracket_with_a_unit_of_a_known_organisation():
+    assert ("Lin Chen", "represents", "org/ing") in relations("Lin Chen (ING Economisch Bureau) rekent het voor.")
+    # a bracket that goes on in lower case is a remark, no affiliation
+    assert not relations("Lin Chen (ING is haar werkgever) rekent het voor.")
+
+
+def test_a_profiles_function_line_gives_the_role():
+    text = "Naam: Fatima el Amrani\nFunctie: wijkverpleegkundige\nLeeftijd: 34\n"
+    assert ("Fatima el Amrani", "wijkverpleegkundige", None) in roles(text)
+    # another label on the next line gives nothing
+    assert not roles("Naam: Fatima el Amrani\nWoonplaats: Den Haag\n")

@@ -10,7 +10,9 @@ product name ("Microsoft Teams") and action points after the close; a markdown d
 credits, a quote's attribution line, organisation-prefixed roles, a former minister, a capitalised
 portfolio between role and name, a "Foto" line, month and street look-alikes and a colophon; a
 verbatim record with "Voorzitter:" turns, "1)" items, a chair "voorgezeten door", attendance headings
-without a colon and a working group "onder leiding van" after the close; the facts an analyst would expect, end to end."""
+without a colon and a working group "onder leiding van" after the close; a magazine Q&A with "Hamer:"
+answers, a profile box ("Naam:", "Functie:"), a photo caption with (links)/(rechts), a bracket naming a
+unit of a known organisation and a care group; the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -20,7 +22,7 @@ from polder.extract.pipeline import extract_file
 from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
 
 NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten",
-         "magazine_dossier_vakmanschap", "notulen_woordelijk_verslag")
+         "magazine_dossier_vakmanschap", "notulen_woordelijk_verslag", "magazine_vraaggesprek_profiel")
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +227,30 @@ def test_verbatim_record_attendance(extracted):
             ("person/jacco-vonhof", "org/mkb-nederland"), ("person/piet-fortuin", "org/cnv")} <= represents(ex)
     assert ("person/kim-putters", "role/kroonlid", "org/ser") in memberships(ex)
     assert not {p for p in labels(ex, "Person") if "voorzitter" in p.lower() or "Akkoord" in p}
+
+
+def test_magazine_q_and_a_profile_and_caption(extracted):
+    ex = extracted["magazine_vraaggesprek_profiel"]
+    assert {"Mariëtte Hamer", "Bas Oudshoorn", "Fatima el Amrani", "Joke Verhoeven", "Martijn Balster",
+            "Anouk Kok", "Lin Chen"} <= labels(ex, "Person")
+    text = (PROBES / "magazine_vraaggesprek_profiel.txt").read_text(encoding="utf-8")
+    answers = [text[m.span.start:m.span.end] for m in ex.mentions if m.key == "person/mariette-hamer"]
+    assert answers.count("Hamer") == 2  # "Hamer: ..." before each answer
+    assert {("person/fatima-el-amrani", "role/wijkverpleegkundige", "org/buurtzorg"),  # "Naam: ... Functie: ..."
+            ("person/anouk-kok", "role/onderzoeker", "org/scp"),
+            ("person/martijn-balster", "role/wethouder", None)} <= memberships(ex)
+    assert ("person/lin-chen", "org/ing") in represents(ex)  # "(ING Economisch Bureau)"
+    heads = {(r.subject, r.value.key) for r in ex.relations if r.prop == "org:headOf"}
+    assert ("person/mariette-hamer", "org/ser") in heads
+    organisations = {k for k, e in ex.entities.items() if e.cls in ("Organisation", "Committee", "AdvisoryBody")}
+    assert {"org/buurtzorg", "org/zorggroep-noorderbreedte", "org/gemeente-den-haag", "org/actiz", "org/cbs",
+            "org/scp", "org/ing", "org/ser"} <= organisations
+
+
+def test_magazine_q_and_a_look_alikes(extracted):
+    ex = extracted["magazine_vraaggesprek_profiel"]
+    persons = labels(ex, "Person")
+    # question lines, profile labels, a place, a box heading, months
+    assert not {p for p in persons if any(w in p for w in ("Naam", "Functie", "Leeftijd", "Woonplaats", "Den Haag",
+                                                           "PROFIEL", "Achtergrond", "Meer", "Wat", "Nederland"))}
+    assert len(persons) == 7
