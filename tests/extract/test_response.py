@@ -545,6 +545,7 @@ def test_a_table_row_per_recommendation_with_its_reaction():
     "| Nr. | Maatregel | Budget (mln euro) |",  # no proposal and no reaction column
     "| Aanbeveling | Betrokken partijen |",  # no reaction column
     "| Jaar | Reactie kabinet |",  # no proposal column
+    "| Nr. | Aanbeveling | Rol kabinet |",  # what the cabinet is to do is no reaction
 ])
 def test_a_table_without_a_proposal_and_a_reaction_column_has_no_recommendations(header):
     text = ("Kabinetsreactie op het advies 'Werk dat werkt'\n\nHet kabinet neemt maatregelen.\n\n" + header
