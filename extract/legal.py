@@ -291,8 +291,10 @@ def named_law_last_words() -> frozenset[str]:
     return frozenset(patterns().get("named_law_end", {}).get("not_last", ()))
 
 
-def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, int, str, str | None, str]]:
-    """(start, end, name, abbreviation, rule id) of laws named in the text but not known."""
+def find_named_laws(text: str, known_forms: dict[str, str],
+                    known_found: list | None = None) -> list[tuple[int, int, str, str | None, str]]:
+    """(start, end, name, abbreviation, rule id) of laws named in the text but not known; the
+    (start, end, name) of known ones go to `known_found` when given."""
     found = {}
     known_lower = frozenset()  # made at the first match: most documents name no law this way
     for rule in named_law_rules():
@@ -306,6 +308,8 @@ def find_named_laws(text: str, known_forms: dict[str, str]) -> list[tuple[int, i
             name = re.sub(r"\s+", " ", text[start:end])
             if name.lower() not in known_lower:
                 found.setdefault(start, (start, end, name, m.group("abbr"), rule.id))
+            elif known_found is not None:
+                known_found.append((start, end, name))
     return _cut_to_shorter_names(text, sorted(found.values()), known_lower)
 
 
@@ -375,14 +379,15 @@ def extract_named_laws(ctx) -> None:
     _rules, _ordinals, known_forms = load_rules()
     hits = ctx.notes.setdefault("known_hits", [])
     _name_decrees(ctx, hits)
-    abbreviations = {}
-    for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms):
+    abbreviations, known_found = {}, []
+    for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms, known_found):
         key, label = named_law_key(rule, name), named_law_label(rule, name)
         ctx.entity(Entity(key, "Law", label, ({abbr} if abbr else set()) | ({name} - {label})))
         ctx.mention(key, start, end, rule)
         hits.append(_LawHit(start, end, key, "Law"))
         if abbr and abbr not in known_forms:
             abbreviations.setdefault(abbr, (end, key))
+    _name_known_laws_in_other_capitals(ctx, hits, known_found, known_forms)
     _name_listed_eu_acts(ctx, hits, known_forms)
     for abbr, after, key in known_laws_abbreviated(ctx.text, hits):
         abbreviations.setdefault(abbr, (after, key))
@@ -430,6 +435,27 @@ def listed_eu_acts(text: str) -> list[tuple[int, int, str]]:
     _rule, listing, number = _eu_act_list()
     return [(n.start(), n.end(), f"{m.group('kind').capitalize()} {n.group()}")
             for m in scan.finditer(listing, text) for n in number.finditer(text, *m.span("numbers"))]
+
+
+def _name_known_laws_in_other_capitals(ctx, hits: list, known_found: list, known_forms: dict[str, str]) -> None:
+    """A known law the rules name where the gazetteer saw none: a form with capitals inside it
+    written with a lower-case first letter ("de richtlijn (EU) 2022/2041")."""
+    by_lower = _forms_by_lower(tuple(known_forms.items()))
+    seen = {h.start for h in hits if h.cls == "Law"}
+    for start, end, name in known_found:
+        known = _known_by_key().get(by_lower.get(name.lower(), ""))
+        if known is not None and start not in seen:
+            ctx.entity(gazetteer.as_entity(known))
+            ctx.mention(known.key, start, end, KNOWN_IN_OTHER_CAPITALS_RULE)
+            hits.append(_LawHit(start, end, known.key, "Law"))
+
+
+KNOWN_IN_OTHER_CAPITALS_RULE = "legal.known-law-other-capitals/1"
+
+
+@lru_cache(maxsize=4)
+def _forms_by_lower(forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {form.lower(): key for form, key in forms}
 
 
 def _name_listed_eu_acts(ctx, hits: list, known_forms: dict[str, str]) -> None:

@@ -511,3 +511,16 @@ def test_an_ilo_convention_is_one_law_however_it_is_written(tmp_path):
 ])
 def test_convention_words_without_an_ilo_convention(text):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == []
+
+
+def test_a_known_eu_act_by_its_number_in_lower_case(tmp_path):
+    """'de richtlijn (EU) 2022/2041': the reference's form has capitals inside, which the
+    gazetteer keeps exact; the EU act rule reads it, and it is the known directive, not a new law."""
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nOok de richtlijn (EU) 2022/2041 en de verordening (EG) nr. 883/2004 gelden.\n",
+                    encoding="utf-8")
+    ex = extract_file(path)
+    assert {k for k, e in ex.entities.items() if e.cls == "Law"} == {"law/richtlijn-minimumlonen",
+                                                                   "law/coordinatieverordening"}
+    assert "org/eu" not in ex.entities  # the "(EU)" inside the act's number
