@@ -437,19 +437,19 @@ def respondent_key() -> str | None:
     return None
 
 
-def signer(ctx, end: int) -> str | None:
-    """The person signing after the letter's closing formula, when a membership gives them one of
-    the signer roles (a minister, a state secretary)."""
+def signers(ctx, end: int) -> tuple[str, ...]:
+    """The persons signing after the letter's closing formula whom a membership gives one of the
+    signer roles (a minister, a state secretary), in the order they sign."""
     closings = list(rules()["closing"].finditer(ctx.text, 0, end))
     if not closings:
-        return None
+        return ()
     after = ctx.clean.origin[closings[-1].start()]
     roles = set(rules()["advice"]["signer_roles"])
     holders = {dict((p, getattr(v, "key", v)) for p, v in e.props).get("org:member")
                for e in ctx.result.entities.values() if e.cls == "org:Membership"
                and any(p == "org:role" and getattr(v, "key", None) in roles for p, v in e.props)}
-    signed = [m for m in ctx.result.mentions if m.key in holders and m.span.start >= after]
-    return min(signed, key=lambda m: m.span.start).key if signed else None
+    signed = sorted((m.span.start, m.key) for m in ctx.result.mentions if m.key in holders and m.span.start >= after)
+    return tuple(dict.fromkeys(key for _, key in signed))
 
 
 def speaks_for_signer(text: str, found: list[Section]) -> bool:
@@ -556,7 +556,7 @@ def reaction_text(ctx, section: Section) -> tuple[str, int | None]:
 
 def add_recommendation(ctx, section: Section, advice: Entity | None, government: str | None,
                        notes: dict[int, tuple[int, int]], number: str | None = None,
-                       respondent: str | None = None) -> None:
+                       respondents: tuple[str, ...] = ()) -> None:
     h = section.heading
     number = number or h.number
     key = rec_key(ctx, number)
@@ -585,7 +585,7 @@ def add_recommendation(ctx, section: Section, advice: Entity | None, government:
             actor = actor.key
         rec.add("polder:addressedTo", Ref(actor))
     if section.reaction:
-        add_response(ctx, rec, section, respondent or government)
+        add_response(ctx, rec, section, respondents or ((government,) if government else ()))
 
 
 def first_sentence(text: str) -> str:
@@ -604,7 +604,7 @@ def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
     return text[starts[i]:later[0] if later else len(text)].strip(" ,;\n")
 
 
-def add_response(ctx, rec: Entity, section: Section, respondent: str | None) -> None:
+def add_response(ctx, rec: Entity, section: Section, respondents: tuple[str, ...]) -> None:
     text, first_end = reaction_text(ctx, section)
     verdict = stance_classifier.classify(text, first_end)
     key = f"{rec.key}/response"
@@ -615,7 +615,7 @@ def add_response(ctx, rec: Entity, section: Section, respondent: str | None) -> 
     quote = verdict.quote() or text[:300]
     if quote:
         response.add("polder:quote", quote)
-    if respondent:
+    for respondent in respondents:
         response.add("polder:respondent", Ref(respondent))
     for fired in verdict.fired:
         response.add("polder:cue", f"{fired.cue.id} ({fired.stance}): {fired.phrase}")
@@ -632,17 +632,17 @@ def extract_recommendations(ctx) -> None:
     end = main_text_end(ctx)
     found = sections(ctx.text, end)
     government = respondent_key() if ctx.result.doc.kind == "government_response" else None
-    respondent = government
+    respondents = (government,) if government else ()
     if government and found and speaks_for_signer(ctx.text, found):
-        respondent = signer(ctx, end) or government
-    advice = add_advice(ctx, government, respondent)
+        respondents = signers(ctx, end) or respondents
+    advice = add_advice(ctx, government, respondents)
     notes = footnotes(ctx, end)
     for section in found:
         for number in section.heading.numbers():
-            add_recommendation(ctx, section, advice, government, notes, number, respondent)
+            add_recommendation(ctx, section, advice, government, notes, number, respondents)
 
 
-def add_advice(ctx, government: str | None, respondent: str | None = None) -> Entity | None:
+def add_advice(ctx, government: str | None, respondents: tuple[str, ...] = ()) -> Entity | None:
     found = advice_title(ctx)
     if found is None:
         return None
@@ -651,8 +651,7 @@ def add_advice(ctx, government: str | None, respondent: str | None = None) -> En
     doc = document_key(ctx.result.doc.stem)
     if ctx.result.doc.kind == "government_response":
         ctx.link(doc, "polder:respondsTo", advice.key, rule_id)
-        respondent = respondent or government
-        if respondent:
+        for respondent in respondents or ((government,) if government else ()):
             rule = rule_id if respondent == government else rules()["advice"]["signer_rule"]
             ctx.link(doc, "polder:respondent", respondent, rule)
     return advice

@@ -656,3 +656,11 @@ def test_the_advice_named_after_its_body(sentence, title):
     text = "Geachte voorzitter,\n\n" + sentence + "\n\n" + SER_RESPONSE.split("\n\n", 2)[2]
     advices = {e.label for e in run(text).entities.values() if e.cls == "Advice"}
     assert advices == ({title} if title else set())
+
+
+def test_two_signing_ministers_of_a_letter_in_the_first_person_plural_both_respond():
+    text = (MINISTER_LETTER.format(reaction="Wij nemen deze aanbeveling over.")
+            + "\nDe minister van Onderwijs, Cultuur en Wetenschap,\n\nC.D. Jansen\n")
+    result = run(text)
+    doc = {getattr(r.value, "key", None) for r in result.relations if r.prop == "polder:respondent"}
+    assert doc == {"person/a-b-de-vries", "person/c-d-jansen"}
