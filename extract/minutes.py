@@ -46,9 +46,13 @@ def dutch_date(iso: str | None) -> str:
 
 
 def body_of(ctx) -> str | None:
-    """The council whose meeting this is: the SER when the minutes name it."""
+    """The council whose meeting this is: the SER when the minutes name it, also in a letterhead
+    in capitals ("SOCIAAL-ECONOMISCHE RAAD") that the gazetteer does not read."""
     hits = ctx.notes.get("org_hits", [])
-    return "SER" if any(h.key == "org/ser" for h in hits) else None
+    if any(h.key == "org/ser" for h in hits):
+        return "SER"
+    head = ctx.text[:rules()["meeting"]["head_chars"]]
+    return "SER" if re.search(rules()["meeting"]["ser_in_capitals"], head) else None
 
 
 def meeting_label(ctx) -> str:

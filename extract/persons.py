@@ -465,8 +465,38 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
             found.append((PersonHit(hit.start, hit.end, hit.name, facts[0].rule if facts else cue), facts))
         else:
             candidates.append(hit)
-    found = coordinated(text, found, candidates)
+    found = with_list_roles(text, coordinated(text, found, candidates))
     return without_overlaps(found + surname_mentions(text, [hit for hit, _ in found]))
+
+
+LIST_ROLE = "persons/list-label/1"
+
+
+@lru_cache(maxsize=1)
+def _list_label() -> re.Pattern:
+    """A line labelled with a plural role, up to the line's end or the next label ("Kroonleden: mevrouw
+    A, de heer B Werkgeversleden: ..." when the clean view joined two lines)."""
+    plurals = "|".join(re.escape(w) for w in sorted(lexicon().plurals or {}, key=len, reverse=True))
+    return re.compile(rf"(?:^|\n)[ \t]*(?P<role>(?i:{plurals}))[ \t]*:(?P<list>[^\n]*?)(?=\s[A-Z][a-z]+:|\n|$)")
+
+
+def with_list_roles(text: str, found):
+    """Every person on a line labelled with a plural role ("Kroonleden: mevrouw Bakker, de heer
+    Claassen, mevrouw Dekker (voorzitter)") holds that role in the singular, beside any other."""
+    if not lexicon().plurals:
+        return found
+    spans = [(m.start("list"), m.end("list"), m.group("role")) for m in _list_label().finditer(text)]
+    if not spans:
+        return found
+    out = []
+    for hit, facts in found:
+        role = next((r for s, e, r in spans if s <= hit.start < e), None)
+        if role:
+            listed_role = fact(role, None, LIST_ROLE)
+            if not any(f.role == listed_role.role for f in facts):
+                facts = [*facts, listed_role]
+        out.append((hit, facts))
+    return out
 
 
 SURNAME_CUE = "persons/surname-cue/1"

@@ -571,3 +571,15 @@ def test_a_profiles_function_line_gives_the_role():
     assert ("Fatima el Amrani", "wijkverpleegkundige", None) in roles(text)
     # another label on the next line gives nothing
     assert not roles("Naam: Fatima el Amrani\nWoonplaats: Den Haag\n")
+
+
+def test_a_line_labelled_with_a_plural_role_gives_every_listed_person_the_role():
+    text = ("Kroonleden: mevrouw A. Bakker (voorzitter), de heer B. Claassen, mevrouw C. Dekker "
+            "Werkgeversleden: de heer D. Evers (VNO-NCW)\n")
+    found = roles(text)
+    assert {("A. Bakker", "kroonlid", None), ("A. Bakker", "voorzitter", None), ("B. Claassen", "kroonlid", None),
+            ("C. Dekker", "kroonlid", None)} <= found
+    # the next label (joined onto the line) ends the list
+    assert ("D. Evers", "kroonlid", None) not in found
+    # a plural role in running text labels no list
+    assert not any(r == "kroonlid" for _, r, _ in roles("Volgens de kroonleden: de heer B. Claassen heeft gelijk.\n"))

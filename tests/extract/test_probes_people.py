@@ -12,7 +12,8 @@ portfolio between role and name, a "Foto" line, month and street look-alikes and
 verbatim record with "Voorzitter:" turns, "1)" items, a chair "voorgezeten door", attendance headings
 without a colon and a working group "onder leiding van" after the close; a magazine Q&A with "Hamer:"
 answers, a profile box ("Naam:", "Functie:"), a photo caption with (links)/(rechts), a bracket naming a
-unit of a known organisation and a care group; the facts an analyst would expect, end to end."""
+unit of a known organisation and a care group; PDF minutes with a letterhead in capitals, attendance
+lines per group ("Kroonleden: ..."), hyphenated line breaks and a running page header; the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,8 @@ from polder.extract.pipeline import extract_file
 from test_probes import PROBES, labels, memberships, relations  # the probes' shared helpers
 
 NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten",
-         "magazine_dossier_vakmanschap", "notulen_woordelijk_verslag", "magazine_vraaggesprek_profiel")
+         "magazine_dossier_vakmanschap", "notulen_woordelijk_verslag", "magazine_vraaggesprek_profiel",
+         "notulen_pdf_geledingen")
 
 
 @pytest.fixture(scope="module")
@@ -254,3 +256,26 @@ def test_magazine_q_and_a_look_alikes(extracted):
     assert not {p for p in persons if any(w in p for w in ("Naam", "Functie", "Leeftijd", "Woonplaats", "Den Haag",
                                                            "PROFIEL", "Achtergrond", "Meer", "Wat", "Nederland"))}
     assert len(persons) == 7
+
+
+def test_pdf_minutes_with_attendance_per_group(extracted):
+    ex = extracted["notulen_pdf_geledingen"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-05-16"
+    meeting = next(e for e in ex.entities.values() if e.cls == "Meeting")
+    assert meeting.label == "Raadsvergadering SER 16 mei 2025"  # "SOCIAAL-ECONOMISCHE RAAD" in the letterhead
+    assert relations(ex, "polder:chair") == {("meeting", "person/a-bakker-visser")}
+    kroonleden = {p for p, r, o in memberships(ex) if r == "role/kroonlid" and o == "org/ser"}
+    assert kroonleden == {"person/a-bakker-visser", "person/b-claassen", "person/c-dekker"}  # "Kroonleden: ..."
+    assert {("person/d-evers", "org/vno-ncw"), ("person/e-fransen", "org/mkb-nederland"),
+            ("person/f-gerritsen", "org/fnv"), ("person/g-hendriks", "org/cnv")} <= represents(ex)
+    heads = {(r.subject, r.value.key) for r in ex.relations if r.prop == "org:headOf"}
+    assert ("person/c-dekker", "org/ser/commissie-van-voorbereiding-notulen-pdf-geledingen") in heads
+
+
+def test_pdf_minutes_speakers_across_a_page_break(extracted):
+    ex = extracted["notulen_pdf_geledingen"]
+    assert speakers(ex, "2") == {"person/c-dekker", "person/f-gerritsen", "person/d-evers", "person/e-fransen",
+                                 "person/g-hendriks", "person/b-claassen"}
+    # thanked by the chair, or said to arrive later: no speaker
+    assert speakers(ex, "3") == {"person/a-bakker-visser"} and speakers(ex, "1") == {"person/a-bakker-visser"}
+    assert len(labels(ex, "Person")) == 9
