@@ -388,7 +388,7 @@ def extract_named_laws(ctx) -> None:
         if abbr and abbr not in known_forms:
             abbreviations.setdefault(abbr, (end, key))
     _name_known_laws_in_other_capitals(ctx, hits, known_found, known_forms)
-    _name_listed_eu_acts(ctx, hits, known_forms)
+    _name_listed_laws(ctx, hits, known_forms)
     for abbr, after, key in known_laws_abbreviated(ctx.text, hits):
         abbreviations.setdefault(abbr, (after, key))
     for abbr, (after, key) in abbreviations.items():
@@ -425,16 +425,23 @@ def _templates() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _eu_act_list() -> tuple[str, re.Pattern, re.Pattern]:
-    spec = patterns()["eu_act_list"]
-    return spec["id"], re.compile(fill(spec["pattern"], {"NUMBER": spec["number"]})), re.compile(spec["number"])
+def _law_lists() -> tuple[tuple[dict, re.Pattern, re.Pattern], ...]:
+    """(spec, the list's regex, one number's regex) per [[law_list]] of legal.toml."""
+    return tuple((spec, re.compile(fill(spec["pattern"], {"NUMBER": spec["number"]})), re.compile(spec["number"]))
+                 for spec in patterns()["law_list"])
+
+
+def listed_laws(text: str) -> list[tuple[int, int, str, dict]]:
+    """(start, end, the law's name, its list's spec) per number of a list of laws by number
+    ("de richtlijnen 2004/37/EG en 98/24/EG", "de ILO-verdragen 155 en 190")."""
+    return [(n.start(), n.end(), spec["name"].format(kind=m.group("kind").capitalize(), number=n.group()), spec)
+            for spec, listing, number in _law_lists()
+            for m in scan.finditer(listing, text) for n in number.finditer(text, *m.span("numbers"))]
 
 
 def listed_eu_acts(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, the act's name) per number of a list after "richtlijnen"/"verordeningen"."""
-    _rule, listing, number = _eu_act_list()
-    return [(n.start(), n.end(), f"{m.group('kind').capitalize()} {n.group()}")
-            for m in scan.finditer(listing, text) for n in number.finditer(text, *m.span("numbers"))]
+    """(start, end, name) of the EU acts of such lists."""
+    return [(s, e, name) for s, e, name, spec in listed_laws(text) if spec["id"] == "legal.eu-act-list/1"]
 
 
 def _name_known_laws_in_other_capitals(ctx, hits: list, known_found: list, known_forms: dict[str, str]) -> None:
@@ -458,14 +465,14 @@ def _forms_by_lower(forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return {form.lower(): key for form, key in forms}
 
 
-def _name_listed_eu_acts(ctx, hits: list, known_forms: dict[str, str]) -> None:
-    """Each EU act of a list of numbers: the known act of that number, or a law of its own."""
-    rule = _eu_act_list()[0]
-    for start, end, name in listed_eu_acts(ctx.text):
-        key = known_forms.get(name) or f"law/{slug_article(name)}"
+def _name_listed_laws(ctx, hits: list, known_forms: dict[str, str]) -> None:
+    """Each law of a list of numbers: the known law of that number, or a law of its own."""
+    for start, end, name, spec in listed_laws(ctx.text):
+        number = name.rsplit(" ", 1)[-1]
+        key = known_forms.get(name) or spec.get("key", "").format(number=number) or f"law/{slug_article(name)}"
         known = _known_by_key().get(key)
         ctx.entity(gazetteer.as_entity(known) if known else Entity(key, "Law", name))
-        ctx.mention(key, start, end, rule)
+        ctx.mention(key, start, end, spec["id"])
         hits.append(_LawHit(start, end, key, "Law"))
 
 

@@ -507,7 +507,7 @@ def test_an_ilo_convention_is_one_law_however_it_is_written(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "Het verdrag van de ILO uit 1919.", "verdrag 2 van de EU", "de ILO-verdragen 155 en 190 worden besproken",
+    "Het verdrag van de ILO uit 1919.", "verdrag 2 van de EU", "de ILO-verdragen worden besproken",
 ])
 def test_convention_words_without_an_ilo_convention(text):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == []
@@ -524,3 +524,18 @@ def test_a_known_eu_act_by_its_number_in_lower_case(tmp_path):
     assert {k for k, e in ex.entities.items() if e.cls == "Law"} == {"law/richtlijn-minimumlonen",
                                                                    "law/coordinatieverordening"}
     assert "org/eu" not in ex.entities  # the "(EU)" inside the act's number
+
+
+def test_ilo_conventions_listed_by_number(tmp_path):
+    laws, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe ILO-verdragen 155 en 190 en de ILO-conventies nrs."
+                                             " 81, 129 en 174 zijn geratificeerd.\n")
+    assert laws == {f"law/ilo-verdrag-{n}" for n in (81, 129, 155, 174, 190)}
+
+
+@pytest.mark.parametrize("text", [
+    "De ILO-verdragen uit 2019 en 2020 gelden.",  # years, no numbers of conventions
+    "De ILO-verdragen zijn 100 jaar en ouder.",
+])
+def test_ilo_words_with_other_numbers_are_no_list_of_conventions(text):
+    from polder.extract.legal import listed_laws
+    assert listed_laws(text) == []
