@@ -211,17 +211,23 @@ def _through() -> re.Pattern:
 
 def articles_between(first: str, last: str) -> list[str]:
     """The articles strictly between the two ends of a short range: "3", "6" -> 4, 5;
-    "7:629", "7:632" -> 7:630, 7:631. None when the ends are not whole numbers of one book
-    or chapter (between "7:668a" and "7:670" lie articles nobody can list) or too far apart."""
-    head_first, _, number_first = first.rpartition(":")
-    head_last, _, number_last = last.rpartition(":")
+    "7:629", "7:632" -> 7:630, 7:631; "2.9", "2.11" -> 2.10. None when the ends are not whole
+    numbers of one book or chapter (between "7:668a" and "7:670" lie articles nobody can
+    list) or too far apart."""
+    head_first, number_first = _book_and_number(first)
+    head_last, number_last = _book_and_number(last)
     if head_first != head_last or not (number_first.isdigit() and number_last.isdigit()):
         return []
     low, high = int(number_first), int(number_last)
     if not 0 < high - low < patterns()["ranges"]["range_limit"]:
         return []
-    prefix = f"{head_first}:" if head_first else ""
-    return [f"{prefix}{n}" for n in range(low + 1, high)]
+    return [f"{head_first}{n}" for n in range(low + 1, high)]
+
+
+def _book_and_number(article: str) -> tuple[str, str]:
+    """"7:629" -> ("7:", "629"), "2.9" -> ("2.", "9"), "12" -> ("", "12")."""
+    m = re.fullmatch(r"(.*[:.])?([^:.]*)", article)
+    return m.group(1) or "", m.group(2)
 
 
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):

@@ -539,3 +539,13 @@ def test_ilo_conventions_listed_by_number(tmp_path):
 def test_ilo_words_with_other_numbers_are_no_list_of_conventions(text):
     from polder.extract.legal import listed_laws
     assert listed_laws(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de artikelen 2.9 tot en met 2.11 van de Omgevingswet",
+     [("2.9", None, "law/omgevingswet"), ("2.10", None, "law/omgevingswet"), ("2.11", None, "law/omgevingswet")]),
+    ("de artikelen 2.9 tot en met 3.2 van de Omgevingswet",  # two chapters: the ends only
+     [("2.9", None, "law/omgevingswet"), ("3.2", None, "law/omgevingswet")]),
+])
+def test_ranges_of_chapter_numbered_articles(text, expected):
+    assert cite(text) == expected

@@ -140,3 +140,21 @@ def test_minutes_citing_eu_treaties_and_books_of_the_civil_code():
             "law/ela-verordening"} <= laws
     assert not {label for label in labels(ex, "Law")
                 if label.lower().startswith(("wet van", "wet- en", "wetboek", "wetenschap"))}
+
+
+def test_an_advice_with_chapter_numbered_articles_decrees_and_footnotes():
+    ex = extract_file(PROBES / "wetgeving_advies_voetnoten.md")
+    provisions = keys(ex, "Provision")
+    assert {"law/wtl/artikel-2-1/lid-1",  # "Artikel 2.1, eerste lid, onder a, Wtl"
+            "law/wtl/artikel-2-2",
+            "law/wtl/artikel-2-9", "law/wtl/artikel-2-10", "law/wtl/artikel-2-11",  # "2.9 tot en met 2.11 Wtl"
+            "law/wfsv/artikel-122a", "law/participatiewet/artikel-10d",
+            "law/handvest-grondrechten-eu/artikel-26",
+            "law/besluit-wtl/artikel-3"} <= provisions  # "artikel 3 van het Besluit Wtl" (a footnote)
+    assert "law/wfsv/artikel-4a" not in provisions  # "hoofdstuk 4a van de Wfsv"
+    assert not {k for k in provisions if k.endswith(("/artikel-4", "/artikel-2-3", "/artikel-14"))}  # bijlage, §, page
+    laws = keys(ex, "Law")
+    assert {"law/wtl", "law/wfsv", "law/participatiewet", "law/wet-banenafspraak", "law/besluit-wtl",
+            "law/regeling-wtl", "law/vn-verdrag-handicap", "law/richtlijn-2000-78-eg"} <= laws
+    # "Wet van 12 december 2015 tot wijziging van ...": an amending act by its date; "Kabinetsbesluit"
+    assert not {label for label in labels(ex, "Law") if label.startswith(("Wet van", "Kabinets", "Wet- en"))}
