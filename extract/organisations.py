@@ -155,11 +155,28 @@ def rule_candidates(text: str, rule: Rule) -> list[Candidate]:
     for m in scan.finditer(rule.regex, text):
         span = name_span(text, m, rule)
         if span is None:
+            m = after_refused_word(text, m, rule)
+            span = name_span(text, m, rule) if m else None
+        if span is None:
             continue
         label = _label(text[span[0]:span[1]], rule)
         found.append(Candidate(*span, label, rule.kind or class_of(label), rule.id, parent=rule.parent,
                                per_document=rule.per_document))
     return found
+
+
+def after_refused_word(text: str, m: re.Match, rule: Rule) -> re.Match | None:
+    """A match of the rule that starts after the refused match's first word and overlaps it:
+    "Bij Universiteit Utrecht" (the guard 'Bij' refused), "Ook Microsoft Nederland B.V." (the
+    first word 'Ook' refused). The search goes on after the refused match, so these would be lost."""
+    first = re.match(r"\S+", text[m.start():m.end()])
+    if first is None or first.end() >= m.end() - m.start():
+        return None
+    # (a window of the text keeps the search short; the match found is then taken whole)
+    retry = rule.regex.search(text, m.start() + first.end(), min(len(text), m.end() + 200))
+    if retry is None or retry.start() >= m.end():
+        return None
+    return rule.regex.match(text, retry.start())
 
 
 def name_span(text: str, m: re.Match, rule: Rule) -> tuple[int, int] | None:

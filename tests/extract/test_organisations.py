@@ -368,3 +368,21 @@ def test_a_care_group_and_a_care_role_at_an_organisation():
     assert "Buurtzorg" in found("Functie: wijkverpleegkundige bij Buurtzorg\n")
     # a sentence's first capitalised word after 'bij' that is a place stays out
     assert "Nederland" not in found("Zij werkt als verpleegkundige bij Nederland het meest.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bij Universiteit Utrecht en Radboud Universiteit werken ze.", "Universiteit Utrecht"),
+    ("Bij Ziekenhuis Gelderse Vallei werken ze.", "Ziekenhuis Gelderse Vallei"),
+    ("Ook Microsoft Nederland B.V. doet mee.", "Microsoft Nederland"),
+])
+def test_a_refused_first_word_does_not_hide_the_name_after_it(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De Universiteit is groot.",        # after the refused word no name is left
+    "Volgens De Stichting werkt het.",
+    "Ook Nederland BV doet mee.",       # the name after the refused word is refused too
+])
+def test_refused_first_word_look_alikes(text):
+    assert found(text) == {}
