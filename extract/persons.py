@@ -349,12 +349,12 @@ def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
 _NAMENS_AFTER = re.compile(r",\s+namens\s+")
 # the organisation ends the clause, or the next item of a list the clean view joined into one
 # line: "drs. K. El Khatib, namens MKB-Nederland de heer R. van der Berg (VNO-NCW) ..."
-_ORG_CLOSES = re.compile(r"[ \t]*(?:[,.;:)\n]|\Z|(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.|prof\.|dr\.|drs\.|mr\.)[ \t])")
+_ORG_CLOSES = re.compile(r"[ \t]*(?:[,.;:)\n]|\Z|(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]w\.|[Mm]evr\.|[Dd]hr\.|prof\.|dr\.|drs\.|mr\.)[ \t])")
 # the name opens a line, a sentence or a list item, after its title: "drs. K. El Khatib, namens
 # MKB-Nederland", "Mevrouw El Amrani, namens VNO-NCW, kan ..." ("De voorzitter dankt de heer Bos,
 # namens de raad, ..." is no such name; an academic title's full stop ends no sentence)
 _NAME_OPENS = re.compile(r"(?:^|\n|(?<!\bdr)(?<!\bdrs)(?<!\bmr)(?<!\bir)(?<!\bing)(?<!\bprof)[.!?;:]\s+|\)[ \t]+)[ \t]*"
-                         r"(?:(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.)[ \t]+)?"
+                         r"(?:(?:[Dd]e[ \t]+heer|[Mm]evrouw|[Mm]w\.|[Mm]evr\.|[Dd]hr\.)[ \t]+)?"
                          r"(?:(?:prof|dr|drs|mr|ir|ing)\.[ \t]*)*(?:[A-Z]\.[ \t]?)*$")
 
 

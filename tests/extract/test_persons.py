@@ -583,3 +583,11 @@ def test_a_line_labelled_with_a_plural_role_gives_every_listed_person_the_role()
     assert ("D. Evers", "kroonlid", None) not in found
     # a plural role in running text labels no list
     assert not any(r == "kroonlid" for _, r, _ in roles("Volgens de kroonleden: de heer B. Claassen heeft gelijk.\n"))
+
+
+def test_mevr_as_a_form_of_address():
+    found = persons("Mevr. Jansen (FNV) merkt op dat het kan. Mevr. dr. A. de Boer, namens VNO-NCW, vraagt het woord.")
+    assert {"Jansen", "A. de Boer"} <= set(found)
+    assert ("A. de Boer", "represents", "org/vno-ncw") in relations(
+        "Mevr. dr. A. de Boer, namens VNO-NCW, vraagt het woord.")
+    assert persons("De mevr.-afdeling sluit.") == {}
