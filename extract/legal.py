@@ -100,7 +100,9 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
             kept = _merged(found.get(key), cite)
             if kept is not None:
                 found[key] = kept
-    return sorted((_in_its_book(c) for c in found.values()), key=lambda c: c.start)
+    citations = sorted(found.values(), key=lambda c: c.start)
+    citations = sorted(citations + _paragraphs_of_that_article(text, citations, ordinals), key=lambda c: c.start)
+    return [_in_its_book(c) for c in citations]
 
 
 def _in_its_book(citation: Citation) -> Citation:
@@ -189,18 +191,44 @@ def _paragraph_list_citations(rule: Rule, text: str, law_hits: list[tuple[int, i
         if law is None:
             law = passage_law(text, m.start("article"), m.end(), law_hits)
         article = normalise_article(m.group("article"))
-        if m.group("pwords"):
-            items = [str(ordinals[w.lower()]) for w in re.findall(r"[A-Za-z]+", m.group("pwords"))
-                     if w.lower() in ordinals]
-        else:
-            items = re.findall(r"\d+", m.group("pnums"))
-        through = m.group("pwords") or m.group("pnums")
-        if _through().search(through) and len(items) == 2:
-            items = [items[0], *articles_between(*items), items[1]]
-        paragraphs = list(dict.fromkeys(items))
+        paragraphs = _paragraphs(m.group("pwords") or m.group("pnums"), ordinals)
         for paragraph in paragraphs:
             key = m.start("article") if paragraph == paragraphs[-1] else (m.start("article"), paragraph)
             yield key, Citation(m.start(), m.end(), article, paragraph, law or None, rule.id)
+
+
+def _paragraphs(listed: str, ordinals: dict[str, int]) -> list[str]:
+    """The paragraph numbers of "eerste en tweede", "1, 2 en 4", "1 tot en met 3" (a range
+    spelled out)."""
+    words = re.findall(r"[A-Za-z]+", listed)
+    items = ([str(ordinals[w.lower()]) for w in words if w.lower() in ordinals] if words and words[0].lower() in ordinals
+             else re.findall(r"\d+", listed))
+    if _through().search(listed) and len(items) == 2:
+        items = [items[0], *articles_between(*items), items[1]]
+    return list(dict.fromkeys(items))
+
+
+def _paragraphs_of_that_article(text: str, citations: list[Citation], ordinals: dict[str, int]) -> list[Citation]:
+    """"het vierde en vijfde lid van dat artikel": paragraphs of the article cited just before
+    (within `window` characters), with its law."""
+    spec = patterns()["that_article"]
+    regex = _that_article_regex()
+    made = []
+    for m in scan.finditer(regex, text):
+        before = [c for c in citations if c.end <= m.start() and m.start() - c.end <= spec["window"]]
+        if not before or before[-1].law is None:
+            continue
+        cited = before[-1]
+        for paragraph in _paragraphs(m.group("pwords") or m.group("pnums") or m.group("pnum"), ordinals):
+            made.append(Citation(m.start(), m.end(), cited.article, paragraph, cited.law, spec["id"]))
+    return made
+
+
+@lru_cache(maxsize=1)
+def _that_article_regex() -> re.Pattern:
+    fragments = {"ORDINALS": "|".join(sorted(patterns()["ordinals"], key=len, reverse=True)),
+                 "AND": patterns()["fragments"]["AND"]}
+    return re.compile(fill(patterns()["that_article"]["pattern"], fragments))
 
 
 @lru_cache(maxsize=1)

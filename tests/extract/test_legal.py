@@ -549,3 +549,22 @@ def test_ilo_words_with_other_numbers_are_no_list_of_conventions(text):
 ])
 def test_ranges_of_chapter_numbered_articles(text, expected):
     assert cite(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Op grond van artikel 10d Participatiewet kan dat; het vierde en vijfde lid van dat artikel regelen de hoogte.",
+     [("10d", None, "law/participatiewet"), ("10d", "4", "law/participatiewet"), ("10d", "5", "law/participatiewet")]),
+    ("Artikel 5 van de Arbowet is helder. Lid 2 van hetzelfde artikel ook.",
+     [("5", None, "law/arbowet"), ("5", "2", "law/arbowet")]),
+])
+def test_paragraphs_of_the_article_cited_just_before(text, expected):
+    assert cite(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In dit artikel leest u meer over de Arbowet.",  # a magazine's article
+    "De Arbowet is helder. Het tweede lid van dat artikel ontbreekt.",  # no article cited before
+    "Zie artikel 12 voor de details. Het tweede lid van dat artikel ontbreekt.",  # an article without its law
+])
+def test_that_article_without_an_article_of_a_law_before_it(text):
+    assert [c for c in cite(text) if c[1]] == []

@@ -149,6 +149,8 @@ def test_an_advice_with_chapter_numbered_articles_decrees_and_footnotes():
             "law/wtl/artikel-2-2",
             "law/wtl/artikel-2-9", "law/wtl/artikel-2-10", "law/wtl/artikel-2-11",  # "2.9 tot en met 2.11 Wtl"
             "law/wfsv/artikel-122a", "law/participatiewet/artikel-10d",
+            "law/participatiewet/artikel-10d/lid-4",  # "het vierde en vijfde lid van dat artikel"
+            "law/participatiewet/artikel-10d/lid-5",
             "law/handvest-grondrechten-eu/artikel-26",
             "law/besluit-wtl/artikel-3"} <= provisions  # "artikel 3 van het Besluit Wtl" (a footnote)
     assert "law/wfsv/artikel-4a" not in provisions  # "hoofdstuk 4a van de Wfsv"
