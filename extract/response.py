@@ -64,6 +64,7 @@ class Section:
     proposal: list[tuple[int, int]] = field(default_factory=list)
     reaction: list[tuple[int, int]] = field(default_factory=list)
     marked: bool = False  # the reaction opens with a "Reactie" line
+    markers: list[tuple[int, int]] = field(default_factory=list)  # spans of those lines' marker words
 
 
 # ---------------------------------------------------------------- rules
@@ -347,15 +348,18 @@ def split_section(text: str, section: Section) -> Section:
         para = m.group()
         if r["marker"].fullmatch(para.strip()):
             in_reaction = section.marked = True
+            section.markers.append((m.start(), m.end()))
             continue
         inline = r["marker_inline"].match(para)
         if inline:  # "Reactie kabinet: Het kabinet ...": the rest of the paragraph reacts
             in_reaction = section.marked = True
+            section.markers.append((m.start(), m.start() + inline.end()))
             section.reaction.append((m.start() + inline.end(), m.end()))
             continue
         mid = None if in_reaction else r["marker_mid"].search(para)
         if mid:  # "... in het Arbobesluit. Kabinetsreactie: Het kabinet ...": the lines were joined
             in_reaction = section.marked = True
+            section.markers.append((m.start() + mid.start() + 1, m.start() + mid.end()))
             section.proposal.append((m.start(), m.start() + mid.start() + 1))
             section.reaction.append((m.start() + mid.end(), m.end()))
             continue
@@ -450,6 +454,25 @@ def signers(ctx, end: int) -> tuple[str, ...]:
                and any(p == "org:role" and getattr(v, "key", None) in roles for p, v in e.props)}
     signed = sorted((m.span.start, m.key) for m in ctx.result.mentions if m.key in holders and m.span.start >= after)
     return tuple(dict.fromkeys(key for _, key in signed))
+
+
+def named_in_marker(ctx, section: Section, signers: tuple[str, ...]) -> tuple[str, ...]:
+    """The signers whose ministry the section's reaction marker names ("Reactie minister van OCW:"),
+    when a letter of several ministers gives each reaction to one of them."""
+    if len(signers) < 2 or not section.markers:
+        return ()
+    named = {h.key for h in noted_within(ctx, "known_hits", section.markers)}
+    return tuple(p for p in signers if organisations_of(ctx, p) & named)
+
+
+def organisations_of(ctx, person: str) -> set[str]:
+    """The organisations of a person's memberships in this document."""
+    out = set()
+    for e in ctx.result.entities.values():
+        props = dict((p, getattr(v, "key", v)) for p, v in e.props)
+        if e.cls == "org:Membership" and props.get("org:member") == person and props.get("org:organization"):
+            out.add(props["org:organization"])
+    return out
 
 
 def speaks_for_signer(text: str, found: list[Section]) -> bool:
@@ -585,7 +608,8 @@ def add_recommendation(ctx, section: Section, advice: Entity | None, government:
             actor = actor.key
         rec.add("polder:addressedTo", Ref(actor))
     if section.reaction:
-        add_response(ctx, rec, section, respondents or ((government,) if government else ()))
+        respondents = respondents or ((government,) if government else ())
+        add_response(ctx, rec, section, named_in_marker(ctx, section, respondents) or respondents)
 
 
 def first_sentence(text: str) -> str:

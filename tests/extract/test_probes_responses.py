@@ -14,7 +14,8 @@ from polder.extract.pipeline import extract_file
 from test_probes import PROBES, relations, stances  # the probes' shared helpers
 
 NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
-         "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij")
+         "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij",
+         "kabinetsreactie_twee_ministers")
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +132,21 @@ def test_pdf_text_of_a_letter_in_the_first_person_plural(extracted):
     minister = "person/h-w-ter-horst-bakker"
     assert relations(ex, "polder:respondent") == {("kabinetsreactie_kamerbrief_wij", minister)}
     assert response_respondents(ex) == {minister}
+
+
+def test_a_letter_of_two_ministers_with_lettered_recommendations(extracted):
+    """'**Aanbeveling A: ...**' to 'E', each reaction given by one minister ('Reactie minister van OCW:') or
+    both ('Reactie van beide ministers:'); 'Aanbeveling A is volgens de raad ...' in running text."""
+    ex = extracted["kabinetsreactie_twee_ministers"]
+    assert stances(ex) == {"A": "PartlyAdopted",  # "niet zonder meer over"
+                           "B": "Adopted",  # "zijn voorstander van deze aanbeveling"
+                           "C": "UnderConsideration",  # "nemen deze aanbeveling nog niet over ... daarna nemen wij een besluit"
+                           "D": "NotAdopted",  # "is het niet eens met de raad"
+                           "E": "Adopted"}  # "kunnen deze aanbeveling niet anders dan onderschrijven"
+    ocw, szw = "person/r-j-bruins-slot", "person/t-van-der-meer"
+    assert relations(ex, "polder:respondent") == {("kabinetsreactie_twee_ministers", ocw),
+                                                   ("kabinetsreactie_twee_ministers", szw)}
+    by_number = {k.split("/recommendation/")[1].split("/")[0]: prop_keys(e, "polder:respondent")
+                 for k, e in ex.entities.items() if e.cls == "Response"}
+    assert by_number == {"A": {ocw}, "B": {ocw}, "C": {szw}, "D": {szw}, "E": {ocw, szw}}
+    assert recommendations(ex)["A"].label == "Maak een techniekopleiding in het mbo gratis voor volwassenen"

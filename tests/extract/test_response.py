@@ -664,3 +664,25 @@ def test_two_signing_ministers_of_a_letter_in_the_first_person_plural_both_respo
     result = run(text)
     doc = {getattr(r.value, "key", None) for r in result.relations if r.prop == "polder:respondent"}
     assert doc == {"person/a-b-de-vries", "person/c-d-jansen"}
+
+
+@pytest.mark.parametrize("line,marker", [
+    ("Reactie minister van OCW", True),
+    ("Reactie van de minister van Sociale Zaken en Werkgelegenheid:", True),
+    ("Reactie minister voor Armoedebeleid, Participatie en Pensioenen", True),
+    ("Reactie van beide ministers", True),
+    ("Reactie minister van Financiën volgt later", False),  # a sentence about a reaction
+])
+def test_one_ministers_reaction_marker(line, marker):
+    assert bool(response.rules()["marker"].fullmatch(line)) is marker
+
+
+@pytest.mark.parametrize("line,number", [
+    ("Aanbeveling B: Versterk de handhaving", "B"),
+    ("Aanbeveling I: Versterk de handhaving", "I"),  # a roman numeral
+    ("Aanbeveling A wordt later besproken.", None),
+])
+def test_recommendations_numbered_by_capital_letter(line, number):
+    found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
+    assert found == ([number] if number else [])
+    assert response.ordinal("B") == 2
