@@ -1,6 +1,10 @@
 """Legal references: 'artikel 5 van de Arbeidsomstandighedenwet', 'Artikel 46a WOR',
 'artikel 16, zevende lid, van de Arbowet', 'art 7: 658, lid 4 BW', 'een artikel
-43-commissie van de Wet op de SER'. Rules live in patterns/legal.toml."""
+43-commissie van de Wet op de SER', lists and short ranges ('de artikelen 3 tot en met 6'),
+several paragraphs ('eerste en tweede lid'), 'het vierde lid van dat artikel'; laws the
+reference data does not know ('de Wet X (WX)', 'Richtlijn (EU) 2024/869', 'ILO-verdrag 190'),
+decrees of known laws ('het Besluit SUWI') and known laws' own short forms ('(Wmk)').
+Rules live in patterns/legal.toml."""
 from __future__ import annotations
 
 import re
@@ -36,7 +40,7 @@ class Citation:
     paragraph: str | None
     law: str | None  # key of the law, None when the text does not say
     rule: str
-    rule_book: bool = False  # the law is the book of a code its article number names ("6:162")
+    book_of_code: bool = False  # the law is the book of a code its article number names ("6:162")
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +115,7 @@ def _in_its_book(citation: Citation) -> Citation:
     books = patterns().get("code_books", {}).get(citation.law)
     book, colon, _number = citation.article.partition(":")
     if books and colon and book in books:
-        return replace(citation, law=books[book], rule_book=True)
+        return replace(citation, law=books[book], book_of_code=True)
     return citation
 
 
@@ -609,7 +613,7 @@ def extract_legal(ctx) -> None:
     for citation in find_citations(ctx.text, hits):
         if citation.law is None or citation.law not in laws:
             continue
-        if citation.rule_book:
+        if citation.book_of_code:
             _name_the_book(ctx, citation, laws[citation.law])
         entities = provision_entities(citation, laws)
         for entity in entities:
