@@ -151,7 +151,8 @@ def _single_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]
 
 @lru_cache(maxsize=1)
 def _named_after() -> re.Pattern:
-    return re.compile(patterns()["named_after"]["pattern"])
+    spec = patterns()["named_after"]
+    return re.compile(fill(spec["pattern"], {"LAWNOUN": spec["law_noun"]}))
 
 
 def _law_named_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:

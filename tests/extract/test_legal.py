@@ -568,3 +568,16 @@ def test_paragraphs_of_the_article_cited_just_before(text, expected):
 ])
 def test_that_article_without_an_article_of_a_law_before_it(text):
     assert [c for c in cite(text) if c[1]] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De Arbowet geldt. In artikel 5 van de cao staat meer.", [("5", None, None)]),
+    ("De Arbowet geldt. Artikel 4 van het nieuwe convenant en artikel 12 van de statuten ook.",
+     [("4", None, None), ("12", None, None)]),
+    ("De Arbowet geldt. Artikel 5 van de nieuwe wet is streng.", [("5", None, "law/arbowet")]),
+    ("De Arbowet geldt. Artikel 5 van de wet is streng.", [("5", None, "law/arbowet")]),
+    ("De Wet X is er. Artikel 5 van het wetsvoorstel is streng, net als de Arbowet.", [("5", None, "law/arbowet")]),
+    ("Artikel 5 van de arbowet is streng.", [("5", None, "law/arbowet")]),  # a known law in lower case
+])
+def test_an_article_of_a_text_that_is_no_law_takes_no_law_from_the_passage(text, expected):
+    assert cite(text) == expected
