@@ -171,11 +171,13 @@ def find_headings(text: str, end: int) -> list[Heading]:
 
 def heading_of(m: re.Match, rule_id: str, explicit: bool) -> Heading:
     label, cut = label_cut(m.group("label"))
-    rest = m.groupdict().get("rest")
-    also = range_numbers(m.group("number"), rest) if rest else ()
+    groups = m.groupdict()
+    number = groups.get("number") or str(rules()["ordinal_words"][groups["word"].lower()])
+    rest = groups.get("rest")
+    also = range_numbers(number, rest) if rest else ()
     same_line = "\n" not in m.string[m.start():m.start("label")]  # not a label taken from the next line
     body = m.start("label") + cut if cut is not None and explicit and same_line else -1
-    return Heading(m.group("number").rstrip("."), label, m.start(), m.end(), rule_id, explicit, body, also)
+    return Heading(number.rstrip("."), label, m.start(), m.end(), rule_id, explicit, body, also)
 
 
 def range_numbers(first: str, rest: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from test_probes import PROBES, relations, stances  # the probes' shared helpers
 
 NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
          "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij",
-         "kabinetsreactie_twee_ministers")
+         "kabinetsreactie_twee_ministers", "kabinetsreactie_rangtelwoorden")
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +150,19 @@ def test_a_letter_of_two_ministers_with_lettered_recommendations(extracted):
                  for k, e in ex.entities.items() if e.cls == "Response"}
     assert by_number == {"A": {ocw}, "B": {ocw}, "C": {szw}, "D": {szw}, "E": {ocw, szw}}
     assert recommendations(ex)["A"].label == "Maak een techniekopleiding in het mbo gratis voor volwassenen"
+
+
+def test_recommendations_numbered_by_ordinal_words_with_reactions_in_the_cabinets_voice(extracted):
+    """'### Eerste aanbeveling: ...' to 'Vierde', no reaction marker: the paragraphs in the cabinet's voice
+    react, one of them opening with its object ('Dit voorstel betrekken wij bij ...'); a reaction whose
+    agreement with the goal comes first and whose refusal follows in the next paragraph."""
+    ex = extracted["kabinetsreactie_rangtelwoorden"]
+    assert stances(ex) == {"1": "NotAdopted",  # "onderschrijft het belang ..." then "neemt deze aanbeveling daarom niet over"
+                           "2": "UnderConsideration",  # "neemt dit mee in de verkenning"
+                           "3": "Adopted",  # "deelt de opvatting ... Hiermee is de aanbeveling al geregeld"
+                           "4": "Noted"}  # "heeft begrip voor deze oproep. Het is aan de sociale partners"
+    recs = recommendations(ex)
+    assert recs["2"].label == "maak zzp'ers in de zorg minder aantrekkelijk voor zorgaanbieders"
+    assert "85 procent" in dict(recs["1"].props)["dcterms:description"]
+    assert "uitvoerbaar" not in dict(recs["1"].props)["dcterms:description"]  # the reaction is no proposal
+    assert "group/sociale-partners" in prop_keys(recs["4"], "polder:addressedTo")

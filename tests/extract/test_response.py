@@ -686,3 +686,15 @@ def test_recommendations_numbered_by_capital_letter(line, number):
     found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
     assert found == ([number] if number else [])
     assert response.ordinal("B") == 2
+
+
+@pytest.mark.parametrize("line,number", [
+    ("Eerste aanbeveling: versterk de handhaving", "1"),
+    ("Tweede advies – Verhoog het budget", "2"),
+    ("Tweede aanbeveling van de SER: Verhoog het budget", "2"),
+    ("Eerste aanbeveling is dat de raad meer wil.", None),  # running text
+    ("De eerste aanbeveling: versterk de handhaving", None),
+])
+def test_recommendations_numbered_by_ordinal_words(line, number):
+    found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
+    assert found == ([number] if number else [])
