@@ -286,3 +286,18 @@ def test_apologies_received_from_several_persons(tmp_path):
         "De heer Van Leeuwen meldt dat bericht van verhindering is ontvangen van mevrouw Bakker-de Groot.")
     absent = facts(built(tmp_path, text), "polder:absentWithApologies")
     assert ("meeting", "person/bakker-de-groot") in absent and ("meeting", "person/van-leeuwen") not in absent
+
+
+def test_speakers_after_ook_and_after_a_reply_phrase(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Ook de heer De Groot steunt het advies. Hierop reageert mevrouw Arends instemmend. In reactie daarop "
+        "zegt de heer Visser dat het kan.")
+    assert {("1", "person/de-groot"), ("1", "person/arends"), ("1", "person/visser")} <= speakers_of(tmp_path, text)
+
+
+def test_a_reply_phrase_without_a_speech_verb_makes_no_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "Hierop ontvangt mevrouw Arends een bos bloemen. Het stuk noemt ook de heer De Groot.")
+    assert not {person for _, person in speakers_of(tmp_path, text)} & {"person/arends", "person/de-groot"}
