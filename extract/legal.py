@@ -417,9 +417,12 @@ def extract_named_laws(ctx) -> None:
     """Pipeline component: laws named in the text that the reference data does not know."""
     _rules, _ordinals, known_forms = load_rules()
     hits = ctx.notes.setdefault("known_hits", [])
-    _name_decrees(ctx, hits)
+    decrees = _name_decrees(ctx, hits)
+    taken = decrees + [(h.start, h.end) for h in hits if h.cls == "Law"]  # a name inside a law already read
     abbreviations, known_found = {}, []
     for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms, known_found):
+        if any(s <= start < e for s, e in taken):  # "Invoeringswet" of "de Invoeringswet Omgevingswet"
+            continue
         key, label = named_law_key(rule, name), named_law_label(rule, name)
         ctx.entity(Entity(key, "Law", label, ({abbr} if abbr else set()) | ({name} - {label})))
         ctx.mention(key, start, end, rule)
@@ -565,10 +568,12 @@ def decrees_of_known_laws(text: str, hits: list) -> list[tuple[int, int]]:
     return found
 
 
-def _name_decrees(ctx, hits: list) -> None:
+def _name_decrees(ctx, hits: list) -> list[tuple[int, int]]:
     """Each decree named after a known law becomes a law of its own; the known law's mention
-    there is taken back (and the law itself when the text names it nowhere else)."""
+    there is taken back (and the law itself when the text names it nowhere else). The spans
+    of the decrees' names."""
     rule, _lead = _decree_lead()
+    spans = []
     for i, start in decrees_of_known_laws(ctx.text, hits):
         hit = hits[i]
         name = re.sub(r"\s+", " ", ctx.text[start:hit.end])
@@ -580,6 +585,8 @@ def _name_decrees(ctx, hits: list) -> None:
         ctx.entity(Entity(key, "Law", name))
         ctx.mention(key, start, hit.end, rule)
         hits[i] = _LawHit(start, hit.end, key, "Law")
+        spans.append((start, hit.end))
+    return spans
 
 
 def _name_the_book(ctx, citation: Citation, book: KnownEntity) -> None:

@@ -581,3 +581,24 @@ def test_that_article_without_an_article_of_a_law_before_it(text):
 ])
 def test_an_article_of_a_text_that_is_no_law_takes_no_law_from_the_passage(text, expected):
     assert cite(text) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("de Wet betaalbare huur en de Wet goed verhuurderschap.", ["Wet betaalbare huur", "Wet goed verhuurderschap"]),
+    ("met de Wet betaalbare huur of de Wet vaste huurcontracten wil het kabinet",
+     ["Wet betaalbare huur", "Wet vaste huurcontracten"]),
+    ("De Tijdelijke wet taakverwaarlozing en de Algemene wet inzake rijksbelastingen.",
+     ["Tijdelijke wet taakverwaarlozing", "Algemene wet inzake rijksbelastingen"]),
+])
+def test_named_laws_in_a_row_and_with_an_adjective(text, names):
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
+
+
+@pytest.mark.parametrize("text, laws", [
+    ("De Invoeringswet Omgevingswet en de Aanpassingswet WIA gelden.",
+     {"law/invoeringswet-omgevingswet", "law/aanpassingswet-wia"}),  # acts that bring in or adapt another
+    ("De Wet arbeid en Zorg is oud.", {"law/wazo"}),  # a known law in odd capitals: no "Wet arbeid" besides
+])
+def test_acts_named_after_another_and_names_inside_known_laws(tmp_path, text, laws):
+    found, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\n" + text + "\n")
+    assert found == laws
