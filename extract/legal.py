@@ -344,6 +344,8 @@ def find_named_laws(text: str, known_forms: dict[str, str],
             if end is None:
                 continue
             end = _without_last_words(text, start, end)
+            if end is None:
+                continue
             name = re.sub(r"\s+", " ", text[start:end])
             if name.lower() not in known_lower:
                 found.setdefault(start, (start, end, name, m.group("abbr"), rule.id))
@@ -366,13 +368,15 @@ def _before_word_not_inside(text: str, start: int, end: int) -> int | None:
     return start + words[cut - 1].end() if cut > 1 else None
 
 
-def _without_last_words(text: str, start: int, end: int) -> int:
-    """The end of the name once verbs that close the clause are left off (at least one word
-    after "Wet" stays)."""
+def _without_last_words(text: str, start: int, end: int) -> int | None:
+    """The end of the name once verbs that close the clause are left off; None when no word
+    after "Wet" is left ("de Wet aanpassen en de SER vragen")."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 2 and words[-1].group() in named_law_last_words():
+    if len(words) == 1:  # one compound: "het Omgevingsbesluit"
+        return end
+    while len(words) > 1 and words[-1].group() in named_law_last_words():
         words.pop()
-    return start + words[-1].end()
+    return start + words[-1].end() if len(words) > 1 else None
 
 
 def _cut_to_shorter_names(text: str, found: list, known_lower: frozenset[str]) -> list:

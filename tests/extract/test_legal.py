@@ -602,3 +602,10 @@ def test_named_laws_in_a_row_and_with_an_adjective(text, names):
 def test_acts_named_after_another_and_names_inside_known_laws(tmp_path, text, laws):
     found, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\n" + text + "\n")
     assert found == laws
+
+
+@pytest.mark.parametrize("text", [
+    "Het kabinet wil de Wet aanpassen en de SER vragen.", "Daarom wordt de Wet gewijzigd.",
+])
+def test_wet_and_a_closing_verb_alone_is_no_name(text):
+    assert find_named_laws(text, law_forms(load_reference())) == []
