@@ -301,3 +301,16 @@ def test_a_reply_phrase_without_a_speech_verb_makes_no_speaker(tmp_path):
         "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
         "Hierop ontvangt mevrouw Arends een bos bloemen. Het stuk noemt ook de heer De Groot.")
     assert not {person for _, person in speakers_of(tmp_path, text)} & {"person/arends", "person/de-groot"}
+
+
+def test_chair_named_in_a_header_or_a_sentence_opening_onder_voorzitterschap(tmp_path):
+    plain = MINUTES.replace("De heer Putters, voorzitter, opent de vergadering met een woord van welkom.",
+                            "De voorzitter opent de vergadering.")
+    for head, chair in (("Voorzitter van de vergadering: de heer Smeets\n", "person/smeets"),
+                        ("Onder voorzitterschap van Kim Putters vergaderde de raad.\n", "person/kim-putters")):
+        text = plain.replace("1. Opening en mededelingen\n", head + "\n1. Opening en mededelingen\n")
+        assert facts(built(tmp_path, text), "polder:chair") == {("meeting", chair)}
+    # the chair of a working group is no chair of the meeting
+    text = plain.replace("1. Opening en mededelingen\n",
+                         "Voorzitter van de werkgroep: de heer Smeets\n\n1. Opening en mededelingen\n")
+    assert facts(built(tmp_path, text), "polder:chair") == set()

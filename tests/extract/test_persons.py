@@ -591,3 +591,9 @@ def test_mevr_as_a_form_of_address():
     assert ("A. de Boer", "represents", "org/vno-ncw") in relations(
         "Mevr. dr. A. de Boer, namens VNO-NCW, vraagt het woord.")
     assert persons("De mevr.-afdeling sluit.") == {}
+
+
+def test_a_name_led_by():
+    assert "Kim Putters" in persons("Onder voorzitterschap van Kim Putters vergaderde de raad.")
+    assert "Anna de Wit" in persons("De tafels werkten onder leiding van Anna de Wit.")
+    assert persons("Onder leiding van Sociale Zaken werkt het.") == {}
