@@ -19,6 +19,7 @@ PATTERNS = Path(__file__).with_name("patterns") / "stance.toml"
 STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ABBREVIATION_END = re.compile(r"\b(?:o\.a|bijv|nr|art|jl|m\.n|d\.w\.z|i\.v\.m|t\.a\.v|o\.m|e\.d|c\.q|incl)$", re.I)
+DECISIONS = ("Adopted", "PartlyAdopted", "NotAdopted")  # what a clause that only asks whether does not decide
 PREAMBLE = "preamble"  # the tag of cues that agree with the goal or the analysis, not with the recommendation
 _ABBREVIATION_REACH = 16  # characters before a full stop that an abbreviation can take (\b still sees further)
 
@@ -92,6 +93,8 @@ class Rules:
     voice: re.Pattern
     mixes: tuple[Mix, ...] = ()
     not_about: re.Pattern | None = None  # a voiced sentence about something else than the recommendation
+    hypothetical: re.Pattern | None = None  # a clause that only asks whether ("of ...")
+    hypothetical_stance: str = "UnderConsideration"
 
 
 def cue_of(c: dict) -> Cue:
@@ -111,7 +114,9 @@ def load_rules() -> Rules:
     return Rules(cues, re.compile(data["negation"]["pattern"], re.I), int(data["negation"]["window"]),
                  float(decision["mixed_share"]), float(decision["conflict_min"]), decision["default"],
                  float(data.get("first_paragraph_weight", 1)), re.compile(data["voice"]["pattern"]), mixes,
-                 re.compile(data["voice"]["not_about"]) if data["voice"].get("not_about") else None)
+                 re.compile(data["voice"]["not_about"]) if data["voice"].get("not_about") else None,
+                 re.compile(data["hypothetical"]["pattern"]) if "hypothetical" in data else None,
+                 data.get("hypothetical", {}).get("stance", "UnderConsideration"))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -139,6 +144,14 @@ def is_negated(sentence: str, m: re.Match, rules: Rules) -> bool:
     return tail is not None
 
 
+def is_hypothetical(sentence: str, m: re.Match, rules: Rules) -> bool:
+    """The cue stands in a clause that asks whether ("Of ... wordt overgenomen, hangt af van ...")."""
+    if rules.hypothetical is None:
+        return False
+    clause_start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()), -1) + 1
+    return rules.hypothetical.search(sentence, clause_start, m.start()) is not None
+
+
 def has_voice(sentence: str, rules: Rules) -> bool:
     """The sentence names who can hold the stance, and is not about a Commission proposal."""
     return rules.voice.search(sentence) is not None and not (rules.not_about and rules.not_about.search(sentence))
@@ -157,6 +170,8 @@ def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fire
             stance = cue.stance
             if cue.negatable and is_negated(sentence, m, rules):
                 stance = cue.negated
+            if stance in DECISIONS and is_hypothetical(sentence, m, rules):
+                stance = rules.hypothetical_stance
             fired.append(Fired(cue, stance, cue.weight * weight, m.group(), sentence, start, start + len(sentence)))
             break  # a cue counts once per sentence
     return fired

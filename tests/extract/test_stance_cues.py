@@ -176,6 +176,25 @@ def test_hedges_and_negations_in_context(text, expected):
     ("Het kabinet is tegen dit voorstel.", "Het kabinet is niet tegen dit voorstel.", "NotAdopted", "stance.reject.is-tegen/"),
     ("Het kabinet neemt deze aanbeveling niet zonder meer over.", "Het kabinet neemt deze aanbeveling zonder meer over.",
      "PartlyAdopted", "stance.partly.vorm/"),
+    # more ways to act, agree, defer or refuse
+    ("Het kabinet zal de wet op dit punt aanpassen.", "Het kabinet zal het aanpassen van de wet onderzoeken.", "Adopted",
+     "stance.adopt.acts/"),
+    ("Daarom gaat het kabinet de registratie verbeteren.", "Het kabinet gaat het verbeteren van de registratie bezien.",
+     "Adopted", "stance.adopt.acts/"),
+    ("Deze aanbeveling wordt door het kabinet van harte ondersteund.", "Deze aanbeveling wordt door werkgevers gesteund, "
+     "maar het kabinet neemt haar niet over.", "Adopted", "stance.adopt.steunt-aanbeveling/"),
+    ("Het kabinet volgt de raad in deze aanbeveling.", "Het kabinet volgt de raad in deze aanbeveling niet.", "Adopted",
+     "stance.adopt.sluit-aan/"),
+    ("Over de financiering besluit het kabinet bij de Voorjaarsnota.", "Het kabinet besluit in 2026 de regeling te verlengen.",
+     "UnderConsideration", "stance.consider.besluit-volgt/"),
+    ("Het kabinet overweegt een proef met een ontwikkelbudget.", "Het kabinet voert een proef met een ontwikkelbudget uit.",
+     "UnderConsideration", "stance.consider.in-overweging/"),
+    ("Het kabinet zal dit voorstel meenemen in de lopende evaluatie.", "Het kabinet zal dit voorstel meenemen in de wet.",
+     "UnderConsideration", "stance.consider.mee-in-verkenning/"),
+    ("Het kabinet gaat na of de wet kan worden aangepast.", "Het kabinet gaat naar de Kamer.", "UnderConsideration",
+     "stance.consider.bespreekt/"),
+    ("Het kabinet ziet meer in een andere aanpak.", "Het kabinet ziet meer in deze aanpak.", "NotAdopted",
+     "stance.reject.andere-route/"),
 ])
 def test_more_new_cues_fire_and_their_look_alikes_do_not(positive, negative, stance_name, cue_id):
     test_new_cue_fires_and_its_look_alike_does_not(positive, negative, stance_name, cue_id)
@@ -237,3 +256,16 @@ def test_reluctance_and_awaiting_an_evaluation(text, expected):
 ])
 def test_not_yet_and_not_otherwise(text, expected):
     assert stance.classify(text).stance == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Of deze aanbeveling wordt overgenomen, hangt af van de uitkomsten van het onderzoek.", "UnderConsideration"),
+    ("Het kabinet onderzoekt of de aanbeveling kan worden overgenomen.", "UnderConsideration"),
+    # "of" as "or", or outside the cue's clause: no question
+    ("Het kabinet neemt de aanbeveling over of werkt een alternatief uit.", "Adopted"),
+    ("Het kabinet neemt deze aanbeveling over, of in elk geval het eerste deel daarvan.", "Adopted"),
+    ("Werkgevers of werknemers: het kabinet neemt de aanbeveling over.", "Adopted"),
+])
+def test_a_decision_that_is_only_asked_about_is_under_consideration(text, expected):
+    verdict = stance.classify(text)
+    assert verdict.stance == expected
