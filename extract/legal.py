@@ -313,7 +313,7 @@ def _not_ending() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def named_law_rules() -> tuple[Rule, ...]:
     ends = patterns().get("named_law_end", {})
-    fragments = {"NOTINSIDE": "|".join(words_not_inside()), "NOTFIRST": "|".join(ends.get("not_first", ["en"])),
+    fragments = {"NOTINSIDE": "|".join(w.replace(" ", r"\s+") for w in words_not_inside()), "NOTFIRST": "|".join(ends.get("not_first", ["en"])),
                  "NOTCOMPOUND": "|".join(ends.get("not_compound", ["Kabinets"]))}
     return tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments))) for r in patterns().get("named_law", []))
 
@@ -360,9 +360,12 @@ def _lowered(forms: tuple[str, ...]) -> frozenset[str]:
 
 
 def _before_word_not_inside(text: str, start: int, end: int) -> int | None:
-    """The end of the name before its first verb or adverb; None when that leaves "Wet" alone."""
+    """The end of the name before its first verb, adverb or phrase such as "van kracht"; None
+    when that leaves "Wet" alone."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.group() in words_not_inside()), None)
+    pairs = [f"{w.group()} {n.group()}" for w, n in zip(words, words[1:])] + [""]
+    stops = frozenset(words_not_inside())
+    cut = next((i for i, w in enumerate(words) if i > 0 and (w.group() in stops or pairs[i] in stops)), None)
     if cut is None:
         return end
     return start + words[cut - 1].end() if cut > 1 else None

@@ -609,3 +609,12 @@ def test_acts_named_after_another_and_names_inside_known_laws(tmp_path, text, la
 ])
 def test_wet_and_a_closing_verb_alone_is_no_name(text):
     assert find_named_laws(text, law_forms(load_reference())) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Per 1 januari 2027 wordt de Wet zeggenschap zorgprofessionals van kracht, die ...", ["Wet zeggenschap zorgprofessionals"]),
+    ("Nu is de Wet versterking regie volkshuisvesting in consultatie.", ["Wet versterking regie volkshuisvesting"]),
+    ("de Wet arbeidsmarkt in balans en de Wet modernisering in werking,", ["Wet modernisering"]),  # "in balans" stays
+])
+def test_a_named_law_ends_before_a_phrase_about_its_status(text, names):
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
