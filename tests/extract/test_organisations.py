@@ -386,3 +386,21 @@ def test_a_refused_first_word_does_not_hide_the_name_after_it(text, name):
 ])
 def test_refused_first_word_look_alikes(text):
     assert found(text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het familiebedrijf Hazelhoff leidt elk jaar leerlingen op.", "Hazelhoff"),
+    ("Het technologiebedrijf Lightyear ging failliet.", "Lightyear"),
+    ("Volgens de autofabrikant Tesla kan dat.", "Tesla"),
+])
+def test_a_company_introduced_by_a_compound_of_what_it_is(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "voor het bedrijf Jan Smit zei dat het kon.",   # the bare noun: often a person follows
+    "Het bouwbedrijf Nederland draait op volle toeren.",  # a place
+    "Het familiebedrijf. Daarna ging het mis.",
+])
+def test_company_noun_look_alikes(text):
+    assert found(text) == {}
