@@ -442,12 +442,18 @@ def extract_named_laws(ctx) -> None:
         abbreviations.setdefault(abbr, (after, key))
     for abbr, (after, key) in abbreviations.items():
         for m in _whole_word(abbr).finditer(ctx.text, after):
-            if ctx.text[m.start() - 1:m.start()] != "(":  # the definition's own bracket
+            if not _in_definition_bracket(ctx.text, after, m.start()):
                 ctx.mention(key, m.start(), m.end(), ABBREVIATION_RULE)
                 hits.append(_LawHit(m.start(), m.end(), key, "Law"))
 
 
 ABBREVIATION_RULE = "legal.named-law-abbreviation/1"
+
+
+def _in_definition_bracket(text: str, after: int, start: int) -> bool:
+    """Whether the form at `start` is the one the name's own bracket defines: "(Wbh)",
+    "(hierna: Wbh)" right after the name, which ends at `after`."""
+    return start - after <= 30 and "(" in text[after:start] and ")" not in text[after:start]
 
 
 def named_law_key(rule_id: str, name: str) -> str:

@@ -618,3 +618,15 @@ def test_wet_and_a_closing_verb_alone_is_no_name(text):
 ])
 def test_a_named_law_ends_before_a_phrase_about_its_status(text, names):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
+
+
+def test_a_short_form_defined_with_hierna(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nMet de Wet aanpak schijnconstructies (hierna te noemen: WAS) kwam de"
+                    " ketenaansprakelijkheid. De Wet betaalbare huur (hierna: Wbh) is nieuw. De WAS en de Wbh werken.\n",
+                    encoding="utf-8")
+    ex = extract_file(path)
+    written = lambda key: [m.span.text for m in ex.mentions if m.key == key]  # noqa: E731
+    assert written("law/was") == ["Wet aanpak schijnconstructies", "WAS"]  # not the bracket's own "WAS"
+    assert written("law/wet-betaalbare-huur") == ["Wet betaalbare huur", "Wbh"]
