@@ -13,7 +13,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,6 +74,7 @@ def rules() -> dict:
     data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
     m = re.M
     data["headings"] = [(h["id"], re.compile(h["pattern"], m), h.get("explicit", False)) for h in data["heading"]]
+    data["reply_rules"] = {h["id"] for h in data["heading"] if h.get("reply")}
     sec = data["section"]
     words = sec["reaction_marker"]
     data["marker"] = re.compile(rf"^(?:{words})\s*:?\s*$", m)
@@ -232,11 +233,17 @@ def without_bare_lists(text: str, headings: list[Heading]) -> list[Heading]:
     """Leave out runs of numbered lines with nothing between them ("1. Ruim 900.000 kinderen ...",
     "2. ..."): a list of facts, or a summary of the recommendations answered further on. The
     run's last item goes too: its section only seems long because it takes in what follows."""
-    bare: set[int] = set()
+    bare = {h.start for h in bare_list_items(text, headings)}
+    return [h for h in headings if h.start not in bare]
+
+
+def bare_list_items(text: str, headings: list[Heading]) -> list[Heading]:
+    """The items of runs of numbered lines with nothing between them."""
+    bare: dict[int, Heading] = {}
     for h, nxt in zip(headings, headings[1:]):
         if text[h.text_start:nxt.start].strip() == "" and next_in_list(h, nxt):
-            bare.update((h.start, nxt.start))
-    return [h for h in headings if h.start not in bare]
+            bare.update({h.start: h, nxt.start: nxt})
+    return list(bare.values())
 
 
 def next_in_list(h: Heading, nxt: Heading) -> bool:
@@ -265,11 +272,30 @@ def sections(text: str, end: int) -> list[Section]:
         stop = min([stop] + [t.start() for t in tables if h.end <= t.start() < stop])
         if h.explicit or is_leaf(h, headings):
             out.append(split_section(text, Section(h, h.start, stop)))
+    replies_to(text, end, out)
     marked_somewhere = any(s.marked for s in out)
     found = [s for s in out if is_recommendation(s, marked_somewhere)]
     answered = {n for s in found for n in s.heading.numbers()}
     rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
     return sorted(found + rows, key=lambda s: s.start)
+
+
+def replies_to(text: str, end: int, found: list[Section]) -> None:
+    """A reply section ("Ad 2") reacts as a whole; its proposal is the item with its number in the
+    list of recommendations before it."""
+    replies = [s for s in found if s.heading.rule in rules()["reply_rules"]]
+    if not replies:
+        return
+    listed = {}
+    for item in bare_list_items(text, [h for h in find_headings(text, end) if not h.explicit]):
+        listed.setdefault(item.number, item)
+    for section in replies:
+        item = listed.get(section.heading.number)
+        section.reaction = sorted(section.proposal + section.reaction)
+        section.proposal = [(item.start, item.end)] if item and item.start < section.start else []
+        section.marked = True
+        if item and not section.heading.label:
+            section.heading = replace(section.heading, label=item.label)
 
 
 # ---------------------------------------------------------------- tables

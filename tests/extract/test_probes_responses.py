@@ -15,7 +15,7 @@ from test_probes import PROBES, relations, stances  # the probes' shared helpers
 
 NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
          "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij",
-         "kabinetsreactie_twee_ministers", "kabinetsreactie_rangtelwoorden")
+         "kabinetsreactie_twee_ministers", "kabinetsreactie_rangtelwoorden", "kabinetsreactie_ad_punten")
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +166,17 @@ def test_recommendations_numbered_by_ordinal_words_with_reactions_in_the_cabinet
     assert "85 procent" in dict(recs["1"].props)["dcterms:description"]
     assert "uitvoerbaar" not in dict(recs["1"].props)["dcterms:description"]  # the reaction is no proposal
     assert "group/sociale-partners" in prop_keys(recs["4"], "polder:addressedTo")
+
+
+def test_replies_ad_1_ad_2_to_a_list_of_recommendations(extracted):
+    """The letter lists the recommendations ('1. Geef ...', '2. ...') and replies to each further on
+    ('Ad 1', 'Ad 2', ...): the listed item is the proposal, the reply the reaction."""
+    ex = extracted["kabinetsreactie_ad_punten"]
+    assert stances(ex) == {"1": "Adopted",  # "neemt deze aanbeveling over"
+                           "2": "UnderConsideration",  # "komt hierop terug bij de Voorjaarsnota"
+                           "3": "UnderConsideration",  # "vraagt ... om advies en neemt daarna een besluit"
+                           "4": "NotAdopted"}  # "ziet geen meerwaarde in een aparte regisseur"
+    recs = recommendations(ex)
+    assert recs["3"].label == "Laat UWV en gemeenten één klantdossier delen"
+    assert dict(recs["1"].props)["dcterms:description"] == "1. Geef de regionale werkcentra een wettelijke basis."
+    assert {"org/uwv", "group/gemeenten"} <= prop_keys(recs["3"], "polder:addressedTo")

@@ -698,3 +698,36 @@ def test_recommendations_numbered_by_capital_letter(line, number):
 def test_recommendations_numbered_by_ordinal_words(line, number):
     found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
     assert found == ([number] if number else [])
+
+
+AD_REPLIES = """Kabinetsreactie op het advies 'Werk dat werkt'
+
+De raad doet de volgende aanbevelingen:
+
+1. Versterk de handhaving.
+2. Verplicht een preventiebudget.
+
+Ad 1
+Het kabinet neemt deze aanbeveling over.
+
+Ad 2
+Het kabinet ziet geen aanleiding voor een verplicht budget.
+"""
+
+
+def test_replies_to_listed_recommendations():
+    result = run(AD_REPLIES)
+    recs = recommendations(result)
+    assert recs["2"].label == "Verplicht een preventiebudget"
+    assert (stance_of(result, "1"), stance_of(result, "2")) == ("Adopted", "NotAdopted")
+
+
+@pytest.mark.parametrize("line,number", [
+    ("Ad 1", "1"),
+    ("Ad aanbeveling 2: Verplicht een budget", "2"),
+    ("Ad hoc overleg volgt.", None),  # "ad hoc"
+    ("Ad 3 wordt hieronder besproken.", None),
+])
+def test_reply_headings(line, number):
+    found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
+    assert found == ([number] if number else [])
