@@ -56,6 +56,7 @@ class Lexicon:
     role_cues: tuple[tuple[str, re.Pattern, re.Pattern, re.Pattern | None], ...] = ()
     plurals: dict[str, str] | None = None  # plural role word -> singular role
     portfolio: tuple[str, ...] = ()  # endings of capitalised words that are no first name
+    place_roles: dict[str, str] | None = None  # an office of a place -> its body ("wethouder" -> "gemeente")
 
 
 def organisation_heads() -> list[str]:
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         stop=(frozenset(data["stop"]["words"]) | role_words(data["roles"], plurals)
               | role_words(dict.fromkeys(data["generic_role"]["endings"]), {})),  # "Onderzoeker Daan Koning"
         portfolio=tuple(data["stop"].get("portfolio_endings", ())),
+        place_roles={k.lower(): v for k, v in data.get("place_roles", {}).items()},
         cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments)))
                           for c in cues if "before" in c and "after" not in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
@@ -319,9 +321,34 @@ def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     if m:
         pre = m.group("orgpre")
         org = org_at(org_hits, rest_at + m.start("orgpre"), text) if pre else org_at(org_hits, rest_at + m.end(), text)
+        if org is None and not pre:
+            org = place_body(text, rest_at + m.end(), m.group("role"), org_hits)
         out.append(fact(m.group("role"), org, "persons/role-after/1"))
     out += org_after(text, rest_at, org_hits) or namens_after(text, hit, org_hits)
     return out
+
+
+_PLACE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:aan[ \t]+de[nr]?[ \t]+)?[A-Z][\w'’-]+)?(?![\w-])")
+
+
+def place_body(text: str, pos: int, role: str, org_hits):
+    """'Ahmed Bouali, wethouder van Rotterdam': the body of the place named after an office of a
+    place ([place_roles]: "gemeente Rotterdam"), when the document names that body."""
+    body = lexicon().place_roles.get(re.sub(r"\s+", " ", role).lower())
+    m = _PLACE.match(text, pos) if body else None
+    if m is None or text[max(0, pos - 4):pos].strip() != "van":
+        return None
+    return _by_key(org_hits).get(f"org/{slug(body + ' ' + m.group())}")
+
+
+_BY_KEY: list = [None, 0, {}]  # the last org_hits seen, its size, its hits by key
+
+
+def _by_key(org_hits) -> dict:
+    """`{h.key: h for h in org_hits.values()}`, made once for a document's hits."""
+    if _BY_KEY[0] is not org_hits or _BY_KEY[1] != len(org_hits):
+        _BY_KEY[:] = [org_hits, len(org_hits), {h.key: h for h in org_hits.values()}]
+    return _BY_KEY[2]
 
 
 # the bracket closes after the organisation, or after a unit of it: "(ING Economisch Bureau)"
@@ -730,6 +757,20 @@ def one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def drop_roles_said_better(extraction: Extraction) -> None:
+    """A membership without an organisation beside the same person's same role with one
+    ('wethouder' and 'wethouder' of the gemeente Rotterdam) says nothing more: it goes."""
+    keys = [k for k, e in extraction.entities.items() if e.cls == "org:Membership"]
+    with_org = {k.rsplit("/", 1)[0] for k in keys if k.count("/", k.index("/membership/") + 12) >= 1}
+    gone = {k for k in keys if k in with_org}
+    if not gone:
+        return
+    for key in gone:
+        del extraction.entities[key]
+    extraction.relations = [r for r in extraction.relations if getattr(r.value, "key", None) not in gone]
+    extraction.mentions = [m for m in extraction.mentions if m.key not in gone]
+
+
 @component("persons", order=40)
 def extract_persons(ctx) -> None:
     org_hits = {h.start: h for h in ctx.notes.get("org_hits", [])}
@@ -742,4 +783,5 @@ def extract_persons(ctx) -> None:
         hits.append((hit.start, hit.end, key))
     mapping = same_document_mapping(ctx.result)
     rekey(ctx.result, mapping)
+    drop_roles_said_better(ctx.result)
     ctx.notes["person_hits"] = [(s, e, mapping.get(k, k)) for s, e, k in hits]

@@ -597,3 +597,32 @@ def test_a_name_led_by():
     assert "Kim Putters" in persons("Onder voorzitterschap van Kim Putters vergaderde de raad.")
     assert "Anna de Wit" in persons("De tafels werkten onder leiding van Anna de Wit.")
     assert persons("Onder leiding van Sociale Zaken werkt het.") == {}
+
+
+def _extracted(tmp_path, text: str):
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import read_document
+    path = tmp_path / "stuk.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract(read_document(path))
+
+
+def _memberships(ex) -> set[tuple[str, str, str | None]]:
+    out = set()
+    for e in ex.entities.values():
+        if e.cls == "org:Membership":
+            props = {p: getattr(v, "key", v) for p, v in e.props}
+            out.add((props["org:member"], props["org:role"], props.get("org:organization")))
+    return out
+
+
+def test_an_office_of_a_place_belongs_to_the_body_the_document_names(tmp_path):
+    ex = _extracted(tmp_path, "De gemeente Rotterdam doet mee. Ahmed Bouali, wethouder van Rotterdam, kent de "
+                              "cijfers. Bouali (45) is sinds 2022 wethouder.\n")
+    assert _memberships(ex) == {("person/ahmed-bouali", "role/wethouder", "org/gemeente-rotterdam")}
+    # without the gemeente in the text no body is made up
+    ex = _extracted(tmp_path, "Ahmed Bouali, wethouder van Rotterdam, kent de cijfers.\n")
+    assert _memberships(ex) == {("person/ahmed-bouali", "role/wethouder", None)}
+    # "burgemeester van de haven" names no place
+    ex = _extracted(tmp_path, "De gemeente Rotterdam doet mee. Anna Kok, wethouder van de haven, zegt het.\n")
+    assert ("person/anna-kok", "role/wethouder", "org/gemeente-rotterdam") not in _memberships(ex)
