@@ -626,3 +626,15 @@ def test_an_office_of_a_place_belongs_to_the_body_the_document_names(tmp_path):
     # "burgemeester van de haven" names no place
     ex = _extracted(tmp_path, "De gemeente Rotterdam doet mee. Anna Kok, wethouder van de haven, zegt het.\n")
     assert ("person/anna-kok", "role/wethouder", "org/gemeente-rotterdam") not in _memberships(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Foto\nDe Jong Beheer aan het werk in de hal.",   # a credit word at a line's end, a caption below
+    "Beeld\nHet Rode Kruis helpt bij de opvang.",
+])
+def test_a_credit_word_before_a_caption_that_opens_with_an_article(text):
+    assert persons(text) == {}
+
+
+def test_a_credit_on_the_next_line_still_names_the_photographer():
+    assert "Anna de Vries" in persons("Foto's\nAnna de Vries\n")
