@@ -731,3 +731,13 @@ def test_replies_to_listed_recommendations():
 def test_reply_headings(line, number):
     found = [h.number for h in response.find_headings(line + "\n", len(line) + 1)]
     assert found == ([number] if number else [])
+
+
+def test_a_status_column_with_one_word_verdicts():
+    text = ("Kabinetsreactie op het advies 'Werk dat werkt'\n\nHet kabinet geeft per aanbeveling de stand van zaken.\n\n"
+            "| Aanbeveling | Status |\n|---|---|\n| 1. Versterk de handhaving | In uitvoering |\n"
+            "| 2. Verplicht een budget | Afgewezen |\n| 3. Maak een loket | Wordt onderzocht |\n")
+    result = run(text)
+    assert [stance_of(result, n) for n in ("1", "2", "3")] == ["Adopted", "NotAdopted", "UnderConsideration"]
+    # a sentence that reports on something carried out is no verdict
+    assert stance.classify("De evaluatie is in 2024 uitgevoerd.").stance == "Noted"
