@@ -430,6 +430,12 @@ def extract_named_laws(ctx) -> None:
     for start, end, name, abbr, rule in find_named_laws(ctx.text, known_forms, known_found):
         if any(s <= start < e for s, e in taken):  # "Invoeringswet" of "de Invoeringswet Omgevingswet"
             continue
+        known = _known_by_key().get(known_forms.get(abbr or "", ""))
+        if known is not None:  # "de Wet arbeidsvreemdelingen (hierna: Wav)": the known Wav by another name
+            ctx.entity(gazetteer.as_entity(known))
+            ctx.mention(known.key, start, end, rule)
+            hits.append(_LawHit(start, end, known.key, "Law"))
+            continue
         key, label = named_law_key(rule, name), named_law_label(rule, name)
         ctx.entity(Entity(key, "Law", label, ({abbr} if abbr else set()) | ({name} - {label})))
         ctx.mention(key, start, end, rule)
@@ -442,12 +448,22 @@ def extract_named_laws(ctx) -> None:
         abbreviations.setdefault(abbr, (after, key))
     for abbr, (after, key) in abbreviations.items():
         for m in _whole_word(abbr).finditer(ctx.text, after):
-            if not _in_definition_bracket(ctx.text, after, m.start()):
+            if not _in_definition_bracket(ctx.text, after, m.start()) and not _word_opening_a_sentence(ctx.text, m):
                 ctx.mention(key, m.start(), m.end(), ABBREVIATION_RULE)
                 hits.append(_LawHit(m.start(), m.end(), key, "Law"))
 
 
 ABBREVIATION_RULE = "legal.named-law-abbreviation/1"
+
+
+def _word_opening_a_sentence(text: str, m: re.Match) -> bool:
+    """A short form that is also a word ("Was", as in "de Was" and "Was het nodig?") is no
+    mention where it opens a sentence: there it is the word."""
+    form = m.group()
+    if not (form[1:].islower()):
+        return False
+    before = text[max(0, m.start() - 3):m.start()]
+    return m.start() == 0 or before.endswith(("\n", ". ", "? ", "! ", ": ", "‘", "'", '"'))
 
 
 def _in_definition_bracket(text: str, after: int, start: int) -> bool:

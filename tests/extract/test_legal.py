@@ -630,3 +630,18 @@ def test_a_short_form_defined_with_hierna(tmp_path):
     written = lambda key: [m.span.text for m in ex.mentions if m.key == key]  # noqa: E731
     assert written("law/was") == ["Wet aanpak schijnconstructies", "WAS"]  # not the bracket's own "WAS"
     assert written("law/wet-betaalbare-huur") == ["Wet betaalbare huur", "Wbh"]
+
+
+def test_a_named_law_whose_short_form_is_a_known_laws_is_that_law(tmp_path):
+    """'de Wet arbeidsvreemdelingen (hierna: Wav)': the Wet arbeid vreemdelingen by a variant of its name."""
+    laws, _ = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe Wet arbeidsvreemdelingen (hierna: Wav) geldt.\n")
+    assert laws == {"law/wav"}
+
+
+def test_a_short_form_that_is_also_a_word_opens_no_sentence_as_the_law(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nDe Wet aanpak schijnconstructies (hierna: Was) geldt. De Was werkt. Was het"
+                    " genoeg? Volgens de Was niet.\n", encoding="utf-8")
+    ex = extract_file(path)
+    assert [m.span.text for m in ex.mentions if m.key == "law/was"] == ["Wet aanpak schijnconstructies", "Was", "Was"]
