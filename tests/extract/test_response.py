@@ -734,7 +734,7 @@ def test_reply_headings(line, number):
 
 
 def test_a_status_column_with_one_word_verdicts():
-    text = ("Kabinetsreactie op het advies 'Werk dat werkt'\n\nHet kabinet geeft per aanbeveling de stand van zaken.\n\n"
+    text = ("Kabinetsreactie op het advies 'Werk dat werkt'\n\nHet kabinet geeft uw Kamer per aanbeveling de stand van zaken.\n\n"
             "| Aanbeveling | Status |\n|---|---|\n| 1. Versterk de handhaving | In uitvoering |\n"
             "| 2. Verplicht een budget | Afgewezen |\n| 3. Maak een loket | Wordt onderzocht |\n")
     result = run(text)
