@@ -70,8 +70,8 @@ def agenda_items(text: str) -> list[Item]:
     found: list[tuple[str, str, int, int]] = []
     top, sub = 0, 0
     for m in scan.finditer(re.compile(rules()["agenda"]["line"]), text):
-        major, _, minor = m.group("number").partition(".")
-        major_n, minor_n = int(major), int(minor or 0)
+        major, minor = split_number(m.group("number"))
+        major_n, minor_n = int(major), _minor_index(minor)
         if not minor and major_n == top + 1:
             top, sub = major_n, 0
         elif minor and major_n == top and minor_n in (sub, sub + 1):
@@ -97,10 +97,27 @@ def meeting_end(text: str, last_item: int) -> int:
     return stop.end() if stop else len(text)
 
 
+def split_number(number: str) -> tuple[str, str]:
+    """'3.2' -> ('3', '2'); '3b' -> ('3', 'b') (a sub-item by letter); '4' -> ('4', '')."""
+    if "." in number:
+        major, _, minor = number.partition(".")
+        return major, minor
+    return number.rstrip("abcdefgh"), number.lstrip("0123456789")
+
+
+def _minor_index(minor: str) -> int:
+    """'2' -> 2, 'b' -> 2, '' -> 0."""
+    return int(minor) if minor.isdigit() else (ord(minor) - ord("a") + 1 if minor else 0)
+
+
+def _level(number: str) -> int:
+    return 1 if split_number(number)[1] else 0
+
+
 def _item_end(found, i: int, text_end: int) -> int:
-    level = found[i][0].count(".")
+    level = _level(found[i][0])
     for number, _, start, _ in found[i + 1:]:
-        if number.count(".") <= level:
+        if _level(number) <= level:
             return start
     return text_end
 
@@ -223,7 +240,7 @@ def add_item(ctx, meeting: str, item: Item, keys: dict[str, str], chair: str | N
     ctx.entity(entity)
     ctx.mention(keys[item.number], item.title_start, item.title_start + len(item.title), rule)
     ctx.link(meeting, "polder:hasAgendaItem", keys[item.number], rule)
-    parent = keys.get(item.number.split(".")[0]) if "." in item.number else None
+    parent = keys.get(split_number(item.number)[0]) if _level(item.number) else None
     for person in sorted(speakers(ctx, item, chair)):
         ctx.link(keys[item.number], "polder:speaker", person, rules()["speaker"]["id"])
         if parent:

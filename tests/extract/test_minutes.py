@@ -314,3 +314,14 @@ def test_chair_named_in_a_header_or_a_sentence_opening_onder_voorzitterschap(tmp
     text = plain.replace("1. Opening en mededelingen\n",
                          "Voorzitter van de werkgroep: de heer Smeets\n\n1. Opening en mededelingen\n")
     assert facts(built(tmp_path, text), "polder:chair") == set()
+
+
+def test_sub_items_numbered_by_letter(tmp_path):
+    text = MINUTES.replace("3.1 Inleiding voorzitter", "3a. Inleiding voorzitter").replace(
+        "3.2 Toelichting heer Houweling", "3b) Toelichting heer Houweling")
+    items = [(i.number, i.title) for i in agenda_items(text)]
+    assert ("3a", "Inleiding voorzitter") in items and ("3b", "Toelichting heer Houweling, tevens voorzitter van de CBM") in items
+    speakers = speakers_of(tmp_path, text)
+    assert {("3b", "person/houweling"), ("3", "person/houweling")} <= speakers  # a sub-item's speaker speaks under 3
+    # letters out of order, or glued to a word, continue no agenda
+    assert [i.number for i in agenda_items("1. Opening\n1c. Later\n2. Advies\n2ab Iets\n")] == ["1", "2"]
