@@ -645,3 +645,14 @@ def test_a_short_form_that_is_also_a_word_opens_no_sentence_as_the_law(tmp_path)
                     " genoeg? Volgens de Was niet.\n", encoding="utf-8")
     ex = extract_file(path)
     assert [m.span.text for m in ex.mentions if m.key == "law/was"] == ["Wet aanpak schijnconstructies", "Was", "Was"]
+
+
+def test_a_bills_short_title_in_brackets():
+    text = "Bepalingen over de medezeggenschap van werknemers (Wet medezeggenschap werknemers). Zie (Wet is wet)."
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == [
+        "Wet medezeggenschap werknemers"]
+
+
+def test_the_eor_directive_by_the_title_of_its_revision():
+    text = "een herziening van de richtlijn betreffende de instelling en werking van Europese Ondernemingsraden"
+    assert "law/richtlijn-eor" in {h.key for h in gazetteer.find(text)}
