@@ -8,6 +8,9 @@ law's name followed by a verb, EU acts by their number, and look-alikes ("in dit
 Minutes cite the EU treaties ("artikel 155 VWEU"), books of the civil code by their article
 numbers ("artikel 6:162 BW" is Book 6), EU acts listed after the plural ("de richtlijnen (EU)
 2019/1152 en (EU) 2022/2041") and articles of other texts ("artikel 2 van deze notitie").
+An SER advice cites chapter-numbered articles ("de artikelen 2.9 tot en met 2.11 Wtl"), decrees
+of a law ("het Besluit Wtl", "de Regeling Wtl"), paragraphs of "dat artikel", and has footnotes
+with an amending act by its date.
 The facts an analyst would expect, end to end.
 
 What an analyst expects of a range: "de artikelen 3 tot en met 6" cites 3, 4, 5 and 6, each a
