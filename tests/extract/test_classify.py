@@ -258,3 +258,20 @@ def test_minutes_that_discuss_a_beleidsreactie_stay_minutes():
 ])
 def test_the_title_of_a_response_by_another_name(text, title):
     assert find_title(text, "government_response") == title
+
+
+# ---------------------------------------------------------------- magazine articles without an issue line
+
+@pytest.mark.parametrize("text", [
+    "SER MAGAZINE  |  NUMMER 4  |  OKTOBER 2025\n\nIN GESPREK\n\nWerk maken van de stad\n\n"
+    "Tekst: Mirjam d'Ancona | Beeld: Sven van 't Veer\n\nAhmed Bouali kent de cijfers. “Dat kan toch niet?” zegt Bouali.\n",
+    "SER Magazine | Vraaggesprek\n\n“Zonder kinderopvang geen banen”\n\nTekst en beeld: Bas Oudshoorn\n\n"
+    "Wat is het grootste probleem?\nHamer: “Veel mensen willen meer uren werken.”\n",
+])
+def test_a_magazine_article_by_its_credits_and_rubric(text):
+    assert classify(text) == "magazine"
+
+
+def test_a_letter_with_a_text_line_and_a_quote_is_no_magazine():
+    text = RESPONSE.replace("Datum", "Tekst: Zie de bijlage bij deze brief.\n\nDe voorzitter zegt Nee tegen uitstel.\n\nDatum")
+    assert classify(text) == "government_response"
