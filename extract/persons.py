@@ -631,7 +631,8 @@ def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     after = roles_after(text, hit, org_hits)
     if before and before.org is None and after and after[-1].rule == "persons/of-org/1":
         before = RoleFact(before.role, after[-1].org, before.relation, before.rule)  # "directeur X van Y"
-    return ([before] if before else []) + (org_before(text, hit, org_hits) or org_fronted(text, hit, org_hits)) + after
+    return (([before] if before else []) + (org_before(text, hit, org_hits) or org_fronted(text, hit, org_hits))
+            + after + table_row(text, hit, org_hits))
 
 
 _FRONTED = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[Nn]amens\s+(?:de\s+|het\s+)?(?P<org>\S[^\n.!?]{0,50}?)\s+"
@@ -650,6 +651,36 @@ def org_fronted(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     if org is None or text[org.end:m.end("org")].strip():
         return []
     return [RoleFact(None, org, "represents", "persons/namens-fronted/1")]
+
+
+TABLE_ROW = "persons/table-row/1"
+
+
+def table_row(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
+    """A markdown table row that names the person in its first cell: a cell that is an
+    organisation and nothing else, the organisation the person speaks for ("| de heer R. Aksoy |
+    FNV | lid |"); a cell that is a role and nothing else, the person's role."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if text[line_start:line_start + 1] != "|" or "|" in text[line_start + 1:hit.start]:
+        return []
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    facts = []
+    first_bar = text.find("|", hit.end, line_end)
+    for cell in re.finditer(r"[^|]+", text[first_bar + 1:line_end] if first_bar >= 0 else ""):
+        start = first_bar + 1 + cell.start() + len(cell.group()) - len(cell.group().lstrip())
+        written = cell.group().strip()
+        org = org_hits.get(start)
+        if org is not None and org.end == start + len(written):
+            facts.append(RoleFact(None, org, "represents", TABLE_ROW))
+        elif written and _whole_role().fullmatch(written):
+            facts.append(fact(written, None, TABLE_ROW))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _whole_role() -> re.Pattern:
+    return re.compile(lexicon().role)
 
 
 def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:

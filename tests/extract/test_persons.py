@@ -638,3 +638,11 @@ def test_a_credit_word_before_a_caption_that_opens_with_an_article(text):
 
 def test_a_credit_on_the_next_line_still_names_the_photographer():
     assert "Anna de Vries" in persons("Foto's\nAnna de Vries\n")
+
+
+def test_a_table_row_gives_the_organisation_and_the_role_cells():
+    text = "| Naam | Organisatie | Rol |\n|---|---|---|\n| de heer R. Aksoy | FNV | secretaris |\n"
+    assert {("R. Aksoy", None, "org/fnv"), ("R. Aksoy", "secretaris", None)} <= roles(text)
+    # a cell that holds more than the organisation, or a name outside a table, gives nothing
+    assert not roles("| de heer R. Aksoy | lid van de FNV sinds 2020 |\n")
+    assert not roles("De heer R. Aksoy zegt: FNV | lid\n")

@@ -13,7 +13,8 @@ verbatim record with "Voorzitter:" turns, "1)" items, a chair "voorgezeten door"
 without a colon and a working group "onder leiding van" after the close; a magazine Q&A with "Hamer:"
 answers, a profile box ("Naam:", "Functie:"), a photo caption with (links)/(rechts), a bracket naming a
 unit of a known organisation and a care group; PDF minutes with a letterhead in capitals, attendance
-lines per group ("Kroonleden: ..."), hyphenated line breaks and a running page header; the facts an analyst would expect, end to end."""
+lines per group ("Kroonleden: ..."), hyphenated line breaks and a running page header; markdown minutes
+with bold header labels, an attendance table and bold or italic speaker names; the facts an analyst would expect, end to end."""
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,7 @@ from test_probes import PROBES, labels, memberships, relations  # the probes' sh
 
 NAMES = ("notulen_titels_en_beurten", "magazine_gesprek_rotterdam", "notulen_commissie_ad_punten",
          "magazine_dossier_vakmanschap", "notulen_woordelijk_verslag", "magazine_vraaggesprek_profiel",
-         "notulen_pdf_geledingen")
+         "notulen_pdf_geledingen", "notulen_markdown_tabel")
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +284,18 @@ def test_pdf_minutes_speakers_across_a_page_break(extracted):
     # thanked by the chair, or said to arrive later: no speaker
     assert speakers(ex, "3") == {"person/a-bakker-visser"} and speakers(ex, "1") == {"person/a-bakker-visser"}
     assert len(labels(ex, "Person")) == 9
+
+
+def test_markdown_minutes_with_an_attendance_table(extracted):
+    ex = extracted["notulen_markdown_tabel"]
+    assert ex.doc.kind == "minutes" and ex.doc.date == "2025-10-02"
+    assert relations(ex, "polder:chair") == {("meeting", "person/j-m-schreuder")}  # "**Voorzitter:** mevrouw drs. ..."
+    # "| de heer R. Aksoy | FNV | lid |": the organisation cell and the role cell
+    assert {("person/r-aksoy", "org/fnv"), ("person/l-van-dijk-meijer", "org/vno-ncw"),
+            ("person/p-brouwer", "org/mkb-nederland")} <= represents(ex)
+    assert {("person/j-m-schreuder", "role/kroonlid", "org/ser"), ("person/s-bakker", "role/secretaris", None),
+            ("person/r-aksoy", "role/lid", None)} <= memberships(ex)
+    assert ("meeting", "person/t-jansen") in relations(ex, "polder:absentWithApologies")
+    assert speakers(ex, "2") == {"person/s-bakker", "person/r-aksoy", "person/l-van-dijk-meijer", "person/p-brouwer"}
+    # the table's header row and the organisation cells are no persons
+    assert not {p for p in labels(ex, "Person") if any(w in p for w in ("Naam", "Organisatie", "Rol", "secretariaat"))}
