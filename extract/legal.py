@@ -30,6 +30,7 @@ class Rule:
     list_group: str | None = None  # a group holding several articles ("5, 6 en 7")
     before: re.Pattern | None = None  # the paragraph's ordinal, read backwards from the match
     paragraph_list: bool = False  # one article, several paragraphs ("eerste en tweede lid")
+    law_after: str | None = None  # "required"/"optional": the law named right after the match
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def load_rules() -> tuple[tuple[Rule, ...], dict[str, int], dict[str, str]]:
     fragments["LAW"] = rf"(?:{law_alternation})(?![\w])"
     rules = tuple(Rule(r["id"], re.compile(fill(r["pattern"], fragments)), r.get("after_law", False), r.get("list"),
                        re.compile(fill(r["paragraph_before"], fragments)) if "paragraph_before" in r else None,
-                       r.get("paragraph_list", False))
+                       r.get("paragraph_list", False), r.get("law_after"))
                   for r in data["rule"])
     return rules, ordinals, laws
 
@@ -165,6 +166,18 @@ def _law_named_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) 
     return next((key for start, _end, key in law_hits if start == m.end()), "")
 
 
+def _law_right_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) -> tuple[str, int] | None:
+    """(key, end) of the law the text names right after `end`, behind "van de", "uit de" or a
+    comma (the LINK fragment); None when no law stands there."""
+    at = _link().match(text, end).end()
+    return next(((key, e) for s, e, key in law_hits if s == at), None)
+
+
+@lru_cache(maxsize=1)
+def _link() -> re.Pattern:
+    return re.compile(patterns()["fragments"]["LINK"])
+
+
 @lru_cache(maxsize=1)
 def _article_number() -> re.Pattern:
     """One article number, by the ARTICLE fragment of legal.toml."""
@@ -175,7 +188,11 @@ def _listed_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]
     """(key, citation) per article of a list ("artikelen 5, 6 en 7 van de Arbowet"), and per
     article inside a short range ("artikelen 3 tot en met 6"), cited by the range's words."""
     for m in scan.finditer(rule.regex, text):
-        law = _law_group(m, laws) or passage_law(text, m.start(rule.list_group), m.end(), law_hits)
+        after = _law_right_after(text, m.end(), law_hits) if rule.law_after else None
+        if rule.law_after == "required" and after is None:
+            continue
+        law = (_law_group(m, laws) or (after and after[0])
+               or passage_law(text, m.start(rule.list_group), m.end(), law_hits))
         numbers = list(_article_number().finditer(text, *m.span(rule.list_group)))
         for number in numbers:
             yield number.start(), Citation(number.start(), number.end(), normalise_article(number.group()), None,
@@ -192,14 +209,16 @@ def _paragraph_list_citations(rule: Rule, text: str, law_hits: list[tuple[int, i
     last is keyed like the article, so that it adds its paragraph to the article's reading (or
     agrees with the paragraph-of-article rule, which reads the ordinal next to "lid")."""
     for m in scan.finditer(rule.regex, text):
-        law = _law_group(m, laws) or _law_named_after(text, m.end(), law_hits)
+        after = _law_right_after(text, m.end(), law_hits) if rule.law_after else None
+        law = _law_group(m, laws) or (after and after[0]) or _law_named_after(text, m.end(), law_hits)
         if law is None:
             law = passage_law(text, m.start("article"), m.end(), law_hits)
+        end = after[1] if after else m.end()
         article = normalise_article(m.group("article"))
         paragraphs = _paragraphs(m.group("pwords") or m.group("pnums"), ordinals)
         for paragraph in paragraphs:
             key = m.start("article") if paragraph == paragraphs[-1] else (m.start("article"), paragraph)
-            yield key, Citation(m.start(), m.end(), article, paragraph, law or None, rule.id)
+            yield key, Citation(m.start(), end, article, paragraph, law or None, rule.id)
 
 
 def _paragraphs(listed: str, ordinals: dict[str, int]) -> list[str]:

@@ -656,3 +656,11 @@ def test_a_bills_short_title_in_brackets():
 def test_the_eor_directive_by_the_title_of_its_revision():
     text = "een herziening van de richtlijn betreffende de instelling en werking van Europese Ondernemingsraden"
     assert "law/richtlijn-eor" in {h.key for h in gazetteer.find(text)}
+
+
+def test_a_list_of_articles_of_a_named_law(tmp_path):
+    """The law after a list is read from the laws the text names, so a law the reference data
+    does not know counts too."""
+    _, provisions = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe Wet betaalbare huur (Wbh) is nieuw. Zie"
+                                                   " artikel 3 en 4 van de Wbh.\n")
+    assert {"law/wet-betaalbare-huur/artikel-3", "law/wet-betaalbare-huur/artikel-4"} <= provisions
