@@ -529,8 +529,9 @@ def with_list_roles(text: str, found):
 SURNAME_CUE = "persons/surname-cue/1"
 _CUE_BEFORE_SURNAME = (r"\b(?:zegt|zei|aldus|vertelt|vertelde|benadrukt|stelt|vindt|meent|schrijft|vervolgt|reageert|"
                        r"[Vv]olgens)\s+")
-_CUE_AFTER_SURNAME = (r"\s*:\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|reageert|"
-                      r"knikt|lacht)\b")
+# a speech cue after a surname: its colon, or a verb ("Elzinga wijst op ...")
+_CUE_AFTER_SURNAME = re.compile(r"(?::\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|"
+                                r"reageert|knikt|lacht)\b)")
 
 
 def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, list]]:
@@ -547,12 +548,16 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
     if not surnames:
         return []
     alts = "|".join(f"[{s[0]}{s[0].lower()}]{re.escape(s[1:])}" for s in surnames)
-    found = []
-    for regex in (rf"{_CUE_BEFORE_SURNAME}(?P<name>{alts})(?![\w'’-])",
-                  rf"(?<![\w'’-])(?P<name>{alts})(?={_CUE_AFTER_SURNAME})"):
-        for m in re.finditer(regex, text):
-            found.append((PersonHit(m.start("name"), m.end("name"), m.group("name"), SURNAME_CUE), []))
-    return found
+    found = [m.span("name") for m in re.finditer(rf"{_CUE_BEFORE_SURNAME}(?P<name>{alts})(?![\w'’-])", text)]
+    # the cues after a surname are found first, then the surname is read backwards from each:
+    # one pattern of every surname tried at every position of the text would be slow
+    ends_with_surname = re.compile(rf"(?<![\w'’-])(?P<name>{alts})$")
+    longest = max(map(len, surnames))
+    for cue in _CUE_AFTER_SURNAME.finditer(text):
+        m = ends_with_surname.search(text, max(0, cue.start() - longest), cue.start())
+        if m:
+            found.append(m.span("name"))
+    return [(PersonHit(s, e, text[s:e], SURNAME_CUE), []) for s, e in sorted(found)]
 
 
 _OF_ORG = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+|het[ \t]+)?")
