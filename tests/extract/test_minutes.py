@@ -325,3 +325,9 @@ def test_sub_items_numbered_by_letter(tmp_path):
     assert {("3b", "person/houweling"), ("3", "person/houweling")} <= speakers  # a sub-item's speaker speaks under 3
     # letters out of order, or glued to a word, continue no agenda
     assert [i.number for i in agenda_items("1. Opening\n1c. Later\n2. Advies\n2ab Iets\n")] == ["1", "2"]
+
+
+def test_a_chair_named_in_apposition_without_a_form_of_address(tmp_path):
+    text = MINUTES.replace("De heer Putters, voorzitter, opent de vergadering met een woord van welkom.",
+                           "De voorzitter, Kim Putters, opent de vergadering.")
+    assert facts(built(tmp_path, text), "polder:chair") == {("meeting", "person/kim-putters")}

@@ -646,3 +646,21 @@ def test_a_table_row_gives_the_organisation_and_the_role_cells():
     # a cell that holds more than the organisation, or a name outside a table, gives nothing
     assert not roles("| de heer R. Aksoy | lid van de FNV sinds 2020 |\n")
     assert not roles("De heer R. Aksoy zegt: FNV | lid\n")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("De voorzitter, Kim Putters, opent de vergadering.", "Kim Putters", "voorzitter"),
+    ("Volgens de secretaris, Jan de Vries, is het stuk verstuurd.", "Jan de Vries", "secretaris"),
+    ("Aanwezig: mevrouw El Idrissi (kroonlid, voorzitter), de heer Bos.", "El Idrissi", "kroonlid"),
+])
+def test_a_role_in_apposition_and_a_list_of_roles_in_brackets(text, name, role):
+    assert (name, role, None) in roles(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens de voorzitter, Kim Putters en Jan Bos zijn er.",   # no comma closes the name
+    "Hij is de voorzitter, Jan Smit niet.",
+    "Aanwezig: mevrouw El Idrissi (kroonlid en meer), de heer Bos.",
+])
+def test_apposition_look_alikes(text):
+    assert not {r for _, r, _ in roles(text) if r in ("voorzitter", "kroonlid")}
