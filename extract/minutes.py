@@ -1,6 +1,7 @@
 """Meetings from minutes: which meeting, its date and chair, its numbered agenda items
-with titles and speakers, who was welcomed, said farewell, left early or sent apologies,
-what was adopted ("vastgesteld") and which other meetings the minutes refer to.
+("3.", "3.1", "3a", "Agendapunt 3 –", "Ad 3.", "3)") with titles and speakers, who was
+welcomed, said farewell, left early or sent apologies, what was adopted ("vastgesteld") and
+which other meetings the minutes refer to. The meeting's closing line ends the last item.
 Rules live in patterns/minutes.toml. Only documents of kind "minutes" get a Meeting.
 """
 from __future__ import annotations

@@ -6,8 +6,11 @@ Hamer", "Ingrid Thijssen, de nieuwe VNO-NCW-voorzitter"), an organisation in bra
 ("Roderik Pape (namens VNO-NCW)"), a speech verb, a quote, an age, a credit line, a
 motion ("motie Van Weyenberg"), a plural title or role before a list ("de heren Smit en Van
 Dijk", "de Kroonleden X en Y"), a role and a copula ("Secretaris is X geweest") or a byline
-above a column. "X van Tesla" is the name X when Tesla is an organisation. Leaves (start,
-end, key) of every person in ctx.notes["person_hits"] for the minutes and magazine components.
+above a column, "onder leiding van X", a header line ("Secretaris: X") or a line labelled with a
+plural role ("Kroonleden: X, Y"), a markdown table row. "X van Tesla" is the name X when Tesla
+is an organisation. A surname alone beside a speech cue ("zegt Smit", "Çelik: ...") is a mention
+of the one person written in full with it. Leaves (start, end, key) of every person in
+ctx.notes["person_hits"] for the minutes and magazine components.
 """
 from __future__ import annotations
 
