@@ -350,10 +350,24 @@ def unit_candidate(m: re.Match, acronym: str, rule: str) -> Candidate:
 
 def known_for(candidate: Candidate):
     forms = known_org_forms()
-    for form in (candidate.name, candidate.abbr, re.sub(r"^(?:de|het)\s+", "", candidate.name, flags=re.I)):
+    for form in (candidate.name, candidate.abbr, re.sub(r"^(?:de|het)\s+", "", candidate.name, flags=re.I),
+                 branch_of(candidate)):
         if form and normal_form(form) in forms:
             return forms[normal_form(form)]
     return None
+
+
+_BRANCH = re.compile(r"\s+(?:Nederland|Netherlands|Holding|Group|Groep|International|Europe)$")
+
+
+def branch_of(candidate: Candidate) -> str | None:
+    """A company's legal entity named by the company and its country or holding: "ASML Netherlands
+    B.V." is ASML, "Microsoft Nederland B.V." is Microsoft (only for names before a legal form:
+    "Techniek Nederland" is an organisation of its own)."""
+    if candidate.rule != "org/legal-form/1":
+        return None
+    stripped = _BRANCH.sub("", candidate.name)
+    return stripped if stripped != candidate.name else None
 
 
 def key_for(candidate: Candidate, stem: str) -> str:

@@ -404,3 +404,15 @@ def test_a_company_introduced_by_a_compound_of_what_it_is(text, name):
 ])
 def test_company_noun_look_alikes(text):
     assert found(text) == {}
+
+
+def test_a_companys_branch_before_a_legal_form_is_the_company():
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import RawDocument
+    text = "Bij ASML Netherlands B.V. in Veldhoven en bij Techniek Nederland werken ze samen.\n"
+    ex = extract(RawDocument("asml.txt", "asml", text, "utf-8", "0"))
+    keys = {k for k, e in ex.entities.items() if e.cls == "Organisation"}
+    assert "org/asml" in keys and "org/asml-netherlands" not in keys
+    assert written(ex, "org/asml") == ["ASML Netherlands"]
+    # a name of its own that ends in "Nederland" stays itself
+    assert "org/techniek-nederland" in keys
