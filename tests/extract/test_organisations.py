@@ -413,6 +413,6 @@ def test_a_companys_branch_before_a_legal_form_is_the_company():
     ex = extract(RawDocument("asml.txt", "asml", text, "utf-8", "0"))
     keys = {k for k, e in ex.entities.items() if e.cls == "Organisation"}
     assert "org/asml" in keys and "org/asml-netherlands" not in keys
-    assert written(ex, "org/asml") == ["ASML Netherlands"]
+    assert "ASML Netherlands" in written(ex, "org/asml")
     # a name of its own that ends in "Nederland" stays itself
     assert "org/techniek-nederland" in keys
