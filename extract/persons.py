@@ -60,6 +60,8 @@ class Lexicon:
     plurals: dict[str, str] | None = None  # plural role word -> singular role
     portfolio: tuple[str, ...] = ()  # endings of capitalised words that are no first name
     place_roles: dict[str, str] | None = None  # an office of a place -> its body ("wethouder" -> "gemeente")
+    not_given: frozenset[str] = frozenset()  # words that are no first name, though they may end a surname
+    not_surname: frozenset[str] = frozenset()  # words that end place names, never a surname
 
 
 def organisation_heads() -> list[str]:
@@ -99,6 +101,8 @@ def lexicon() -> Lexicon:
               | role_words(dict.fromkeys(data["generic_role"]["endings"]), {})),  # "Onderzoeker Daan Koning"
         portfolio=tuple(data["stop"].get("portfolio_endings", ())),
         place_roles={k.lower(): v for k, v in data.get("place_roles", {}).items()},
+        not_given=frozenset(data["stop"].get("not_given", ())),
+        not_surname=frozenset(data["stop"].get("not_surname", ())),
         cues_before=tuple((c["id"], re.compile(fill(c["before"], fragments)))
                           for c in cues if "before" in c and "after" not in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
@@ -209,7 +213,7 @@ def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
     "Directeur Arbeidsmarkt Wouter Sibbel" is "Wouter Sibbel"."""
     words = text[start:end].split()
     dropped = False
-    while words and (words[0] in lexicon().stop or _is_portfolio(words[0])):
+    while words and (words[0] in lexicon().stop or _no_given_name(words[0])):
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words = words[1:]
         dropped = True
@@ -221,13 +225,15 @@ def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
     if len(words) == 3 and words[1][:1].isupper() and re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3):start]):
         start = text.index(words[1], start + len(words[0]))  # "Verder Roderik Pape": a sentence-initial word
         words = words[1:]
-    if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop:
+    if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop or words[-1] in lexicon().not_surname:
         return None
     return PersonHit(start, end, text[start:end], "")
 
 
-def _is_portfolio(word: str) -> bool:
-    return word.lower().endswith(lexicon().portfolio)
+def _no_given_name(word: str) -> bool:
+    """A portfolio ("Arbeidsmarkt") or a word that opens place names ("Sint Maarten", "Hoek van
+    Holland") is no first name, though it may end a surname ("Jan de Groot")."""
+    return word in lexicon().not_given or word.lower().endswith(lexicon().portfolio)
 
 
 def full_names(text: str) -> list[PersonHit]:

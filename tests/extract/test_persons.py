@@ -664,3 +664,22 @@ def test_a_role_in_apposition_and_a_list_of_roles_in_brackets(text, name, role):
 ])
 def test_apposition_look_alikes(text):
     assert not {r for _, r, _ in roles(text) if r in ("voorzitter", "kroonlid")}
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens Sint Maarten is dat zo.",
+    "Volgens Hoek van Holland gaat het goed.",
+    "Dat zegt Santpoort Noord al jaren.",
+    "Volgens Groot Ammers klopt het.",
+])
+def test_place_names_after_a_speech_cue_are_no_persons(text):
+    assert persons(text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dat zegt Jan de Groot.", "Jan de Groot"),   # a word that opens place names may end a surname
+    ("Dat zegt Piet Hoek.", "Piet Hoek"),
+    ("Dat zegt Fleur West.", "Fleur West"),
+])
+def test_surnames_that_are_also_place_words(text, name):
+    assert name in persons(text)
