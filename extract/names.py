@@ -7,7 +7,8 @@ from functools import lru_cache
 from .keys import document_key as stem_key, slug  # noqa: F401  (re-exported for the extractors)
 from .reference import KnownEntity, load_reference
 
-PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "op", "el", "la", "le", "du", "d'"}
+PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "op", "el", "la", "le", "du", "d'",
+             "von", "da", "di", "dos", "del", "della"}
 TITLE = re.compile(r"^(?:de\s+heer|heer|mevrouw|mevr\.?|dhr\.?|mw\.?)\s+", re.I)
 
 

@@ -683,3 +683,18 @@ def test_place_names_after_a_speech_cue_are_no_persons(text):
 ])
 def test_surnames_that_are_also_place_words(text, name):
     assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Volgens Ursula von der Leyen kan het.", "Ursula von der Leyen"),
+    ("Dat zegt Anna de la Rive.", "Anna de la Rive"),
+    ("Dat zei eurocommissaris Von der Leyen gisteren.", "Von der Leyen"),
+])
+def test_foreign_particles(text, name):
+    assert name in persons(text)
+
+
+def test_a_foreign_particle_keeps_given_name_and_surname_apart():
+    from polder.extract.names import split_name
+    assert split_name("Ursula von der Leyen") == ("Ursula", "von der Leyen")
+    assert persons("Volgens de von-Neumann-architectuur werkt het.") == {}
