@@ -140,6 +140,8 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
             re.search(spec["inverted"], ctx.text[max(0, start - 90):start]) or \
             re.search(spec["floor"], ctx.text[max(0, start - 60):start])
         speaks = re.match(spec["speech_after"], ctx.text[end:end + 200])
+        if (opens or speaks) and not in_title and re.match(spec["absent_after"], ctx.text[end:end + 60]):
+            continue
         if in_title or opens or speaks:
             found.add(key)
     if chair and (re.search(spec["chair_words"], ctx.text[item.start:item.end])

@@ -331,3 +331,12 @@ def test_a_chair_named_in_apposition_without_a_form_of_address(tmp_path):
     text = MINUTES.replace("De heer Putters, voorzitter, opent de vergadering met een woord van welkom.",
                            "De voorzitter, Kim Putters, opent de vergadering.")
     assert facts(built(tmp_path, text), "polder:chair") == {("meeting", "person/kim-putters")}
+
+
+def test_a_person_the_sentence_says_is_away_is_no_speaker(tmp_path):
+    text = MINUTES.replace(
+        "Mevrouw Bolster-Damen verlaat de vergadering wegens verplichtingen elders eerder.",
+        "De heer De Groot is vandaag niet aanwezig. Mevrouw Arends heeft zich afgemeld. Mevrouw Visser is "
+        "aanwezig en licht het stuk toe.")
+    speakers = {person for _, person in speakers_of(tmp_path, text)}
+    assert not speakers & {"person/de-groot", "person/arends"} and "person/visser" in speakers
