@@ -38,7 +38,7 @@ def bad_folder(tmp_path, two_docs):
     shutil.copytree(two_docs, folder)
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     (folder / "empty.md").write_text("")
-    (folder / "latin.txt").write_bytes(b"\xff\xfe\x81\x8d\x8f\x90\x9d" * 20)  # neither UTF-8 nor cp1252
+    (folder / "latin.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d\xff\xfe" * 20)  # neither UTF-8 nor cp1252
     (folder / "nothing.txt").write_text("Hallo wereld. Dit is een kort briefje zonder inhoud.\n" * 3)
     (folder / "big.txt").write_text("Sociaal-Economische Raad. " * 60_000)  # 1.5 MB
     (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really")
