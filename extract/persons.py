@@ -178,6 +178,30 @@ _LISTED_NAME = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]e
                           r"(?:[Dd]['’])?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)")
 
 
+SURNAME_FIRST = "persons/inverted-initials/1"
+
+
+def surname_first(text: str) -> list[PersonHit]:
+    """'Bakker, A.', 'Van Dijk, C.J.', 'Meijer, P. de' in a list: the name in its usual order
+    ('A. Bakker', 'C.J. van Dijk', 'P. de Meijer'), the mention on the written form."""
+    regex, _ = lexicon().rules[SURNAME_FIRST]
+    hits = []
+    for m in scan.finditer(regex, text):
+        surname = m.group("surname")
+        if surname.split()[-1] in lexicon().stop:
+            continue
+        words = surname.split()
+        # a particle written first with a capital is written small after the initials
+        while len(words) > 1 and words[0].lower() in PARTICLES and words[0][:1].isupper():
+            words[0] = words[0].lower()
+            break
+        particle = f"{m.group('particle')} " if m.group("particle") else ""
+        name = f"{m.group('initials')} {particle}{' '.join(words)}"
+        hits.append(PersonHit(m.start("surname"), m.end("initials") if not particle else m.end("particle"),
+                              name, SURNAME_FIRST))
+    return hits
+
+
 def listed(text: str, rule_id: str) -> list[PersonHit]:
     """Persons of a list rule (motions, credits): every name in the `names` group."""
     regex, _ = lexicon().rules[rule_id]
@@ -481,6 +505,8 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     for rule_id in (OFFICE, ACADEMIC, INITIALS):  # each only where the ones before found no name
         taken = _overlap_test([(h.start, h.end) for h in titled_hits])
         titled_hits += [h for h in titled(text, rule_id) if not taken(h.start, h.end)]
+    taken = _overlap_test([(h.start, h.end) for h in titled_hits])
+    titled_hits += [h for h in surname_first(text) if not taken(h.start, h.end)]
     for hit in (titled_hits + listed(text, "persons/motion/1")
                 + listed(text, "persons/titled-plural/1") + listed(text, CREDIT)):
         if hit.rule == CREDIT and looks_like_organisation(text, hit):

@@ -698,3 +698,20 @@ def test_a_foreign_particle_keeps_given_name_and_surname_apart():
     from polder.extract.names import split_name
     assert split_name("Ursula von der Leyen") == ("Ursula", "von der Leyen")
     assert persons("Volgens de von-Neumann-architectuur werkt het.") == {}
+
+
+def test_an_attendance_list_with_the_surname_first():
+    text = "Aanwezig: Bakker, A. (voorzitter); Van Dijk, C.J. (FNV); Meijer, P. de (kroonlid)\n"
+    assert {("A. Bakker", "voorzitter", None), ("C.J. van Dijk", None, "org/fnv"),
+            ("P. de Meijer", "kroonlid", None)} <= roles(text)
+    hits = {hit.name: text[hit.start:hit.end] for hit, _ in detect(text, org_hits(text))}
+    assert hits["C.J. van Dijk"] == "Van Dijk, C.J."  # the mention is the written form
+
+
+@pytest.mark.parametrize("text", [
+    "Nederland, B.V. is geen naam.\n",               # a stop word
+    "Zie bijlage: Ministerie, A. en B. hierna.\n",   # not closed by a bracket, a separator or the line's end
+    "Zij zag Bakker, A. de hand schudden.\n",         # no list position before it
+])
+def test_surname_first_look_alikes(text):
+    assert persons(text) == {}
