@@ -384,13 +384,15 @@ def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str):
     """The matches of `regex.finditer(text)`, trying `regex` only where `lead` matches
     `lowered` (the text itself, or the text in lower case with the same offsets)."""
     pos = 0
-    while (candidate := lead.search(lowered, pos)) is not None:
+    # Past the end `search` would still find a lead that matches there ("(?m:^)" after a last
+    # line break): stop, as `finditer` does.
+    while pos <= len(lowered) and (candidate := lead.search(lowered, pos)) is not None:
         found = regex.match(text, candidate.start())
         if found is None:
             pos = candidate.start() + 1
         else:
             yield found
-            pos = found.end()
+            pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
 def findall(regex: re.Pattern, text: str) -> list:

@@ -354,6 +354,8 @@ ZERO_WIDTH_OPENINGS = [
     r"(?=[A-Z])(?<!\.)[A-Z]+\b",
     r"(?im)kabinetsstandpunt|^\s*(?:reactie|standpunt)\s+(?:van\s+het\s+)?kabinet\b",
     r"(?i)^\s*reactie\s+kabinet",
+    r"(?im)^[ \t]*reactie",  # its lead is only the line start: it also matches past a last line break
+    r"(?m)(?<=\n)\b",  # a pattern that matches empty text
 ]
 
 
@@ -382,3 +384,10 @@ def test_zero_width_openings_find_the_plain_matches(text):
         p = re.compile(pattern)
         assert [(m.span(), m.groups()) for m in scan.finditer(p, text)] == \
             [(m.span(), m.groups()) for m in p.finditer(text)], pattern
+
+
+def test_a_lead_that_matches_at_the_end_does_not_loop():
+    p = re.compile(r"(?im)^[ \t]*magazine")
+    text = "SER MAGAZINE  |  NUMMER 4\n\nIN GESPREK\n\n tekst magazine x\n"
+    assert list(scan.finditer(p, text)) == [] and list(scan.finditer(p, text + " Magazine")) != []
+    assert [m.span() for m in scan.finditer(p, text + " Magazine")] == [m.span() for m in p.finditer(text + " Magazine")]
