@@ -348,12 +348,14 @@ _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n
 _HTML_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|article|header|footer|figure|"
                          r"figcaption|table|thead|tbody|tr|hr)\b[^<>\n]*>", re.I)
 _HTML_INLINE = re.compile(r"</?(?:a|abbr|b|cite|em|font|i|mark|q|small|span|strong|u)\b[^<>\n]*>", re.I)
+_MD_QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.M)  # a quoted block's "> " (also "> > ")
 _MD_NOTE_REFERENCE = re.compile(r"\[\^\d{1,3}\](?!:)")  # "[^1]"; the note itself opens with "[^1]:"
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 def _markdown(text: str):
     edits: list[Edit] = [(m.start(), m.end(), "") for m in scan.finditer(_MD_HEADING, text)]
+    edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_QUOTE, text)]
     for m in scan.finditer(_MD_PAIRED, text):
         width = 2 if text.startswith(("**", "__"), m.start()) else 1
         edits += [(m.start(), m.start() + width, ""), (m.end() - width, m.end(), "")]

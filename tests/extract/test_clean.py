@@ -244,3 +244,11 @@ def test_soft_hyphens_zero_width_odd_spaces_and_ligatures():
     a, b = c.to_original(s, s + len("financiële"))
     assert t[a:b] == "\ufb01nanci\u00eble"  # the written form, ligature and all
     assert_map_exact(t, c)
+
+
+def test_markdown_quoted_blocks_lose_their_markers():
+    t = ("Het advies zegt:\n\n> De SER adviseert het kabinet om de regeling\n> uit te breiden met een"
+         " scholingsbudget.\n>> Een citaat in een citaat.\n\nDaarna 5 > 3 en a>b.\n")
+    c = clean(t).text
+    assert "De SER adviseert het kabinet om de regeling uit te breiden met een scholingsbudget." in c
+    assert "scholingsbudget. Een citaat in een citaat.\n" in c and "5 > 3 en a>b." in c
