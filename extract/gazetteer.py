@@ -32,6 +32,17 @@ def lookup_key(form: str) -> str:
     return form if is_acronym(form) else form.casefold()
 
 
+def lower_first_word(form: str) -> str | None:
+    """'wet op de SER' for 'Wet op de SER', 'richtlijn (EU) 2022/2041' for 'Richtlijn (EU)
+    2022/2041': a name with capitals inside is matched with its exact capitals, but its first
+    word, a common noun, is written either way in running text. None for a form of one word or
+    whose first word is not a capitalised word ('Was', 'VN-Verdrag Handicap')."""
+    first, _, rest = form.partition(" ")
+    if not rest or len(first) < 3 or not (first[0].isupper() and first[1:].islower() and first.isalpha()):
+        return None
+    return lookup_key(first.lower() + " " + rest)
+
+
 TOKEN = re.compile(r"\w+|[^\w\s]")
 BLOCKED_BEFORE = re.compile(r"[\w&:-]")  # "deeltijd-WW" is not the WW, "ECLI:NL:RVS" no council
 BLOCKED_AFTER = re.compile(r"[\w&]|[.:/][^\W\d]")  # nor is "Rijksoverheid.nl" a mention
@@ -88,6 +99,8 @@ def _compile(known: tuple[KnownEntity, ...]) -> Dictionary:
                 continue
             table = acronyms if is_acronym(form) else names
             table.setdefault(lookup_key(form), entity)
+            if table is acronyms and (variant := lower_first_word(form)):
+                acronyms.setdefault(variant, entity)
             first = tokens[0].casefold()
             longest[first] = max(longest.get(first, 0), len(tokens))
             # Both ways of lowering a form: a name is looked up by its whole case-folded text.
