@@ -186,7 +186,7 @@ def surname_first(text: str) -> list[PersonHit]:
     ('A. Bakker', 'C.J. van Dijk', 'P. de Meijer'), the mention on the written form."""
     regex, _ = lexicon().rules[SURNAME_FIRST]
     hits = []
-    for m in scan.finditer(regex, text):
+    for m in _surname_first_matches(regex, text):
         surname = m.group("surname")
         if surname.split()[-1] in lexicon().stop:
             continue
@@ -200,6 +200,23 @@ def surname_first(text: str) -> list[PersonHit]:
         hits.append(PersonHit(m.start("surname"), m.end("initials") if not particle else m.end("particle"),
                               name, SURNAME_FIRST))
     return hits
+
+
+_INITIALS_AFTER_COMMA = re.compile(r",[ \t]*[A-Z]\.")
+
+
+def _surname_first_matches(regex: re.Pattern, text: str):
+    """`regex.finditer(text)` for the surname-first rule, tried only on the lines that hold a
+    comma before initials: the rule opens with lookbehinds, which `re` tries at every position,
+    and a match stays on its line (its lookahead accepts the line's end)."""
+    line_end = -1
+    for hint in _INITIALS_AFTER_COMMA.finditer(text):
+        if hint.start() < line_end:
+            continue  # a line already searched
+        line_start = text.rfind("\n", 0, hint.start()) + 1
+        line_end = text.find("\n", hint.end())
+        line_end = len(text) if line_end < 0 else line_end
+        yield from regex.finditer(text, line_start, line_end)
 
 
 def listed(text: str, rule_id: str) -> list[PersonHit]:
@@ -562,11 +579,12 @@ def with_list_roles(text: str, found):
 
 
 SURNAME_CUE = "persons/surname-cue/1"
-_CUE_BEFORE_SURNAME = (r"\b(?:zegt|zei|aldus|vertelt|vertelde|benadrukt|stelt|vindt|meent|schrijft|vervolgt|reageert|"
-                       r"[Vv]olgens)\s+")
+_CUE_BEFORE_SURNAME = re.compile(r"\b(?:zegt|zei|aldus|vertelt|vertelde|benadrukt|stelt|vindt|meent|schrijft|"
+                                 r"vervolgt|reageert|[Vv]olgens)\s+")
 # a speech cue after a surname: its colon, or a verb ("Elzinga wijst op ...")
 _CUE_AFTER_SURNAME = re.compile(r"(?::\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|"
                                 r"reageert|knikt|lacht)\b)")
+_NAME_CHAR = re.compile(r"[\w'’-]")
 
 
 def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, list]]:
@@ -579,19 +597,25 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
         given, surname = split_name(without_title(hit.name))
         if given and not given.endswith(".") and len(surname) > 2:
             full.setdefault(surname[:1].upper() + surname[1:], []).append(hit.name)
-    surnames = sorted((s for s, names in full.items() if len(set(names)) == 1), key=len, reverse=True)
+    surnames = [s for s, names in full.items() if len(set(names)) == 1]
     if not surnames:
         return []
-    alts = "|".join(f"[{s[0]}{s[0].lower()}]{re.escape(s[1:])}" for s in surnames)
-    found = [m.span("name") for m in re.finditer(rf"{_CUE_BEFORE_SURNAME}(?P<name>{alts})(?![\w'’-])", text)]
-    # the cues after a surname are found first, then the surname is read backwards from each:
-    # one pattern of every surname tried at every position of the text would be slow
-    ends_with_surname = re.compile(rf"(?<![\w'’-])(?P<name>{alts})$")
-    longest = max(map(len, surnames))
+    # Each surname as written, its first letter in either case, the longest first. The cues
+    # are found by fixed patterns and the few surnames compared beside each: a pattern of this
+    # document's surnames would be compiled anew for every document.
+    forms = sorted({f for s in surnames for f in (s, s[0].lower() + s[1:])}, key=lambda f: (-len(f), f))
+    found = []
+    for cue in scan.finditer(_CUE_BEFORE_SURNAME, text):
+        at = cue.end()
+        form = next((f for f in forms if text.startswith(f, at) and not _NAME_CHAR.match(text, at + len(f))), None)
+        if form:
+            found.append((at, at + len(form)))
     for cue in _CUE_AFTER_SURNAME.finditer(text):
-        m = ends_with_surname.search(text, max(0, cue.start() - longest), cue.start())
-        if m:
-            found.append(m.span("name"))
+        end = cue.start()
+        form = next((f for f in forms if end >= len(f) and text.startswith(f, end - len(f))
+                     and not (end > len(f) and _NAME_CHAR.match(text, end - len(f) - 1))), None)
+        if form:
+            found.append((end - len(form), end))
     return [(PersonHit(s, e, text[s:e], SURNAME_CUE), []) for s, e in sorted(found)]
 
 
