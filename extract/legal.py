@@ -98,7 +98,7 @@ def find_citations(text: str, law_hits: list[tuple[int, int, str]]) -> list[Cita
         if rule.list_group:
             made = _listed_citations(rule, text, law_hits, laws)
         elif rule.paragraph_list:
-            made = _paragraph_list_citations(rule, text, law_hits, laws, ordinals)
+            made = _paragraph_list_citations(rule, text, law_hits, laws, ordinals) if has_paragraph_list(text) else ()
         else:
             made = _single_citations(rule, text, law_hits, laws, ordinals)
         for key, cite in made:
@@ -232,12 +232,27 @@ def _paragraphs(listed: str, ordinals: dict[str, int]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+# What every match of the rules below holds. Those rules open with alternations of ordinals,
+# which `re` tries at every position; most texts hold none of these and skip them.
+# "en tweede lid", "leden 1 en": a word joining ordinals before "lid", or numbers after "leden"
+_PARAGRAPH_LIST_HINT = re.compile(r"(?:en|of|met|t/m|[-–])\s*[a-z]*(?:de|ste)\s+lid|[Ll]eden\s+\d[\d\s,]*(?:en|of|tot|t/m|[-–])")
+_THAT_ARTICLE_HINT = re.compile(r"van\s+(?:dat|dit|hetzelfde|datzelfde)\s+artikel\b")
+
+
+def has_paragraph_list(text: str) -> bool:
+    """Whether a paragraph-list rule ("artikel 18, eerste en tweede lid") may match in `text`:
+    all its matches join two ordinals before "lid" or two numbers after "leden"."""
+    return _PARAGRAPH_LIST_HINT.search(text) is not None
+
+
 def _paragraphs_of_that_article(text: str, citations: list[Citation], ordinals: dict[str, int]) -> list[Citation]:
     """"het vierde en vijfde lid van dat artikel": paragraphs of the article cited just before
     (within `window` characters), with its law."""
     spec = patterns()["that_article"]
     regex = _that_article_regex()
     made = []
+    if not _THAT_ARTICLE_HINT.search(text):
+        return made
     for m in scan.finditer(regex, text):
         before = [c for c in citations if c.end <= m.start() and m.start() - c.end <= spec["window"]]
         if not before or before[-1].law is None:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polder.extract import gazetteer
 from polder.extract.legal import find_citations, find_named_laws, law_forms
@@ -664,3 +666,36 @@ def test_a_list_of_articles_of_a_named_law(tmp_path):
     _, provisions = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe Wet betaalbare huur (Wbh) is nieuw. Zie"
                                                    " artikel 3 en 4 van de Wbh.\n")
     assert {"law/wet-betaalbare-huur/artikel-3", "law/wet-betaalbare-huur/artikel-4"} <= provisions
+
+
+_ORDINAL = st.sampled_from(["eerste", "tweede", "derde", "zevende", "twaalfde", "Eerste"])
+_JOIN = st.sampled_from([" en ", " of ", " tot en met ", " t/m ", "-", " – ", ", ", " ", "\n"])
+_NUMBER = st.sampled_from(["1", "2", "18", "7:658", "46a"])
+_AROUND = st.sampled_from(["", "zie ", "het ", " van de WOR", ".", "maatschap", "\n"])
+_CITATION = st.one_of(
+    st.tuples(_AROUND, _NUMBER, st.sampled_from([",", "", " ,"]), _ORDINAL, _JOIN, _ORDINAL, _AROUND).map(
+        lambda t: f"{t[0]}artikel {t[1]}{t[2]} {t[3]}{t[4]}{t[5]} lid{t[6]}"),
+    st.tuples(_AROUND, st.sampled_from(["leden", "Leden"]), _NUMBER, _JOIN, _NUMBER, _NUMBER, _AROUND).map(
+        lambda t: f"{t[0]}{t[1]} {t[2]}{t[3]}{t[4]} van artikel {t[5]}{t[6]}"),
+    st.tuples(_ORDINAL, _JOIN, _ORDINAL, st.sampled_from(["dat", "dit", "hetzelfde", "het"]), _AROUND).map(
+        lambda t: f"het {t[0]}{t[1]}{t[2]} lid van {t[3]} artikel{t[4]}"),
+    st.tuples(_NUMBER, st.sampled_from(["dat", "datzelfde", "een"])).map(lambda t: f"lid {t[0]} van {t[1]} artikel"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CITATION, min_size=1, max_size=3).map(" ".join))
+def test_the_hints_hold_wherever_the_paragraph_rules_match(text):
+    from polder.extract.legal import _THAT_ARTICLE_HINT, _that_article_regex, has_paragraph_list, load_rules
+    for rule in load_rules()[0]:
+        if rule.paragraph_list and rule.regex.search(text):
+            assert has_paragraph_list(text), (rule.id, text)
+    if _that_article_regex().search(text):
+        assert _THAT_ARTICLE_HINT.search(text), text
+
+
+def test_the_paragraph_hints_on_written_citations():
+    from polder.extract.legal import has_paragraph_list
+    assert has_paragraph_list("artikel 18, eerste en tweede lid, van de WOR")
+    assert has_paragraph_list("de leden 1, 2 en 4 van artikel 25 WOR")
+    assert not has_paragraph_list("artikel 18, tweede lid, van de WOR en de leden van de raad")
