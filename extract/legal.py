@@ -234,15 +234,27 @@ def _paragraphs(listed: str, ordinals: dict[str, int]) -> list[str]:
 
 # What every match of the rules below holds. Those rules open with alternations of ordinals,
 # which `re` tries at every position; most texts hold none of these and skip them.
-# "en tweede lid", "leden 1 en": a word joining ordinals before "lid", or numbers after "leden"
-_PARAGRAPH_LIST_HINT = re.compile(r"(?:en|of|met|t/m|[-–])\s*[a-z]*(?:de|ste)\s+lid|[Ll]eden\s+\d[\d\s,]*(?:en|of|tot|t/m|[-–])")
 _THAT_ARTICLE_HINT = re.compile(r"van\s+(?:dat|dit|hetzelfde|datzelfde)\s+artikel\b")
+# Before "lid": a word joining two ordinals, then the second ("en tweede"); after "leden": two
+# numbers ("leden 1 en 2"). Tried only where "lid" or "eden" is written (found by str.find).
+_ORDINALS_JOINED_BEFORE = re.compile(r"(?:en|of|met|t/m|[-–])\s*[a-z]*(?:de|ste)\s+\Z")
+_NUMBERS_JOINED_AFTER = re.compile(r"eden\s+\d[\d\s,]*(?:en|of|tot|t/m|[-–])")
 
 
 def has_paragraph_list(text: str) -> bool:
     """Whether a paragraph-list rule ("artikel 18, eerste en tweede lid") may match in `text`:
     all its matches join two ordinals before "lid" or two numbers after "leden"."""
-    return _PARAGRAPH_LIST_HINT.search(text) is not None
+    at = text.find("lid")
+    while at >= 0:
+        if _ORDINALS_JOINED_BEFORE.search(text, max(0, at - 60), at):
+            return True
+        at = text.find("lid", at + 3)
+    at = text.find("eden")
+    while at >= 0:
+        if at > 0 and text[at - 1] in "Ll" and _NUMBERS_JOINED_AFTER.match(text, at):
+            return True
+        at = text.find("eden", at + 4)
+    return False
 
 
 def _paragraphs_of_that_article(text: str, citations: list[Citation], ordinals: dict[str, int]) -> list[Citation]:

@@ -579,11 +579,13 @@ def with_list_roles(text: str, found):
 
 
 SURNAME_CUE = "persons/surname-cue/1"
+# A speech cue before a surname ("zegt Smit"), read back from the surname's start, and one
+# after it: its colon, or a verb ("Elzinga wijst op ..."), read from the surname's end.
 _CUE_BEFORE_SURNAME = re.compile(r"\b(?:zegt|zei|aldus|vertelt|vertelde|benadrukt|stelt|vindt|meent|schrijft|"
-                                 r"vervolgt|reageert|[Vv]olgens)\s+")
-# a speech cue after a surname: its colon, or a verb ("Elzinga wijst op ...")
-_CUE_AFTER_SURNAME = re.compile(r"(?::\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|"
-                                r"reageert|knikt|lacht)\b)")
+                                 r"vervolgt|reageert|[Vv]olgens)\s+\Z")
+_CUE_AFTER_SURNAME = re.compile(r":\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|"
+                                r"reageert|knikt|lacht)\b")
+_CUE_REACH = 40  # characters before a surname that hold a cue and the space after it
 _NAME_CHAR = re.compile(r"[\w'’-]")
 
 
@@ -600,22 +602,23 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
     surnames = [s for s, names in full.items() if len(set(names)) == 1]
     if not surnames:
         return []
-    # Each surname as written, its first letter in either case, the longest first. The cues
-    # are found by fixed patterns and the few surnames compared beside each: a pattern of this
-    # document's surnames would be compiled anew for every document.
-    forms = sorted({f for s in surnames for f in (s, s[0].lower() + s[1:])}, key=lambda f: (-len(f), f))
-    found = []
-    for cue in scan.finditer(_CUE_BEFORE_SURNAME, text):
-        at = cue.end()
-        form = next((f for f in forms if text.startswith(f, at) and not _NAME_CHAR.match(text, at + len(f))), None)
-        if form:
-            found.append((at, at + len(form)))
-    for cue in _CUE_AFTER_SURNAME.finditer(text):
-        end = cue.start()
-        form = next((f for f in forms if end >= len(f) and text.startswith(f, end - len(f))
-                     and not (end > len(f) and _NAME_CHAR.match(text, end - len(f) - 1))), None)
-        if form:
-            found.append((end - len(form), end))
+    # The few surnames of the document (first letter in either case) are looked up in the text
+    # and the cues tried beside them: a pattern of the surnames would be compiled anew for every
+    # document, and the cues alone occur everywhere (every colon).
+    after_cue: dict[int, int] = {}  # surname start → end, the longest surname after a cue
+    before_cue: dict[int, int] = {}  # surname end → start, the longest surname before a cue
+    for form in {f for s in surnames for f in (s, s[0].lower() + s[1:])}:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (not _NAME_CHAR.match(text, end) and end - at > after_cue.get(at, at) - at
+                    and _CUE_BEFORE_SURNAME.search(text, max(0, at - _CUE_REACH), at)):
+                after_cue[at] = end
+            if ((at == 0 or not _NAME_CHAR.match(text, at - 1)) and end - at > end - before_cue.get(end, end)
+                    and _CUE_AFTER_SURNAME.match(text, end)):
+                before_cue[end] = at
+            at = text.find(form, at + 1)
+    found = [*after_cue.items(), *((start, end) for end, start in before_cue.items())]
     return [(PersonHit(s, e, text[s:e], SURNAME_CUE), []) for s, e in sorted(found)]
 
 
