@@ -466,12 +466,12 @@ _BREAK = re.compile(r"[ \t]*[\n\f][ \t\n\f]*")
 _BREAK_CHAR = re.compile(r"[\n\f]")
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
-_NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
+_NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting"
 # A heading that names itself ("Aanbeveling 3: Onderzoek ...", "Agendapunt 4 Rondvraag"),
 # however long: plain text often puts the next line right under it.
 _LABEL_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}[a-h]?|[IVX]{1,5}|[a-h])\b"
 # "Aanbeveling 3: ...", "Aanbevelingen 4 tot en met 6 – ..." (a range answered at once)
-_LABELLED_HEADING = re.compile(r"(?:Aanbeveling(?:en)?|Advies|Adviespunt|Agendapunt|Hoofdstuk|Paragraaf|Recommendation)"
+_LABELLED_HEADING = re.compile(r"(?:Aanbeveling(?:en)?|Advies|Adviespunt|Agendapunt|Ad|Hoofdstuk|Paragraaf|Recommendation)"
                                rf"\s+{_LABEL_NUMBER}(?:\s*(?:-|–|tot\s+en\s+met|t/m|,|en)\s*{_LABEL_NUMBER})*"
                                r"\s*[:.)–-]?\s+[A-Z‘“]")
 _SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing alone is a heading

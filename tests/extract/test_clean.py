@@ -252,3 +252,13 @@ def test_markdown_quoted_blocks_lose_their_markers():
     c = clean(t).text
     assert "De SER adviseert het kabinet om de regeling uit te breiden met een scholingsbudget." in c
     assert "scholingsbudget. Een citaat in een citaat.\n" in c and "5 > 3 en a>b." in c
+
+
+def test_ad_and_bracketed_numbers_head_their_lines():
+    t = ("Ad 3. Vaststelling van het verslag van de vergadering van 12 maart en de actiepunten\n"
+         "De raad stelt het verslag vast.\n"
+         "4) Advies over de toekomst van het pensioenstelsel en de uitvoering daarvan\n"
+         "Mevrouw Bakker leidt het advies in.\n")
+    lines = clean(t).text.splitlines()
+    assert lines[0].endswith("de actiepunten") and lines[1] == "De raad stelt het verslag vast."
+    assert lines[2].endswith("uitvoering daarvan") and lines[3].startswith("Mevrouw Bakker")
