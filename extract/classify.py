@@ -266,10 +266,14 @@ def _context_year(text: str, month: int, day: int) -> int | None:
 _ISSUE = re.compile(rf"^[ \t]*{_MONTH}\s+{_YEAR}\b[^\n]{{0,60}}$", re.M | re.I)
 
 
+# the magazine's name first: "SER Magazine | december 2026", "Nummer 4 – juni 2025"
+_ISSUE_AFTER_NAME = re.compile(rf"^[^\n]{{0,40}}?[|–—•·,:-][ \t]*{_MONTH}\s+{_YEAR}\b[^\n]{{0,60}}$", re.M | re.I)
+
+
 def _issue_date(text: str):
-    """An issue line near the top: "September 2021 #3 - jaargang 61"."""
-    head = text[:3000]
-    m = _ISSUE.search(head)
+    """An issue line near the top: "September 2021 #3 - jaargang 61", or in the first lines
+    after the magazine's name: "SER Magazine | december 2026"."""
+    m = _ISSUE.search(text[:3000]) or _ISSUE_AFTER_NAME.search(text[:300])
     if m:
         return _iso(m["year"], m["month"]), _fold(m.group(0))
     return None

@@ -160,6 +160,19 @@ def test_magazine_issue():
     assert find_date("magazine zonder nummer\n\nover werk in 2020", "magazine") == (None, None)
 
 
+@pytest.mark.parametrize("head, iso", [
+    ("SER Magazine | december 2026\n\nIn gesprek", "2026-12"), ("Nummer 4 – juni 2025\n", "2025-06"),
+    ("SER magazine, mei 2024 #2\n", "2024-05"),
+])
+def test_magazine_issue_after_its_name(head, iso):
+    assert find_date(head + "\nHet verhaal.\n", "magazine")[0] == iso
+
+
+def test_a_date_after_a_place_in_running_text_is_no_issue():
+    text = "Magazine\n\nDen Haag, 12 december 2026 is de dag waarop de raad besloot.\n"
+    assert find_date(text, "magazine") == (None, None)
+
+
 def test_a_letters_subject_line_is_the_responses_title():
     text = ("> Retouradres Postbus 90801 2509 LV Den Haag\n\nAan de Voorzitter van de Tweede Kamer\n\n"
             "Datum 3 maart 2026\nBetreft Kabinetsreactie op het SER-advies Werk in de zorg\n\n"
