@@ -479,6 +479,10 @@ _NEXT_LINE_START = re.compile(r"\s*(\S)")
 # a paragraph that opens with a name behind academic titles starts anew, though in lower case:
 # "De minister van Sociale Zaken en Werkgelegenheid," + blank line + "mr. drs. H.W. ter Horst"
 _TITLED_NAME = re.compile(r"(?:(?:mr|dr|drs|prof|ir|ing)\.[ \t]*)+(?:[A-Z]\.|[A-Z][a-z])")
+# a line that opens with a person's form of address or title, short enough to be one entry of a list
+_PERSON_LINE = re.compile(r"(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]r|[Dd]r|[Dd]rs|[Pp]rof|[Ii]r|[Ii]ng)\.[ \t]*|"
+                          r"(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+)+(?:[A-Z]\.|[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
+_LIST_LINE = 80
 # a line that ends in a word that needs more after it is no heading: "... Sociale Zaken en"
 _OPEN_END = re.compile(r"\s(?:en|of|de|het|een|van|voor|in|op|met|aan|bij|door|naar|tot|over|om|te|dat|die)$")
 
@@ -533,6 +537,8 @@ def _break_replacement(text: str, m: re.Match) -> str:
         return " " if mid_sentence else "\n\n"
     if _ITEM_START.match(nxt) or nxt[:1] == "|" or prev_char == "|":  # a list item, a markdown table row
         return "\n"
+    if len(prev_line) < _LIST_LINE and _PERSON_LINE.match(prev_line) and _PERSON_LINE.match(text, m.end()):
+        return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)"
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line))
             and prev_char not in _SENTENCE_END and nxt[:1].isupper()):
         return "\n"

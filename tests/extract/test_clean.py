@@ -262,3 +262,13 @@ def test_ad_and_bracketed_numbers_head_their_lines():
     lines = clean(t).text.splitlines()
     assert lines[0].endswith("de actiepunten") and lines[1] == "De raad stelt het verslag vast."
     assert lines[2].endswith("uitvoering daarvan") and lines[3].startswith("Mevrouw Bakker")
+
+
+def test_an_attendance_list_keeps_one_person_a_line():
+    t = ("Aanwezig:\nmw. dr. A.B. de Vries-Janssen (kroonlid)\nprof. mr. J. van 't Hof\n"
+         "dhr. drs. K. El Khatib, namens MKB-Nederland\nde heer P. Smit (FNV)\n\n"
+         "De voorzitter zegt dat mw. dr. Jansen\nde heer Pietersen zal vervangen.\n")
+    lines = clean(t).text.splitlines()
+    assert "prof. mr. J. van 't Hof" in lines and "dhr. drs. K. El Khatib, namens MKB-Nederland" in lines
+    assert "de heer P. Smit (FNV)" in lines
+    assert "De voorzitter zegt dat mw. dr. Jansen de heer Pietersen zal vervangen." in lines  # a wrapped sentence
