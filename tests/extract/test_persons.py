@@ -8,6 +8,8 @@ from polder.extract.organisations import OrgHit
 from polder.extract.persons import detect, one_edit, same_document_mapping
 from polder.extract.model import DocumentInfo, Entity, Extraction
 
+from test_probes import memberships  # the probes' shared helper
+
 
 def org_hits(text: str) -> dict[int, OrgHit]:
     return {h.start: OrgHit(h.start, h.end, h.key, h.cls) for h in gazetteer.find(text)}
@@ -607,25 +609,16 @@ def _extracted(tmp_path, text: str):
     return extract(read_document(path))
 
 
-def _memberships(ex) -> set[tuple[str, str, str | None]]:
-    out = set()
-    for e in ex.entities.values():
-        if e.cls == "org:Membership":
-            props = {p: getattr(v, "key", v) for p, v in e.props}
-            out.add((props["org:member"], props["org:role"], props.get("org:organization")))
-    return out
-
-
 def test_an_office_of_a_place_belongs_to_the_body_the_document_names(tmp_path):
     ex = _extracted(tmp_path, "De gemeente Rotterdam doet mee. Ahmed Bouali, wethouder van Rotterdam, kent de "
                               "cijfers. Bouali (45) is sinds 2022 wethouder.\n")
-    assert _memberships(ex) == {("person/ahmed-bouali", "role/wethouder", "org/gemeente-rotterdam")}
+    assert memberships(ex) == {("person/ahmed-bouali", "role/wethouder", "org/gemeente-rotterdam")}
     # without the gemeente in the text no body is made up
     ex = _extracted(tmp_path, "Ahmed Bouali, wethouder van Rotterdam, kent de cijfers.\n")
-    assert _memberships(ex) == {("person/ahmed-bouali", "role/wethouder", None)}
+    assert memberships(ex) == {("person/ahmed-bouali", "role/wethouder", None)}
     # "burgemeester van de haven" names no place
     ex = _extracted(tmp_path, "De gemeente Rotterdam doet mee. Anna Kok, wethouder van de haven, zegt het.\n")
-    assert ("person/anna-kok", "role/wethouder", "org/gemeente-rotterdam") not in _memberships(ex)
+    assert ("person/anna-kok", "role/wethouder", "org/gemeente-rotterdam") not in memberships(ex)
 
 
 @pytest.mark.parametrize("text", [

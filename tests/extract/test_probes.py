@@ -28,6 +28,10 @@ def labels(ex, cls: str) -> set[str]:
     return {e.label for e in ex.entities.values() if e.cls == cls}
 
 
+def keys(ex, *classes: str) -> set[str]:
+    return {k for k, e in ex.entities.items() if e.cls in classes}
+
+
 def stances(ex) -> dict[str, str]:
     out = {}
     for key, entity in ex.entities.items():

@@ -22,7 +22,7 @@ import pytest
 
 from polder.extract.pipeline import extract_file
 
-from test_probes import PROBES, labels
+from test_probes import PROBES, keys, labels
 
 NAMES = ("wetgeving_kabinetsreactie_reeksen", "wetgeving_magazine_europa")
 
@@ -30,10 +30,6 @@ NAMES = ("wetgeving_kabinetsreactie_reeksen", "wetgeving_magazine_europa")
 @pytest.fixture(scope="module")
 def extracted():
     return {name: extract_file(next(PROBES.glob(f"{name}.*"))) for name in NAMES}
-
-
-def keys(ex, cls: str) -> set[str]:
-    return {k for k, e in ex.entities.items() if e.cls == cls}
 
 
 def written(ex, key: str) -> list[str]:

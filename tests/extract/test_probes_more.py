@@ -11,7 +11,7 @@ import pytest
 
 from polder.extract.pipeline import extract_file
 
-from test_probes import PROBES, labels, memberships  # the probes' shared helpers
+from test_probes import PROBES, keys, labels, memberships  # the probes' shared helpers
 
 NAMES = ("kabinetsreactie_wetsartikelen", "magazine_portret_werkgevers", "notulen_europese_regels")
 
@@ -19,10 +19,6 @@ NAMES = ("kabinetsreactie_wetsartikelen", "magazine_portret_werkgevers", "notule
 @pytest.fixture(scope="module")
 def extracted():
     return {name: extract_file(next(PROBES.glob(f"{name}.*"))) for name in NAMES}
-
-
-def keys(ex, *classes: str) -> set[str]:
-    return {k for k, e in ex.entities.items() if e.cls in classes}
 
 
 def part_of(ex) -> dict[str, str]:

@@ -11,7 +11,7 @@ import pytest
 
 from polder.extract.pipeline import extract_file
 
-from test_probes import PROBES, relations, stances  # the probes' shared helpers
+from test_probes import PROBES, labels, relations, stances  # the probes' shared helpers
 
 NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
          "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij",
@@ -54,12 +54,8 @@ def test_recommendations_and_reactions_in_a_markdown_table(extracted):
     # "Werkgevers en werknemers maken ... afspraken": the groups are asked to act, not the cabinet
     assert {"group/werkgevers", "group/werknemers"} <= prop_keys(recs["5"], "polder:addressedTo")
     assert "org/kabinet" not in prop_keys(recs["5"], "polder:addressedTo")
-    assert labels_of(ex, "Advice") == {"Kinderopvang als basisvoorziening"}
+    assert labels(ex, "Advice") == {"Kinderopvang als basisvoorziening"}
     assert relations(ex, "polder:respondent") == {("kabinetsreactie_tabel_overzicht", "org/kabinet")}
-
-
-def labels_of(ex, cls: str) -> set[str]:
-    return {e.label for e in ex.entities.values() if e.cls == cls}
 
 
 def test_a_ministers_letter_with_a_summary_list_and_bulleted_recommendations(extracted):
@@ -120,7 +116,7 @@ def test_pdf_text_of_a_letter_in_the_first_person_plural(extracted):
     a reaction that runs over a page break, 'we' and never the cabinet: the signing minister responds."""
     ex = extracted["kabinetsreactie_kamerbrief_wij"]
     assert ex.doc.kind == "government_response"
-    assert labels_of(ex, "Advice") == {"Werkende armoede voorkomen"}
+    assert labels(ex, "Advice") == {"Werkende armoede voorkomen"}
     assert stances(ex) == {"1": "UnderConsideration",  # "terughoudend" ... (next page) "We wachten daarom de evaluatie ... af"
                            "2": "Adopted",  # "We gaan hierin mee"
                            "3": "Adopted",  # "Dit is al staand beleid"
