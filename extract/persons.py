@@ -611,10 +611,10 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
-            if (not _NAME_CHAR.match(text, end) and end - at > after_cue.get(at, at) - at
+            if (end > after_cue.get(at, at) and not _NAME_CHAR.match(text, end)
                     and _CUE_BEFORE_SURNAME.search(text, max(0, at - _CUE_REACH), at)):
                 after_cue[at] = end
-            if ((at == 0 or not _NAME_CHAR.match(text, at - 1)) and end - at > end - before_cue.get(end, end)
+            if (at < before_cue.get(end, end) and (at == 0 or not _NAME_CHAR.match(text, at - 1))
                     and _CUE_AFTER_SURNAME.match(text, end)):
                 before_cue[end] = at
             at = text.find(form, at + 1)
