@@ -44,7 +44,7 @@ from . import resolve
 from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_triples
-from .reason import materialise
+from .reason import changed_nodes, materialise, rdfs_refresh
 from .parts import Exports, graph_parts, has_parts, join_exports, unlink_parts, write_parts
 from .store import StoreLoader, load_blocks, system_graph_iri, system_triples
 
@@ -80,6 +80,7 @@ class BuildReport:
     regraphed: list[str] = field(default_factory=list)  # documents whose named graph changed
     redone: list[str] = field(default_factory=list)  # first graphs written again after resolution
     entailed: tuple[str, int, float] | None = None  # (mode, triples added, seconds)
+    refreshed: tuple[int, int] | None = None  # an update's RDFS entailments: (removed, added)
     phases: dict[str, float] = field(default_factory=dict)  # seconds per step of the build
 
     @contextlib.contextmanager
@@ -103,6 +104,9 @@ class BuildReport:
         lines.append(f"seconds: {self.seconds:.2f}")
         if self.phases:
             lines.append("phases: " + ", ".join(f"{name} {secs:.2f} s" for name, secs in self.phases.items()))
+        if self.refreshed:
+            lines.append(f"entailments refreshed for the changed graphs: {self.refreshed[0]} removed, "
+                         f"{self.refreshed[1]} added")
         if self.redone:
             lines.append(f"graphs redone after cross-document resolution: {len(self.redone)}")
         for label, items in (("unchanged", self.unchanged), ("removed", self.removed)):
@@ -500,19 +504,28 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
             files = exports.finish(system)  # None when the graphs came out of order
         if files is None:
             files = join_exports(system + sorted((stage / DOCS).glob("*.trig")), stage)
+    change = None
     with report.timed("store"):
         if loader:
             store = loader.finish()
             if first:  # first graphs that resolution changed: replace them
                 store = replace_graphs(store, stage, sorted(regraph & set(first)), [], options.base)
         else:
+            # RDFS entailments are brought up to date for the changed graphs alone: their
+            # quads before and after are what that needs.
+            change = GraphChange() if incremental_reasoning(options, report, sources) else None
             store = replace_graphs(ox.Store(str(stage / STORE)), stage, report.regraphed, report.removed,
-                                   options.base)
+                                   options.base, change)
         report.triples = len(store)
         del store
     if options.reason != "none":  # entailments live in the store only, in their own graph
         with report.timed("reasoning"):
-            added, seconds = materialise(ox.Store(str(stage / STORE)), options.reason, options.base)
+            if change is not None:
+                started = time.perf_counter()
+                report.refreshed = refresh_entailments(stage / STORE, change, options.base)
+                added, seconds = report.refreshed[1], time.perf_counter() - started
+            else:
+                added, seconds = materialise(ox.Store(str(stage / STORE)), options.reason, options.base)
         report.entailed = (options.reason, added, seconds)
     write_manifest(stage, new_manifest(options.base, sources, report.errors, files, report.triples, options.reason))
     report.documents = {stem: s["kind"] for stem, s in sources.items()}
@@ -541,13 +554,42 @@ def write_system_graphs(stage: Path, base: str) -> list[Path]:
     return files
 
 
-def replace_graphs(store: ox.Store, stage: Path, regraphed: list[str], removed: list[str], base: str) -> ox.Store:
-    """The store with the named graphs of these documents replaced by their files, or removed."""
+@dataclass
+class GraphChange:
+    """The quads of replaced or removed graphs as they were (`before`) and are (`after`)."""
+    before: list = field(default_factory=list)
+    after: list = field(default_factory=list)
+
+
+def incremental_reasoning(options: Options, report: BuildReport, sources: dict) -> bool:
+    """Whether an update refreshes the RDFS entailments of its changed graphs instead of
+    materialising them all again: yes unless most documents changed (then the whole pass is
+    cheaper than looking at each changed resource)."""
+    changed = len(set(report.regraphed) | set(report.removed))
+    return options.reason == "rdfs" and changed <= max(1, len(sources) // 2)
+
+
+def refresh_entailments(store_path: Path, change: GraphChange, base: str) -> tuple[int, int]:
+    """The RDFS entailments brought up to date for the changed graphs; (removed, added)."""
+    stated = {ox.Triple(q.subject, q.predicate, q.object) for q in change.after}
+    return rdfs_refresh(ox.Store(str(store_path)), changed_nodes(change.before + change.after), stated, base)
+
+
+def replace_graphs(store: ox.Store, stage: Path, regraphed: list[str], removed: list[str], base: str,
+                   change: GraphChange | None = None) -> ox.Store:
+    """The store with the named graphs of these documents replaced by their files, or removed;
+    given `change`, it gets their quads before and after."""
     docs = stage / DOCS
-    for stem in sorted(set(regraphed) | set(removed)):
-        store.remove_graph(ox.NamedNode(str(instance(document_key(stem), base))))
+    graphs = {stem: ox.NamedNode(str(instance(document_key(stem), base))) for stem in set(regraphed) | set(removed)}
+    for stem in sorted(graphs):
+        if change is not None:
+            change.before.extend(store.quads_for_pattern(None, None, None, graphs[stem]))
+        store.remove_graph(graphs[stem])
     if regraphed:
         load_blocks(store, [docs / f"{stem}.trig" for stem in sorted(regraphed)])
+        if change is not None:
+            for stem in sorted(regraphed):
+                change.after.extend(store.quads_for_pattern(None, None, None, graphs[stem]))
     store.flush()
     return store
 

@@ -105,6 +105,55 @@ def rdfs_closure_fast(store: ox.Store, target: ox.NamedNode) -> int:
     return len(fresh)
 
 
+def rdfs_refresh(store: ox.Store, nodes: set, stated: set[ox.Triple], base: str = DEFAULT_BASE) -> tuple[int, int]:
+    """Bring the RDFS entailments about `nodes` up to date after some graphs changed: `nodes`
+    are the resources of their quads before and after (`changed_nodes`), `stated` the triples
+    the changed graphs state now. (triples removed, triples added)
+
+    Every RDFS rule (and owl:inverseOf) joins one data triple with the schema, and concludes
+    something about that triple's subject, or its object for a range or an inverse. So the
+    entailments about other resources cannot change, and those about `nodes` are the
+    consequences of the triples that have them as subject, or as object of a property with a
+    range or an inverse. Recomputed from those alone, the entailed graph equals a full
+    `materialise` (tested), at a cost that grows with the changed graphs, not the store."""
+    target = entailed_graph(base)
+    schema = Schema.of(store, target)
+    nodes = set(nodes) - schema.terms()
+    object_side = schema.object_side_properties()
+    before = {ox.Triple(q.subject, q.predicate, q.object) for x in nodes
+              for q in store.quads_for_pattern(x, None, None, target)}
+    premises = set()
+    for x in nodes:
+        premises.update(ox.Triple(q.subject, q.predicate, q.object)
+                        for q in store.quads_for_pattern(x, None, None) if q.graph_name != target)
+        for p in object_side:
+            premises.update(ox.Triple(q.subject, q.predicate, q.object)
+                            for q in store.quads_for_pattern(None, p, x) if q.graph_name != target)
+    now = {t for premise in premises for t in schema.consequences(premise) if t.subject in nodes}
+    # What was entailed stays unless nothing concludes it now or a changed graph states it;
+    # what is newly concluded may be stated elsewhere already.
+    gone = sorted((before - now) | (before & stated), key=str)
+    fresh = sorted((t for t in now - before if not any(store.quads_for_pattern(t.subject, t.predicate, t.object))),
+                   key=str)
+    for t in gone:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, target))
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in fresh)
+    store.flush()
+    return len(gone), len(fresh)
+
+
+def changed_nodes(quads) -> set:
+    """The resources whose entailments a change of these quads can touch: every subject, and
+    every object that is neither a literal nor a class (a superset of what `rdfs_refresh`
+    needs, which keeps only objects of properties with a range or an inverse in view)."""
+    nodes = set()
+    for q in quads:
+        nodes.add(q.subject)
+        if not isinstance(q.object, ox.Literal) and q.predicate.value != RDF_TYPE:
+            nodes.add(q.object)
+    return nodes
+
+
 def _closure(pairs: set[tuple]) -> dict:
     """Reflexive-free transitive closure: node → every node reachable from it."""
     direct: dict = {}
@@ -136,6 +185,43 @@ class Schema:
         inverse = pairs(OWL + "inverseOf")
         return cls(pairs(RDFS + "subClassOf"), pairs(RDFS + "subPropertyOf"), _grouped(pairs(RDFS + "domain")),
                    _grouped(pairs(RDFS + "range")), _grouped(inverse | {(b, a) for a, b in inverse}))
+
+    def terms(self) -> set:
+        """The classes and properties the schema speaks of: never refreshed as data."""
+        out = set(self.supers) | set(self.superprops) | set(self.domain) | set(self.range) | set(self.inverse)
+        for group in (self.supers, self.superprops, self.domain, self.range, self.inverse):
+            for values in group.values():
+                out |= values
+        return out
+
+    def object_side_properties(self) -> set:
+        """Properties whose triples conclude something about their object: those with a range
+        or an inverse, themselves or through a super-property."""
+        direct = set(self.range) | set(self.inverse)
+        return direct | {p for p, supers in self.superprops.items() if supers & direct}
+
+    def consequences(self, triple: ox.Triple) -> set[ox.Triple]:
+        """Every triple the schema entails from this one data triple, to a fixpoint: what the
+        rules of `rdfs_closure_fast` conclude from it (inverses only between IRIs, ranges never
+        on literals)."""
+        rdf_type = ox.NamedNode(RDF_TYPE)
+        out, todo = set(), [triple]
+        while todo:
+            s, p, o = todo.pop()
+            if p == rdf_type:
+                new = [ox.Triple(s, rdf_type, c) for c in self.supers.get(o, ())]
+            else:
+                new = [ox.Triple(s, q, o) for q in self.superprops.get(p, ())]
+                new += [ox.Triple(s, rdf_type, c) for c in self.domain.get(p, ())]
+                if not isinstance(o, ox.Literal):
+                    new += [ox.Triple(o, rdf_type, c) for c in self.range.get(p, ())]
+                if isinstance(o, ox.NamedNode):
+                    new += [ox.Triple(o, q, s) for q in self.inverse.get(p, ())]
+            for t in new:
+                if t not in out and t != triple:
+                    out.add(t)
+                    todo.append(t)
+        return out
 
     def closed_schema(self) -> set[ox.Triple]:
         out = set()

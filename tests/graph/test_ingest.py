@@ -315,3 +315,23 @@ def test_first_graphs_that_resolution_changes_are_redone(tmp_path):
     assert same_exports(tmp_path / "fresh", tmp_path / "stepwise")
     stores = [ox.Store.read_only(str(tmp_path / name / "store")) for name in ("fresh", "stepwise")]
     assert set(stores[0]) == set(stores[1])
+
+
+def stored(out) -> set[str]:
+    return {str(q) for q in ox.Store.read_only(str(out / "store"))}
+
+
+def test_add_and_remove_refresh_the_entailments_to_what_a_rebuild_has(corpus_dir, tmp_path):
+    """With RDFS reasoning, an update refreshes the entailments of the changed graphs only,
+    and the store (entailed graph included) equals a full rebuild's."""
+    files = sorted(corpus_dir.glob("*.txt"))
+    out, four, five = tmp_path / "out", tmp_path / "four", tmp_path / "five"
+    build_corpus(files[:-1], four, reason="rdfs")
+    shutil.copytree(four, out)
+    build_corpus(files, five, reason="rdfs")
+    report = add_documents([files[-1]], out)
+    assert report.refreshed and report.refreshed[1] > 0  # refreshed, not materialised again
+    assert stored(out) == stored(five)
+    report = remove_documents([files[-1].stem], out)
+    assert report.refreshed and report.refreshed[0] > 0
+    assert stored(out) == stored(four)
