@@ -274,11 +274,20 @@ def load_extraction(folder: Path, stem: str) -> Extraction:
     return pickle.loads((folder / EXTRACTIONS / f"{stem}.pickle").read_bytes())
 
 
-def resolution_index(folder: Path, stems: list[str], known: dict[str, resolve.Index]):
+def resolution_index(folder: Path, stems: list[str], known: dict[str, resolve.Index],
+                     keys: dict[str, tuple[str, ...]] | None = None):
     """The corpus-wide index, fed in stem order so that a build and an update agree; the
-    shares of documents extracted in this run came back with them, the others are read."""
-    return resolve.merged_index(known[stem] if stem in known else resolve.document_index(load_extraction(folder, stem))
-                                for stem in sorted(stems))
+    shares of documents extracted in this run came back with them, the others are read
+    (and, given `keys`, their entity keys are put there)."""
+    def share(stem: str) -> resolve.Index:
+        if stem in known:
+            return known[stem]
+        extraction = load_extraction(folder, stem)
+        if keys is not None:
+            keys[stem] = tuple(sorted(extraction.entities))
+        return resolve.document_index(extraction)
+
+    return resolve.merged_index(share(stem) for stem in sorted(stems))
 
 
 def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
@@ -476,14 +485,15 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
     graphs into the store and its `exports` already holding them; only the graphs the
     corpus-wide resolution changes are redone (and then the exports joined afresh)."""
     with report.timed("resolve"):
-        index = resolution_index(stage, list(sources), shares)
+        keys: dict[str, tuple[str, ...]] = {}
+        index = resolution_index(stage, list(sources), shares, keys)
     first = first or {}
     if first:
         regraph = {stem for stem in sources
                    if stem not in first or resolve.signature(first[stem].keys, index) != first[stem].signature}
         report.redone = sorted(regraph)
     else:
-        regraph = changed if _equal(index, old_index) else set(sources)
+        regraph = changed | resolved_otherwise(keys, index, old_index)
         regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
     with report.timed("graphs"):
         system = write_system_graphs(stage, options.base)
@@ -531,6 +541,19 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
     report.documents = {stem: s["kind"] for stem, s in sources.items()}
     for s in sources.values():
         report.entities.update(s.get("entities", {}))
+
+
+def resolved_otherwise(keys: dict[str, tuple[str, ...]], index, old_index) -> set[str]:
+    """The documents (of those whose entity `keys` are given) whose graphs the new index
+    changes: those whose entities get other keys or labels (`resolve.signature`). Every one
+    without an earlier index or when that cannot be compared."""
+    if _equal(index, old_index):
+        return set()
+    try:
+        return {stem for stem, own in keys.items()
+                if resolve.signature(own, index) != resolve.signature(own, old_index)}
+    except Exception:  # an earlier index of another shape: write every graph again
+        return set(keys)
 
 
 def _equal(a, b) -> bool:
