@@ -335,3 +335,24 @@ def test_add_and_remove_refresh_the_entailments_to_what_a_rebuild_has(corpus_dir
     report = remove_documents([files[-1].stem], out)
     assert report.refreshed and report.refreshed[0] > 0
     assert stored(out) == stored(four)
+
+
+def test_an_added_document_that_resolves_an_earlier_ones_person_rewrites_that_graph_too(tmp_path):
+    """Adding the document that shows "De heer Den Boer" to be Henk den Boer writes the earlier
+    document's graph again (its person gets another key), and only that one; the store,
+    entailments included, equals a fresh build's."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(MINUTES.format(date="12 maart 2021", sentence=(
+        "De heer Den Boer (MKB-Nederland) wijst op de Arbeidsomstandighedenwet.")))
+    (folder / "b.txt").write_text(MINUTES.format(date="9 april 2021", sentence=(
+        "De heer Henk den Boer (MKB-Nederland) merkt op dat artikel 5 van de Arbeidsomstandighedenwet knelt.")))
+    (folder / "c.txt").write_text(MINUTES.format(date="7 mei 2021", sentence=(
+        "Mevrouw Jansen (FNV) wijst op de Wet op de ondernemingsraden.")))
+    build_corpus([folder / "a.txt", folder / "c.txt"], tmp_path / "stepwise", reason="rdfs")
+    report = add_documents([folder / "b.txt"], tmp_path / "stepwise")
+    assert report.regraphed == ["a", "b"]  # c has no person the new document resolves
+    assert "person/henk-den-boer" in (tmp_path / "stepwise" / "docs" / "a.trig").read_text()
+    build_corpus([folder], tmp_path / "fresh", reason="rdfs")
+    assert same_exports(tmp_path / "fresh", tmp_path / "stepwise")
+    assert stored(tmp_path / "fresh") == stored(tmp_path / "stepwise")
