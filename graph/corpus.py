@@ -44,7 +44,7 @@ from . import resolve
 from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_triples
-from .reason import changed_nodes, materialise, rdfs_refresh
+from .reason import materialise, rdfs_refresh
 from .parts import Exports, graph_parts, has_parts, join_exports, unlink_parts, write_parts
 from .store import StoreLoader, load_blocks, system_graph_iri, system_triples
 
@@ -594,8 +594,7 @@ def incremental_reasoning(options: Options, report: BuildReport, sources: dict) 
 
 def refresh_entailments(store_path: Path, change: GraphChange, base: str) -> tuple[int, int]:
     """The RDFS entailments brought up to date for the changed graphs; (removed, added)."""
-    stated = {ox.Triple(q.subject, q.predicate, q.object) for q in change.after}
-    return rdfs_refresh(ox.Store(str(store_path)), changed_nodes(change.before + change.after), stated, base)
+    return rdfs_refresh(ox.Store(str(store_path)), change.before, change.after, base)
 
 
 def replace_graphs(store: ox.Store, stage: Path, regraphed: list[str], removed: list[str], base: str,

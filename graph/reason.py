@@ -105,53 +105,57 @@ def rdfs_closure_fast(store: ox.Store, target: ox.NamedNode) -> int:
     return len(fresh)
 
 
-def rdfs_refresh(store: ox.Store, nodes: set, stated: set[ox.Triple], base: str = DEFAULT_BASE) -> tuple[int, int]:
-    """Bring the RDFS entailments about `nodes` up to date after some graphs changed: `nodes`
-    are the resources of their quads before and after (`changed_nodes`), `stated` the triples
-    the changed graphs state now. (triples removed, triples added)
+def rdfs_refresh(store: ox.Store, before: list[ox.Quad], after: list[ox.Quad],
+                 base: str = DEFAULT_BASE) -> tuple[int, int]:
+    """Bring the RDFS entailments up to date after some graphs changed, from their quads as
+    they were (`before`) and are (`after`); (triples removed, triples added).
 
-    Every RDFS rule (and owl:inverseOf) joins one data triple with the schema, and concludes
-    something about that triple's subject, or its object for a range or an inverse. So the
-    entailments about other resources cannot change, and those about `nodes` are the
-    consequences of the triples that have them as subject, or as object of a property with a
-    range or an inverse. Recomputed from those alone, the entailed graph equals a full
-    `materialise` (tested), at a cost that grows with the changed graphs, not the store."""
+    Every RDFS rule (and owl:inverseOf) joins one data triple with the schema, so a triple is
+    entailed exactly when some stated triple has it among its `consequences`, and is not
+    stated itself. A change can therefore only take away the consequences of the triples it
+    removed (unless another stated triple still has them: `_supported`), add those of the
+    triples it added, and move triples between stated and entailed. The result equals a full
+    `materialise` (tested), at a cost that grows with the change, not with the store."""
     target = entailed_graph(base)
     schema = Schema.of(store, target)
-    nodes = set(nodes) - schema.terms()
-    object_side = schema.object_side_properties()
-    before = {ox.Triple(q.subject, q.predicate, q.object) for x in nodes
-              for q in store.quads_for_pattern(x, None, None, target)}
-    premises = set()
-    for x in nodes:
-        premises.update(ox.Triple(q.subject, q.predicate, q.object)
-                        for q in store.quads_for_pattern(x, None, None) if q.graph_name != target)
-        for p in object_side:
-            premises.update(ox.Triple(q.subject, q.predicate, q.object)
-                            for q in store.quads_for_pattern(None, p, x) if q.graph_name != target)
-    now = {t for premise in premises for t in schema.consequences(premise) if t.subject in nodes}
-    # What was entailed stays unless nothing concludes it now or a changed graph states it;
-    # what is newly concluded may be stated elsewhere already.
-    gone = sorted((before - now) | (before & stated), key=str)
-    fresh = sorted((t for t in now - before if not any(store.quads_for_pattern(t.subject, t.predicate, t.object))),
-                   key=str)
-    for t in gone:
+    old = {ox.Triple(q.subject, q.predicate, q.object) for q in before}
+    new = {ox.Triple(q.subject, q.predicate, q.object) for q in after}
+    lost, gained = old - new, new - old
+
+    def entailed(t: ox.Triple) -> bool:
+        return ox.Quad(t.subject, t.predicate, t.object, target) in store
+
+    def stated(t: ox.Triple) -> bool:
+        return any(q.graph_name != target for q in store.quads_for_pattern(t.subject, t.predicate, t.object))
+
+    gone = {t for p in lost for t in schema.consequences(p)
+            if entailed(t) and not _supported(store, schema, t, target)}
+    gone |= {t for t in gained if entailed(t)}  # stated now
+    fresh = {t for p in gained for t in schema.consequences(p) if not entailed(t) and not stated(t)}
+    fresh |= {t for t in lost if not stated(t) and _supported(store, schema, t, target)}  # no longer stated
+    for t in sorted(gone, key=str):
         store.remove(ox.Quad(t.subject, t.predicate, t.object, target))
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in fresh)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in sorted(fresh, key=str))
     store.flush()
     return len(gone), len(fresh)
 
 
-def changed_nodes(quads) -> set:
-    """The resources whose entailments a change of these quads can touch: every subject, and
-    every object that is neither a literal nor a class (a superset of what `rdfs_refresh`
-    needs, which keeps only objects of properties with a range or an inverse in view)."""
-    nodes = set()
-    for q in quads:
-        nodes.add(q.subject)
-        if not isinstance(q.object, ox.Literal) and q.predicate.value != RDF_TYPE:
-            nodes.add(q.object)
-    return nodes
+def _supported(store: ox.Store, schema: "Schema", t: ox.Triple, target: ox.NamedNode) -> bool:
+    """Whether a stated triple entails `t`. A type comes from a triple about its resource (or
+    one that has it as the object of a property with a range or an inverse); any other
+    triple from one between its subject and object, either way round. Looks no further than
+    the first that does."""
+    if t.predicate.value == RDF_TYPE:
+        x = t.subject
+        candidates = [store.quads_for_pattern(x, None, None)]
+        candidates += [store.quads_for_pattern(None, p, x) for p in schema.object_side_properties()]
+    elif isinstance(t.object, ox.Literal):
+        candidates = [store.quads_for_pattern(t.subject, None, t.object)]
+    else:
+        candidates = [store.quads_for_pattern(t.subject, None, t.object),
+                      store.quads_for_pattern(t.object, None, t.subject)]
+    return any(q.graph_name != target and t in schema.consequences(ox.Triple(q.subject, q.predicate, q.object))
+               for quads in candidates for q in quads)
 
 
 def _closure(pairs: set[tuple]) -> dict:
@@ -185,14 +189,6 @@ class Schema:
         inverse = pairs(OWL + "inverseOf")
         return cls(pairs(RDFS + "subClassOf"), pairs(RDFS + "subPropertyOf"), _grouped(pairs(RDFS + "domain")),
                    _grouped(pairs(RDFS + "range")), _grouped(inverse | {(b, a) for a, b in inverse}))
-
-    def terms(self) -> set:
-        """The classes and properties the schema speaks of: never refreshed as data."""
-        out = set(self.supers) | set(self.superprops) | set(self.domain) | set(self.range) | set(self.inverse)
-        for group in (self.supers, self.superprops, self.domain, self.range, self.inverse):
-            for values in group.values():
-                out |= values
-        return out
 
     def object_side_properties(self) -> set:
         """Properties whose triples conclude something about their object: those with a range
