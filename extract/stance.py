@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from re import _constants as _sre, _parser as _sre_parser  # the regex parser (Python 3.11+), for required_words
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +35,8 @@ class Cue:
     negated: str = "NotAdopted"
     tags: frozenset[str] = frozenset()
     needs_voice: bool = False  # fires only in a sentence whose subject may be the cabinet
+    # words (lower case) of which every match contains one, from required_words(); None: no prefilter
+    needs: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,159 @@ class Rules:
     not_about: re.Pattern | None = None  # a voiced sentence about something else than the recommendation
     hypothetical: re.Pattern | None = None  # a clause that only asks whether ("of ...")
     hypothetical_stance: str = "UnderConsideration"
+    prefilter: Prefilter | None = field(default=None, compare=False, repr=False)
 
 
 def cue_of(c: dict) -> Cue:
-    return Cue(c["id"], c["stance"], float(c["weight"]), re.compile(c["pattern"], re.I),
+    pattern = re.compile(c["pattern"], re.I)
+    return Cue(c["id"], c["stance"], float(c["weight"]), pattern,
                bool(c.get("negatable", True)), c.get("negated", "NotAdopted"),
-               frozenset(c.get("tags", ())), bool(c.get("needs_voice", False)))
+               frozenset(c.get("tags", ())), bool(c.get("needs_voice", False)), required_words(pattern))
+
+
+# ---------------------------------------------------------------- a literal prefilter per cue
+# Most sentences fire few of the cues, yet running all of them costs one regex scan each. From
+# each cue's parsed pattern we derive words one of which any match must contain ("steun" for
+# "\b(?:onder)?steun(?:t|en)?\b"); a cue none of whose words is in the lowered sentence cannot
+# fire and is not run. The derivation only ever gives up (no prefilter), never guesses: a node
+# it does not know matches "anything".
+
+_MAX_WORDS = 64  # a larger set of alternative strings counts as unknown
+_EMPTY = frozenset({""})
+# The only characters that the (ignore-case) regex matches to an ASCII letter but str.lower() does
+# not turn into it: İ and ı match i, ſ matches s. A sentence with one of them is scanned in full.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which occurs (case-insensitively) in every match of `pattern`."""
+    try:
+        words = _best([_words_of_seq(_sre_parser.parse(pattern.pattern, pattern.flags))[1]])
+    except Exception:  # an unexpected parse tree: no prefilter
+        return None
+    return tuple(sorted(words)) if words else None
+
+
+def _product(a, b):
+    """Each string of `a` followed by each of `b`, or None when unknown or too many."""
+    if a is None or b is None or len(a) * len(b) > _MAX_WORDS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _best(candidates):
+    """The most selective of the word sets of which each is required; a word that contains
+    another of its set is dropped (finding the shorter one is implied)."""
+    sets = [frozenset(w for w in c if not any(v != w and v in w for v in c))
+            for c in candidates if c and "" not in c]
+    return min(sets, key=lambda ws: sum(4.0 ** -min(len(w), 8) for w in ws) + 0.002 * len(ws), default=None)
+
+
+def _words_of(op, av):
+    """(exact, required) of one parsed node: every string it can match (None: unknown or too
+    many) and a set of words one of which every match contains (None: none known)."""
+    if op is _sre.LITERAL:
+        c = chr(av)
+        return (frozenset({c.lower()}), None) if c.isascii() else (None, None)
+    if op is _sre.IN:
+        chars = set()
+        for o, v in av:
+            if o is _sre.LITERAL:
+                chars.add(chr(v))
+            elif o is _sre.RANGE and v[1] - v[0] < 16:
+                chars.update(map(chr, range(v[0], v[1] + 1)))
+            else:  # a negation or a category (\w, \s, ...)
+                return None, None
+        return (frozenset(c.lower() for c in chars), None) if all(c.isascii() for c in chars) else (None, None)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero width: consumes nothing
+        return _EMPTY, None
+    if op is _sre.SUBPATTERN:
+        return _words_of_seq(av[3])
+    if op is _sre.ATOMIC_GROUP:
+        return _words_of_seq(av)
+    if op is _sre.BRANCH:
+        alternatives = [_words_of_seq(p) for p in av[1]]
+        exacts = [e for e, _ in alternatives]
+        needs = [n for _, n in alternatives]
+        exact = None
+        if None not in exacts and sum(map(len, exacts)) <= _MAX_WORDS:
+            exact = frozenset().union(*exacts)
+        return exact, (frozenset().union(*needs) if None not in needs else None)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        e, n = _words_of_seq(sub)
+        exact = None
+        if e is not None and high <= 3:
+            exact, power = (_EMPTY if low == 0 else frozenset()), _EMPTY
+            for k in range(1, high + 1):
+                power = _product(power, e)
+                if power is None:
+                    exact = None
+                    break
+                if k >= low:
+                    exact |= power
+            if exact is not None and len(exact) > _MAX_WORDS:
+                exact = None
+        return exact, (n if low >= 1 else None)
+    return None, None  # any other node (\w, ., a back reference, ...): unknown
+
+
+def _words_of_seq(items):
+    """(exact, required) of a sequence: runs of nodes with known strings join into longer words."""
+    candidates, run, exact = [], _EMPTY, _EMPTY
+    for op, av in items:
+        e, n = _words_of(op, av)
+        candidates.append(n)
+        exact = _product(exact, e)
+        joined = _product(run, e)
+        if joined is None:  # the run ends here; what it spelled is required
+            candidates.append(run)
+            joined = e if e is not None else _EMPTY
+        run = joined
+    candidates.append(run)
+    return exact, _best(candidates)
+
+
+def _trie(words) -> str:
+    """A regex that matches the longest of `words` starting where it is tried (each step of
+    the trie has one way on, so the greedy match is the longest word)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return build(root)
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Which cues can fire in a sentence, from one scan for all cues' required words."""
+    words: re.Pattern  # at each position, the longest required word that starts there
+    cues_of: dict[str, frozenset[int]]  # such a word → the cues that it or a word inside it lets run
+    always: frozenset[int]  # the cues without required words
+
+    @classmethod
+    def of(cls, cues: tuple[Cue, ...]) -> Prefilter:
+        vocabulary = sorted({w for c in cues for w in c.needs or ()})
+        cues_of = {w: frozenset(i for i, c in enumerate(cues) if c.needs and any(n in w for n in c.needs))
+                   for w in vocabulary}
+        return cls(re.compile(f"(?=({_trie(vocabulary)}))"), cues_of,
+                   frozenset(i for i, c in enumerate(cues) if c.needs is None))
+
+    def candidates(self, sentence: str) -> list[int] | None:
+        """Indices of the cues that can match in `sentence`, in order; None: all of them."""
+        if any(c in sentence for c in _CASE_TRAPS):
+            return None
+        found = set(self.words.findall(sentence.lower()))
+        return sorted(self.always.union(*map(self.cues_of.__getitem__, found)))
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +266,7 @@ def load_rules() -> Rules:
                  float(data.get("first_paragraph_weight", 1)), re.compile(data["voice"]["pattern"]), mixes,
                  re.compile(data["voice"]["not_about"]) if data["voice"].get("not_about") else None,
                  re.compile(data["hypothetical"]["pattern"]) if "hypothetical" in data else None,
-                 data.get("hypothetical", {}).get("stance", "UnderConsideration"))
+                 data.get("hypothetical", {}).get("stance", "UnderConsideration"), Prefilter.of(cues))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -160,7 +310,11 @@ def has_voice(sentence: str, rules: Rules) -> bool:
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
     fired = []
     voiced = None
-    for cue in rules.cues:
+    cues = rules.cues
+    runs = rules.prefilter.candidates(sentence) if rules.prefilter is not None else None
+    if runs is not None:  # leave out the cues none of whose required words is in the sentence
+        cues = [cues[i] for i in runs]
+    for cue in cues:
         if cue.needs_voice:
             if voiced is None:
                 voiced = has_voice(sentence, rules)
