@@ -17,6 +17,7 @@ from . import gazetteer, scan
 from .model import Entity, Ref
 from .pipeline import component
 from .reference import KnownEntity, load_reference
+from .stance import lowered, required_word_sets
 
 PATTERNS = Path(__file__).with_name("patterns") / "legal.toml"
 CONTEXT_WINDOW = 1500  # how far back a bare "artikel 12" looks for the law of its passage
@@ -187,7 +188,7 @@ def _article_number() -> re.Pattern:
 def _listed_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]], laws: dict[str, str]):
     """(key, citation) per article of a list ("artikelen 5, 6 en 7 van de Arbowet"), and per
     article inside a short range ("artikelen 3 tot en met 6"), cited by the range's words."""
-    for m in scan.finditer(rule.regex, text):
+    for m in _finditer(rule.regex, text):
         after = _law_right_after(text, m.end(), law_hits) if rule.law_after else None
         if rule.law_after == "required" and after is None:
             continue
@@ -208,7 +209,7 @@ def _paragraph_list_citations(rule: Rule, text: str, law_hits: list[tuple[int, i
     """(key, citation) per paragraph of one article ("artikel 18, eerste en tweede lid"); the
     last is keyed like the article, so that it adds its paragraph to the article's reading (or
     agrees with the paragraph-of-article rule, which reads the ordinal next to "lid")."""
-    for m in scan.finditer(rule.regex, text):
+    for m in _finditer(rule.regex, text):
         after = _law_right_after(text, m.end(), law_hits) if rule.law_after else None
         law = _law_group(m, laws) or (after and after[0]) or _law_named_after(text, m.end(), law_hits)
         if law is None:
@@ -265,7 +266,7 @@ def _paragraphs_of_that_article(text: str, citations: list[Citation], ordinals: 
     made = []
     if not _THAT_ARTICLE_HINT.search(text):
         return made
-    for m in scan.finditer(regex, text):
+    for m in _finditer(regex, text):
         before = [c for c in citations if c.end <= m.start() and m.start() - c.end <= spec["window"]]
         if not before or before[-1].law is None:
             continue
@@ -309,10 +310,31 @@ def _book_and_number(article: str) -> tuple[str, str]:
     return m.group(1) or "", m.group(2)
 
 
+def _finditer(regex: re.Pattern, text: str):
+    """`scan.finditer(regex, text)`, or nothing when the text lacks every word of one of the
+    word sets that each match needs a word of (stance.required_word_sets): "richtlijn" and
+    "(EU)" or "/EU" for an EU act by number, where scan only looks for "ichtlijn"."""
+    global _last_lowered
+    if _last_lowered[0] is not text:
+        _last_lowered = (text, lowered(text))
+    low = _last_lowered[1]
+    if low is not None and not all(any(w in low for w in words) for words in _word_sets(regex)):
+        return iter(())
+    return scan.finditer(regex, text)
+
+
+_last_lowered: tuple[str | None, str | None] = (None, None)  # the last text (one document) and its lowered form
+
+
+@lru_cache(maxsize=None)  # one entry per rule's regex
+def _word_sets(regex: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    return tuple(required_word_sets(regex))
+
+
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):
     """(match, where the citation starts, the law named before it or None) per firing."""
     if not rule.after_law:
-        return ((m, m.start(), None) for m in scan.finditer(rule.regex, text))
+        return ((m, m.start(), None) for m in _finditer(rule.regex, text))
     found = ((rule.regex.match(text, end), start, key) for start, end, key in law_hits)
     return ((m, start, key) for m, start, key in found if m)
 
@@ -383,7 +405,7 @@ def find_named_laws(text: str, known_forms: dict[str, str],
     found = {}
     known_lower = frozenset()  # made at the first match: most documents name no law this way
     for rule in named_law_rules():
-        for m in scan.finditer(rule.regex, text):
+        for m in _finditer(rule.regex, text):
             known_lower = known_lower or _lowered(tuple(known_forms))
             start, end = m.span("name")
             end = _before_word_not_inside(text, start, end)
@@ -553,7 +575,7 @@ def listed_laws(text: str) -> list[tuple[int, int, str, dict]]:
     ("de richtlijnen 2004/37/EG en 98/24/EG", "de ILO-verdragen 155 en 190")."""
     return [(n.start(), n.end(), spec["name"].format(kind=m.group("kind").capitalize(), number=n.group()), spec)
             for spec, listing, number in _law_lists()
-            for m in scan.finditer(listing, text) for n in number.finditer(text, *m.span("numbers"))]
+            for m in _finditer(listing, text) for n in number.finditer(text, *m.span("numbers"))]
 
 
 def listed_eu_acts(text: str) -> list[tuple[int, int, str]]:

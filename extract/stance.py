@@ -122,13 +122,26 @@ _EMPTY = frozenset({""})
 _CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
 
 
+def lowered(text: str) -> str | None:
+    """`text` in lower case for looking up required words, or None when it holds a character
+    that an ignore-case regex matches to an ASCII letter that its lower case is not."""
+    return None if any(c in text for c in _CASE_TRAPS) else text.lower()
+
+
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case words one of which occurs (case-insensitively) in every match of `pattern`."""
+    sets = required_word_sets(pattern)
+    return sets[0] if sets else None
+
+
+def required_word_sets(pattern: re.Pattern) -> list[tuple[str, ...]]:
+    """Sets of lower-case words such that every match of `pattern` contains a word of each set
+    (case-insensitively), the most selective first; [] when none is known."""
     try:
-        words = _best([_words_of_seq(_sre_parser.parse(pattern.pattern, pattern.flags))[1]])
+        sets = _words_of_seq(_sre_parser.parse(pattern.pattern, pattern.flags))[1]
     except Exception:  # an unexpected parse tree: no prefilter
-        return None
-    return tuple(sorted(words)) if words else None
+        return []
+    return [tuple(sorted(ws)) for ws in sorted(set(sets), key=lambda ws: (_cost(ws), sorted(ws)))]
 
 
 def _product(a, b):
@@ -138,20 +151,24 @@ def _product(a, b):
     return frozenset(x + y for x in a for y in b)
 
 
-def _best(candidates):
-    """The most selective of the word sets of which each is required; a word that contains
-    another of its set is dropped (finding the shorter one is implied)."""
-    sets = [frozenset(w for w in c if not any(v != w and v in w for v in c))
+def _cost(words) -> float:
+    """How likely a text holds one of `words` (shorter words are likelier), plus a little per word."""
+    return sum(4.0 ** -min(len(w), 8) for w in words) + 0.002 * len(words)
+
+
+def _required(candidates) -> list[frozenset[str]]:
+    """The word sets that can serve: non-empty, no empty word; a word that contains another of
+    its set is dropped (finding the shorter one is implied)."""
+    return [frozenset(w for w in c if not any(v != w and v in w for v in c))
             for c in candidates if c and "" not in c]
-    return min(sets, key=lambda ws: sum(4.0 ** -min(len(w), 8) for w in ws) + 0.002 * len(ws), default=None)
 
 
 def _words_of(op, av):
     """(exact, required) of one parsed node: every string it can match (None: unknown or too
-    many) and a set of words one of which every match contains (None: none known)."""
+    many) and word sets of which every match contains a word of each ([]: none known)."""
     if op is _sre.LITERAL:
         c = chr(av)
-        return (frozenset({c.lower()}), None) if c.isascii() else (None, None)
+        return (frozenset({c.lower()}), []) if c.isascii() else (None, [])
     if op is _sre.IN:
         chars = set()
         for o, v in av:
@@ -160,22 +177,23 @@ def _words_of(op, av):
             elif o is _sre.RANGE and v[1] - v[0] < 16:
                 chars.update(map(chr, range(v[0], v[1] + 1)))
             else:  # a negation or a category (\w, \s, ...)
-                return None, None
-        return (frozenset(c.lower() for c in chars), None) if all(c.isascii() for c in chars) else (None, None)
+                return None, []
+        return (frozenset(c.lower() for c in chars), []) if all(c.isascii() for c in chars) else (None, [])
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero width: consumes nothing
-        return _EMPTY, None
+        return _EMPTY, []
     if op is _sre.SUBPATTERN:
         return _words_of_seq(av[3])
     if op is _sre.ATOMIC_GROUP:
         return _words_of_seq(av)
-    if op is _sre.BRANCH:
+    if op is _sre.BRANCH:  # one word of the most selective set of each alternative
         alternatives = [_words_of_seq(p) for p in av[1]]
         exacts = [e for e, _ in alternatives]
-        needs = [n for _, n in alternatives]
         exact = None
         if None not in exacts and sum(map(len, exacts)) <= _MAX_WORDS:
             exact = frozenset().union(*exacts)
-        return exact, (frozenset().union(*needs) if None not in needs else None)
+        if all(n for _, n in alternatives):
+            return exact, [frozenset().union(*(min(n, key=_cost) for _, n in alternatives))]
+        return exact, []
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, high, sub = av
         e, n = _words_of_seq(sub)
@@ -191,16 +209,17 @@ def _words_of(op, av):
                     exact |= power
             if exact is not None and len(exact) > _MAX_WORDS:
                 exact = None
-        return exact, (n if low >= 1 else None)
-    return None, None  # any other node (\w, ., a back reference, ...): unknown
+        return exact, (n if low >= 1 else [])
+    return None, []  # any other node (\w, ., a back reference, ...): unknown
 
 
 def _words_of_seq(items):
-    """(exact, required) of a sequence: runs of nodes with known strings join into longer words."""
+    """(exact, required) of a sequence: runs of nodes with known strings join into longer words;
+    what each run spells is required, and so is what each node requires."""
     candidates, run, exact = [], _EMPTY, _EMPTY
     for op, av in items:
         e, n = _words_of(op, av)
-        candidates.append(n)
+        candidates += n
         exact = _product(exact, e)
         joined = _product(run, e)
         if joined is None:  # the run ends here; what it spelled is required
@@ -208,7 +227,7 @@ def _words_of_seq(items):
             joined = e if e is not None else _EMPTY
         run = joined
     candidates.append(run)
-    return exact, _best(candidates)
+    return exact, _required(candidates)
 
 
 def _trie(words) -> str:
@@ -247,9 +266,10 @@ class Prefilter:
 
     def candidates(self, sentence: str) -> list[int] | None:
         """Indices of the cues that can match in `sentence`, in order; None: all of them."""
-        if any(c in sentence for c in _CASE_TRAPS):
+        low = lowered(sentence)
+        if low is None:
             return None
-        found = set(self.words.findall(sentence.lower()))
+        found = set(self.words.findall(low))
         return sorted(self.always.union(*map(self.cues_of.__getitem__, found)))
 
 
