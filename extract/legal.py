@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from re import _constants as _sre, _parser as _sre_parser  # the regex parser (Python 3.11+)
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -320,10 +321,23 @@ def _finditer(regex: re.Pattern, text: str):
     low = _last_lowered[1]
     if low is not None and not all(any(w in low for w in words) for words in _word_sets(regex)):
         return iter(())
+    if _opens_with_class(regex):
+        return regex.finditer(text) if scan.may_match(regex, text) else iter(())
     return scan.finditer(regex, text)
 
 
 _last_lowered: tuple[str | None, str | None] = (None, None)  # the last text (one document) and its lowered form
+
+
+@lru_cache(maxsize=None)  # one entry per rule's regex
+def _opens_with_class(regex: re.Pattern) -> bool:
+    """Whether a case-sensitive pattern opens with a character class ("[Ll]id van artikel"): `re`
+    then finds the places to try by that class itself, four times faster than behind the lookahead
+    for the same characters that scan.finditer puts in front of it."""
+    if regex.flags & re.IGNORECASE:
+        return False
+    items = _sre_parser.parse(regex.pattern, regex.flags)
+    return len(items) > 0 and items[0][0] is _sre.IN
 
 
 @lru_cache(maxsize=None)  # one entry per rule's regex
