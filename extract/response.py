@@ -142,6 +142,9 @@ def footnotes(ctx, start: int) -> dict[int, tuple[int, int]]:
     return notes
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def note_markers(ctx, start: int, end: int) -> set[int]:
     """Numbers of the footnote markers the cleaner deleted inside clean span [start, end)."""
     kept = ctx.notes.get("_kept_offsets")
@@ -149,6 +152,14 @@ def note_markers(ctx, start: int, end: int) -> set[int]:
         kept = ctx.notes["_kept_offsets"] = set(ctx.clean.origin)
     ostart, oend = ctx.clean.to_original(start, end)
     raw = ctx.raw.text
+    # A marker's first digit is one the cleaner deleted; most spans hold no such digit.
+    candidates = ctx.notes.get("_deleted_digits")
+    if candidates is None:
+        candidates = ctx.notes["_deleted_digits"] = [
+            d for m in _DIGITS.finditer(raw) for d in range(m.start(), m.end()) if d not in kept]
+    at = bisect_left(candidates, ostart)
+    if at == len(candidates) or candidates[at] >= oend:
+        return set()
     found = set()
     for m in re.finditer(r"(?:<sup>)?(\d{1,3})(?:</sup>)?", raw[ostart:oend]):
         first, last = ostart + m.start(), ostart + m.end() - 1
