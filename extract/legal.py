@@ -600,7 +600,7 @@ def listed_eu_acts(text: str) -> list[tuple[int, int, str]]:
 def _name_known_laws_in_other_capitals(ctx, hits: list, known_found: list, known_forms: dict[str, str]) -> None:
     """A known law the rules name where the gazetteer saw none: a form with capitals inside it
     written with a lower-case first letter ("de richtlijn (EU) 2022/2041")."""
-    by_lower = _forms_by_lower(tuple(known_forms.items()))
+    by_lower = _forms_by_lower(known_forms)
     seen = {h.start for h in hits if h.cls == "Law"}
     for start, end, name in known_found:
         known = _known_by_key().get(by_lower.get(name.lower(), ""))
@@ -613,9 +613,16 @@ def _name_known_laws_in_other_capitals(ctx, hits: list, known_found: list, known
 KNOWN_IN_OTHER_CAPITALS_RULE = "legal.known-law-other-capitals/1"
 
 
-@lru_cache(maxsize=4)
-def _forms_by_lower(forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {form.lower(): key for form, key in forms}
+def _forms_by_lower(known_forms: dict[str, str]) -> dict[str, str]:
+    """Lower-case form → law key, made once per forms dict (load_rules gives the same one every
+    time; a tuple of its items as a cache key cost more to hash than the lookup saves)."""
+    global _by_lower
+    if _by_lower[0] is not known_forms or _by_lower[1] != len(known_forms):
+        _by_lower = (known_forms, len(known_forms), {form.lower(): key for form, key in known_forms.items()})
+    return _by_lower[2]
+
+
+_by_lower: tuple = (None, 0, {})  # (the forms dict, its size, its lower-case index)
 
 
 def _name_listed_laws(ctx, hits: list, known_forms: dict[str, str]) -> None:
@@ -627,6 +634,17 @@ def _name_listed_laws(ctx, hits: list, known_forms: dict[str, str]) -> None:
         ctx.entity(gazetteer.as_entity(known) if known else Entity(key, "Law", name))
         ctx.mention(key, start, end, spec["id"])
         hits.append(_LawHit(start, end, key, "Law"))
+
+
+def _reference_laws(known: tuple[KnownEntity, ...]) -> dict[str, KnownEntity]:
+    """Key → law of the reference data, made once per reference tuple (not per document)."""
+    global _laws_of
+    if _laws_of[0] is not known:
+        _laws_of = (known, {k.key: k for k in known if k.cls == "Law"})
+    return _laws_of[1]
+
+
+_laws_of: tuple = (None, {})  # (the reference tuple, its laws by key)
 
 
 @lru_cache(maxsize=1)
@@ -726,7 +744,7 @@ class _LawHit:
 @component("legal-references", order=20)
 def extract_legal(ctx) -> None:
     """Pipeline component: Provisions and their Mentions."""
-    laws = {k.key: k for k in load_reference() if k.cls == "Law"}
+    laws = dict(_reference_laws(load_reference()))
     laws.update({key: e for key, e in ctx.result.entities.items() if e.cls == "Law" and key not in laws})
     hits = [(h.start, h.end, h.key) for h in ctx.notes.get("known_hits", []) if h.cls == "Law"]
     for citation in find_citations(ctx.text, hits):

@@ -215,11 +215,12 @@ def note_markers(ctx, start: int, end: int) -> set[int]:
         kept = ctx.notes["_kept_offsets"] = set(ctx.clean.origin)
     ostart, oend = ctx.clean.to_original(start, end)
     raw = ctx.raw.text
-    # A marker's first digit is one the cleaner deleted; most spans hold no such digit.
-    candidates = ctx.notes.get("_deleted_digits")
+    # A marker's first digit is one the cleaner deleted, and opens a run of digits (what it is
+    # glued to, a word or the ">" of "<sup>", is no digit); most spans hold no such digit.
+    candidates = ctx.notes.get("_deleted_run_starts")
     if candidates is None:
-        candidates = ctx.notes["_deleted_digits"] = [
-            d for m in _DIGITS.finditer(raw) for d in range(m.start(), m.end()) if d not in kept]
+        candidates = ctx.notes["_deleted_run_starts"] = [
+            m.start() for m in _DIGITS.finditer(raw) if m.start() not in kept]
     at = bisect_left(candidates, ostart)
     if at == len(candidates) or candidates[at] >= oend:
         return set()

@@ -186,6 +186,8 @@ def _words_of(op, av):
     if op is _sre.ATOMIC_GROUP:
         return _words_of_seq(av)
     if op is _sre.BRANCH:  # one word of the most selective set of each alternative
+        if len(av[1]) > _MAX_WORDS:  # (every law's name): too many words to look for, and slow to list
+            return None, []
         alternatives = [_words_of_seq(p) for p in av[1]]
         exacts = [e for e, _ in alternatives]
         exact = None
