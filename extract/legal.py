@@ -319,9 +319,10 @@ def _finditer(regex: re.Pattern, text: str):
     if _last_lowered[0] is not text:
         _last_lowered = (text, lowered(text))
     low = _last_lowered[1]
-    if low is not None and not all(any(w in low for w in words) for words in _word_sets(regex)):
+    _regex, word_sets, opens_with_class = _facts(regex)
+    if low is not None and not all(any(w in low for w in words) for words in word_sets):
         return iter(())
-    if _opens_with_class(regex):
+    if opens_with_class:
         return regex.finditer(text) if scan.may_match(regex, text) else iter(())
     return scan.finditer(regex, text)
 
@@ -329,7 +330,21 @@ def _finditer(regex: re.Pattern, text: str):
 _last_lowered: tuple[str | None, str | None] = (None, None)  # the last text (one document) and its lowered form
 
 
-@lru_cache(maxsize=None)  # one entry per rule's regex
+def _facts(regex: re.Pattern) -> tuple[re.Pattern, tuple[tuple[str, ...], ...], bool]:
+    """(regex, its word sets, whether it opens with a class), kept by the regex's identity: an
+    lru_cache would hash the compiled pattern, all its code, on every call (34 µs for the rules
+    that hold every law's name)."""
+    facts = _facts_of.get(id(regex))
+    if facts is None or facts[0] is not regex:
+        if len(_facts_of) >= 256:  # rules' regexes are few; bound it all the same
+            _facts_of.clear()
+        facts = _facts_of[id(regex)] = (regex, tuple(required_word_sets(regex)), _opens_with_class(regex))
+    return facts
+
+
+_facts_of: dict[int, tuple[re.Pattern, tuple[tuple[str, ...], ...], bool]] = {}
+
+
 def _opens_with_class(regex: re.Pattern) -> bool:
     """Whether a case-sensitive pattern opens with a character class ("[Ll]id van artikel"): `re`
     then finds the places to try by that class itself, four times faster than behind the lookahead
@@ -338,11 +353,6 @@ def _opens_with_class(regex: re.Pattern) -> bool:
         return False
     items = _sre_parser.parse(regex.pattern, regex.flags)
     return len(items) > 0 and items[0][0] is _sre.IN
-
-
-@lru_cache(maxsize=None)  # one entry per rule's regex
-def _word_sets(regex: re.Pattern) -> tuple[tuple[str, ...], ...]:
-    return tuple(required_word_sets(regex))
 
 
 def _matches(rule: Rule, text: str, law_hits: list[tuple[int, int, str]]):
