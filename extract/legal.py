@@ -18,7 +18,6 @@ from . import gazetteer, scan
 from .model import Entity, Ref
 from .pipeline import component
 from .reference import KnownEntity, load_reference
-from .stance import lowered, required_word_sets
 
 PATTERNS = Path(__file__).with_name("patterns") / "legal.toml"
 CONTEXT_WINDOW = 1500  # how far back a bare "artikel 12" looks for the law of its passage
@@ -313,21 +312,15 @@ def _book_and_number(article: str) -> tuple[str, str]:
 
 def _finditer(regex: re.Pattern, text: str):
     """`scan.finditer(regex, text)`, or nothing when the text lacks every word of one of the
-    word sets that each match needs a word of (stance.required_word_sets): "richtlijn" and
+    word sets that each match needs a word of (scan.required_word_sets): "richtlijn" and
     "(EU)" or "/EU" for an EU act by number, where scan only looks for "ichtlijn"."""
-    global _last_lowered
-    if _last_lowered[0] is not text:
-        _last_lowered = (text, lowered(text))
-    low = _last_lowered[1]
+    low = scan.lowered(text)
     _regex, word_sets, opens_with_class = _facts(regex)
     if low is not None and not all(any(w in low for w in words) for words in word_sets):
         return iter(())
     if opens_with_class:
         return regex.finditer(text) if scan.may_match(regex, text) else iter(())
     return scan.finditer(regex, text)
-
-
-_last_lowered: tuple[str | None, str | None] = (None, None)  # the last text (one document) and its lowered form
 
 
 def _facts(regex: re.Pattern) -> tuple[re.Pattern, tuple[tuple[str, ...], ...], bool]:
@@ -338,7 +331,7 @@ def _facts(regex: re.Pattern) -> tuple[re.Pattern, tuple[tuple[str, ...], ...], 
     if facts is None or facts[0] is not regex:
         if len(_facts_of) >= 256:  # rules' regexes are few; bound it all the same
             _facts_of.clear()
-        facts = _facts_of[id(regex)] = (regex, tuple(required_word_sets(regex)), _opens_with_class(regex))
+        facts = _facts_of[id(regex)] = (regex, tuple(scan.required_word_sets(regex)), _opens_with_class(regex))
     return facts
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from re import _constants as _sre, _parser as _sre_parser  # the regex parser (Python 3.11+)
 
 from . import scan
 from . import stance as stance_classifier
@@ -124,66 +123,6 @@ def ordinal(part: str) -> int:
     return ord(part.lower()) - ord("a") + 1
 
 
-# ---------------------------------------------------------------- searching up to an offset
-# `re` tries a pattern that opens with "^" (multi-line) or that ignores case at every position.
-# finditer_upto leads it to the places where a match can start, with the same matches.
-
-def finditer_upto(regex: re.Pattern, text: str, end: int):
-    """`regex.finditer(text, 0, end)`, trying `regex` only where a match can start."""
-    after_break = _after_line_break(regex)
-    if after_break is not None:
-        return _line_finditer(regex, after_break, text, end)
-    lead = scan.folded_lead(regex)
-    lowered = stance_classifier.lowered(text) if lead is not None else None
-    if lowered is not None:
-        return _led_finditer(regex, lead, text, lowered, end)
-    return regex.finditer(text, 0, end)
-
-
-@lru_cache(maxsize=64)
-def _after_line_break(regex: re.Pattern) -> re.Pattern | None:
-    """For a multi-line pattern that opens with "^" and matches no empty text: a line break
-    followed by the pattern ("\\n(?=...)"), which `re` finds by a fast search for the break."""
-    if not regex.flags & re.MULTILINE or not isinstance(regex.pattern, str):
-        return None
-    parsed = _sre_parser.parse(regex.pattern, regex.flags)
-    if not len(parsed) or parsed[0] != (_sre.AT, _sre.AT_BEGINNING) or parsed.getwidth()[0] == 0:
-        return None
-    body = re.sub(r"\A\(\?[aiLmsux]+\)", "", regex.pattern)  # global flags: kept in regex.flags
-    return re.compile(rf"\n(?={body})", regex.flags)
-
-
-def _line_finditer(regex: re.Pattern, after_break: re.Pattern, text: str, end: int):
-    """The matches of `regex.finditer(text, 0, end)` for a pattern that matches only at a line's
-    start: at the text's start, and after each line break where `after_break` says it matches."""
-    first = regex.match(text, 0, end)
-    pos = 0
-    if first is not None:
-        yield first
-        pos = first.end()
-    # a break right before `pos` opens a line at `pos`, where the next match may start
-    while (hit := after_break.search(text, max(pos - 1, 0), end)) is not None:
-        m = regex.match(text, hit.start() + 1, end)
-        if m is None:  # cannot happen: the same pattern at the same place
-            pos = hit.start() + 2
-            continue
-        yield m
-        pos = m.end()
-
-
-def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str, end: int):
-    """The matches of `regex.finditer(text, 0, end)` for a pattern that ignores case, tried only
-    where `lead` (scan.folded_lead) matches the lowered text (same offsets)."""
-    pos = 0
-    while pos <= end and (hit := lead.search(lowered, pos, end)) is not None:
-        m = regex.match(text, hit.start(), end)
-        if m is None:
-            pos = hit.start() + 1
-        else:
-            yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-
-
 # ---------------------------------------------------------------- the text's layout
 
 def main_text_end(ctx) -> int:
@@ -239,7 +178,7 @@ def note_markers(ctx, start: int, end: int) -> set[int]:
 def find_headings(text: str, end: int) -> list[Heading]:
     found: dict[int, Heading] = {}
     for rule_id, pattern, explicit in rules()["headings"]:
-        for m in finditer_upto(pattern, text, end):
+        for m in scan.finditer_upto(pattern, text, end):
             if m.start() not in found:
                 found[m.start()] = heading_of(m, rule_id, explicit)
     return sorted(found.values(), key=lambda h: h.start)
@@ -381,7 +320,7 @@ _TABLE_RULE = re.compile(r"^[\s|:-]+$")  # the "|---|:--|" line under the header
 
 def table_blocks(text: str, end: int):
     """Runs of two or more lines that open and close with "|"."""
-    return finditer_upto(_TABLE, text, end)
+    return scan.finditer_upto(_TABLE, text, end)
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -547,7 +486,7 @@ def respondent_key() -> str | None:
 def signers(ctx, end: int) -> tuple[str, ...]:
     """The persons signing after the letter's closing formula whom a membership gives one of the
     signer roles (a minister, a state secretary), in the order they sign."""
-    closings = list(finditer_upto(rules()["closing"], ctx.text, end))
+    closings = list(scan.finditer_upto(rules()["closing"], ctx.text, end))
     if not closings:
         return ()
     after = ctx.clean.origin[closings[-1].start()]
@@ -790,7 +729,7 @@ def extract_presented_recommendations(ctx) -> None:
     (only a numbered list announced as the advice's recommendations or conclusions)."""
     r = rules()
     text, end = ctx.text, main_text_end(ctx)
-    for intro in finditer_upto(r["list_intro"], text, end):
+    for intro in scan.finditer_upto(r["list_intro"], text, end):
         items = list_items(text, intro.end(), end)
         if len(items) < 2:
             continue
@@ -814,7 +753,7 @@ def list_items(text: str, start: int, end: int) -> list[Heading]:
 def presented_advice(ctx, at: int) -> Entity | None:
     """The advice of the agenda item the list stands in."""
     heading = None
-    for m in finditer_upto(rules()["agenda_advice"], ctx.text, at):
+    for m in scan.finditer_upto(rules()["agenda_advice"], ctx.text, at):
         heading = m
     if heading is None:
         return None

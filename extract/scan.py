@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 try:  # the parser `re` itself uses (Python 3.11+): private, so a Python without it only loses speed
     from re import _parser as sre_parse
+    from re import _constants as _c  # its node codes, for the required words below
     from re._constants import (AT, AT_BEGINNING, AT_BEGINNING_STRING, ASSERT, ASSERT_NOT,
                                BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, IN,
                                LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
@@ -380,14 +381,15 @@ def _is_space_class(op, av) -> bool:
     return op is IN and len(av) == 1 and av[0] == (CATEGORY, CATEGORY_SPACE)
 
 
-def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str):
-    """The matches of `regex.finditer(text)`, trying `regex` only where `lead` matches
+def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str, end: int | None = None):
+    """The matches of `regex.finditer(text, 0, end)`, trying `regex` only where `lead` matches
     `lowered` (the text itself, or the text in lower case with the same offsets)."""
+    end = len(lowered) if end is None else end
     pos = 0
     # Past the end `search` would still find a lead that matches there ("(?m:^)" after a last
     # line break): stop, as `finditer` does.
-    while pos <= len(lowered) and (candidate := lead.search(lowered, pos)) is not None:
-        found = regex.match(text, candidate.start())
+    while pos <= end and (candidate := lead.search(lowered, pos, end)) is not None:
+        found = regex.match(text, candidate.start(), end)
         if found is None:
             pos = candidate.start() + 1
         else:
@@ -395,5 +397,191 @@ def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str):
             pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
+# ------------------------------------------------------------ searching up to an offset
+# `re` tries a pattern that opens with "^" (multi-line) or that ignores case at every position.
+# finditer_upto leads it to the places where a match can start, with the same matches.
+
+def finditer_upto(regex: re.Pattern, text: str, end: int):
+    """`regex.finditer(text, 0, end)`, trying `regex` only where a match can start."""
+    after_break = _after_line_break(regex)
+    if after_break is not None:
+        return _line_finditer(regex, after_break, text, end)
+    lead = folded_lead(regex)
+    low = _lowered(text) if lead is not None else None
+    if low is not None:
+        return _led_finditer(regex, lead, text, low, end)
+    return regex.finditer(text, 0, end)
+
+
+@lru_cache(maxsize=64)
+def _after_line_break(regex: re.Pattern) -> re.Pattern | None:
+    """For a multi-line pattern that opens with "^" and matches no empty text: a line break
+    followed by the pattern ("\\n(?=...)"), which `re` finds by a fast search for the break."""
+    if not regex.flags & re.MULTILINE or not isinstance(regex.pattern, str):
+        return None
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    if not len(parsed) or parsed[0] != (AT, AT_BEGINNING) or parsed.getwidth()[0] == 0:
+        return None
+    body = re.sub(r"\A\(\?[aiLmsux]+\)", "", regex.pattern)  # global flags: kept in regex.flags
+    return re.compile(rf"\n(?={body})", regex.flags)
+
+
+def _line_finditer(regex: re.Pattern, after_break: re.Pattern, text: str, end: int):
+    """The matches of `regex.finditer(text, 0, end)` for a pattern that matches only at a line's
+    start: at the text's start, and after each line break where `after_break` says it matches."""
+    first = regex.match(text, 0, end)
+    pos = 0
+    if first is not None:
+        yield first
+        pos = first.end()
+    # a break right before `pos` opens a line at `pos`, where the next match may start
+    while (hit := after_break.search(text, max(pos - 1, 0), end)) is not None:
+        m = regex.match(text, hit.start() + 1, end)
+        if m is None:  # cannot happen: the same pattern at the same place
+            pos = hit.start() + 2
+            continue
+        yield m
+        pos = m.end()
+
+
 def findall(regex: re.Pattern, text: str) -> list:
     return regex.findall(text) if may_match(regex, text) else []
+
+
+# ------------------------------------------------------------ required words
+# Words one of which every match must contain, for deciding without the regex engine that a
+# text (a sentence, a document) cannot hold a match: stance runs only the cues whose words a
+# sentence holds; legal skips rules whose word sets a document lacks. The derivation only ever
+# gives up (no words), never guesses: a node it does not know matches "anything".
+
+_MAX_WORDS = 64  # a larger set of alternative strings counts as unknown
+_EMPTY = frozenset({""})
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case for looking up required words (or leads), or None when it holds
+    a character that an ignore-case regex matches to an ASCII letter that its lower case is not."""
+    return _lowered(text)
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which occurs (case-insensitively) in every match of `pattern`."""
+    sets = required_word_sets(pattern)
+    return sets[0] if sets else None
+
+
+def required_word_sets(pattern: re.Pattern) -> list[tuple[str, ...]]:
+    """Sets of lower-case words such that every match of `pattern` contains a word of each set
+    (case-insensitively), the most selective first; [] when none is known."""
+    try:
+        sets = _words_of_seq(sre_parse.parse(pattern.pattern, pattern.flags))[1]
+    except Exception:  # an unexpected parse tree: no prefilter
+        return []
+    return [tuple(sorted(ws)) for ws in sorted(set(sets), key=lambda ws: (_cost(ws), sorted(ws)))]
+
+
+def _product(a, b):
+    """Each string of `a` followed by each of `b`, or None when unknown or too many."""
+    if a is None or b is None or len(a) * len(b) > _MAX_WORDS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _cost(words) -> float:
+    """How likely a text holds one of `words` (shorter words are likelier), plus a little per word."""
+    return sum(4.0 ** -min(len(w), 8) for w in words) + 0.002 * len(words)
+
+
+def _required(candidates) -> list[frozenset[str]]:
+    """The word sets that can serve: non-empty, no empty word; a word that contains another of
+    its set is dropped (finding the shorter one is implied)."""
+    return [frozenset(w for w in c if not any(v != w and v in w for v in c))
+            for c in candidates if c and "" not in c]
+
+
+def _words_of(op, av):
+    """(exact, required) of one parsed node: every string it can match (None: unknown or too
+    many) and word sets of which every match contains a word of each ([]: none known)."""
+    if op is _c.LITERAL:
+        c = chr(av)
+        return (frozenset({c.lower()}), []) if c.isascii() else (None, [])
+    if op is _c.IN:
+        chars = set()
+        for o, v in av:
+            if o is _c.LITERAL:
+                chars.add(chr(v))
+            elif o is _c.RANGE and v[1] - v[0] < 16:
+                chars.update(map(chr, range(v[0], v[1] + 1)))
+            else:  # a negation or a category (\w, \s, ...)
+                return None, []
+        return (frozenset(c.lower() for c in chars), []) if all(c.isascii() for c in chars) else (None, [])
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: consumes nothing
+        return _EMPTY, []
+    if op is _c.SUBPATTERN:
+        return _words_of_seq(av[3])
+    if op is _c.ATOMIC_GROUP:
+        return _words_of_seq(av)
+    if op is _c.BRANCH:  # one word of the most selective set of each alternative
+        if len(av[1]) > _MAX_WORDS:  # (every law's name): too many words to look for, and slow to list
+            return None, []
+        alternatives = [_words_of_seq(p) for p in av[1]]
+        exacts = [e for e, _ in alternatives]
+        exact = None
+        if None not in exacts and sum(map(len, exacts)) <= _MAX_WORDS:
+            exact = frozenset().union(*exacts)
+        if all(n for _, n in alternatives):
+            return exact, [frozenset().union(*(min(n, key=_cost) for _, n in alternatives))]
+        return exact, []
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        e, n = _words_of_seq(sub)
+        exact = None
+        if e is not None and high <= 3:
+            exact, power = (_EMPTY if low == 0 else frozenset()), _EMPTY
+            for k in range(1, high + 1):
+                power = _product(power, e)
+                if power is None:
+                    exact = None
+                    break
+                if k >= low:
+                    exact |= power
+            if exact is not None and len(exact) > _MAX_WORDS:
+                exact = None
+        return exact, (n if low >= 1 else [])
+    return None, []  # any other node (\w, ., a back reference, ...): unknown
+
+
+def _words_of_seq(items):
+    """(exact, required) of a sequence: runs of nodes with known strings join into longer words;
+    what each run spells is required, and so is what each node requires."""
+    candidates, run, exact = [], _EMPTY, _EMPTY
+    for op, av in items:
+        e, n = _words_of(op, av)
+        candidates += n
+        exact = _product(exact, e)
+        joined = _product(run, e)
+        if joined is None:  # the run ends here; what it spelled is required
+            candidates.append(run)
+            joined = e if e is not None else _EMPTY
+        run = joined
+    candidates.append(run)
+    return exact, _required(candidates)
+
+
+def longest_word_regex(words) -> str:
+    """A regex that matches the longest of `words` starting where it is tried (each step of
+    the trie has one way on, so the greedy match is the longest word)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return build(root)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from re import _constants as _sre, _parser as _sre_parser  # the regex parser (Python 3.11+), for required_words
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .scan import longest_word_regex, lowered, required_words
 
 PATTERNS = Path(__file__).with_name("patterns") / "stance.toml"
 STANCES = ("Adopted", "PartlyAdopted", "UnderConsideration", "NotAdopted", "Noted")
@@ -115,142 +116,6 @@ def cue_of(c: dict) -> Cue:
 # fire and is not run. The derivation only ever gives up (no prefilter), never guesses: a node
 # it does not know matches "anything".
 
-_MAX_WORDS = 64  # a larger set of alternative strings counts as unknown
-_EMPTY = frozenset({""})
-# The only characters that the (ignore-case) regex matches to an ASCII letter but str.lower() does
-# not turn into it: İ and ı match i, ſ matches s. A sentence with one of them is scanned in full.
-_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
-
-
-def lowered(text: str) -> str | None:
-    """`text` in lower case for looking up required words, or None when it holds a character
-    that an ignore-case regex matches to an ASCII letter that its lower case is not."""
-    return None if any(c in text for c in _CASE_TRAPS) else text.lower()
-
-
-def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Lower-case words one of which occurs (case-insensitively) in every match of `pattern`."""
-    sets = required_word_sets(pattern)
-    return sets[0] if sets else None
-
-
-def required_word_sets(pattern: re.Pattern) -> list[tuple[str, ...]]:
-    """Sets of lower-case words such that every match of `pattern` contains a word of each set
-    (case-insensitively), the most selective first; [] when none is known."""
-    try:
-        sets = _words_of_seq(_sre_parser.parse(pattern.pattern, pattern.flags))[1]
-    except Exception:  # an unexpected parse tree: no prefilter
-        return []
-    return [tuple(sorted(ws)) for ws in sorted(set(sets), key=lambda ws: (_cost(ws), sorted(ws)))]
-
-
-def _product(a, b):
-    """Each string of `a` followed by each of `b`, or None when unknown or too many."""
-    if a is None or b is None or len(a) * len(b) > _MAX_WORDS:
-        return None
-    return frozenset(x + y for x in a for y in b)
-
-
-def _cost(words) -> float:
-    """How likely a text holds one of `words` (shorter words are likelier), plus a little per word."""
-    return sum(4.0 ** -min(len(w), 8) for w in words) + 0.002 * len(words)
-
-
-def _required(candidates) -> list[frozenset[str]]:
-    """The word sets that can serve: non-empty, no empty word; a word that contains another of
-    its set is dropped (finding the shorter one is implied)."""
-    return [frozenset(w for w in c if not any(v != w and v in w for v in c))
-            for c in candidates if c and "" not in c]
-
-
-def _words_of(op, av):
-    """(exact, required) of one parsed node: every string it can match (None: unknown or too
-    many) and word sets of which every match contains a word of each ([]: none known)."""
-    if op is _sre.LITERAL:
-        c = chr(av)
-        return (frozenset({c.lower()}), []) if c.isascii() else (None, [])
-    if op is _sre.IN:
-        chars = set()
-        for o, v in av:
-            if o is _sre.LITERAL:
-                chars.add(chr(v))
-            elif o is _sre.RANGE and v[1] - v[0] < 16:
-                chars.update(map(chr, range(v[0], v[1] + 1)))
-            else:  # a negation or a category (\w, \s, ...)
-                return None, []
-        return (frozenset(c.lower() for c in chars), []) if all(c.isascii() for c in chars) else (None, [])
-    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero width: consumes nothing
-        return _EMPTY, []
-    if op is _sre.SUBPATTERN:
-        return _words_of_seq(av[3])
-    if op is _sre.ATOMIC_GROUP:
-        return _words_of_seq(av)
-    if op is _sre.BRANCH:  # one word of the most selective set of each alternative
-        if len(av[1]) > _MAX_WORDS:  # (every law's name): too many words to look for, and slow to list
-            return None, []
-        alternatives = [_words_of_seq(p) for p in av[1]]
-        exacts = [e for e, _ in alternatives]
-        exact = None
-        if None not in exacts and sum(map(len, exacts)) <= _MAX_WORDS:
-            exact = frozenset().union(*exacts)
-        if all(n for _, n in alternatives):
-            return exact, [frozenset().union(*(min(n, key=_cost) for _, n in alternatives))]
-        return exact, []
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        low, high, sub = av
-        e, n = _words_of_seq(sub)
-        exact = None
-        if e is not None and high <= 3:
-            exact, power = (_EMPTY if low == 0 else frozenset()), _EMPTY
-            for k in range(1, high + 1):
-                power = _product(power, e)
-                if power is None:
-                    exact = None
-                    break
-                if k >= low:
-                    exact |= power
-            if exact is not None and len(exact) > _MAX_WORDS:
-                exact = None
-        return exact, (n if low >= 1 else [])
-    return None, []  # any other node (\w, ., a back reference, ...): unknown
-
-
-def _words_of_seq(items):
-    """(exact, required) of a sequence: runs of nodes with known strings join into longer words;
-    what each run spells is required, and so is what each node requires."""
-    candidates, run, exact = [], _EMPTY, _EMPTY
-    for op, av in items:
-        e, n = _words_of(op, av)
-        candidates += n
-        exact = _product(exact, e)
-        joined = _product(run, e)
-        if joined is None:  # the run ends here; what it spelled is required
-            candidates.append(run)
-            joined = e if e is not None else _EMPTY
-        run = joined
-    candidates.append(run)
-    return exact, _required(candidates)
-
-
-def _trie(words) -> str:
-    """A regex that matches the longest of `words` starting where it is tried (each step of
-    the trie has one way on, so the greedy match is the longest word)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def build(node: dict) -> str:
-        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return build(root)
-
-
 @dataclass(frozen=True)
 class Prefilter:
     """Which cues can fire in a sentence, from one scan for all cues' required words."""
@@ -263,7 +128,7 @@ class Prefilter:
         vocabulary = sorted({w for c in cues for w in c.needs or ()})
         cues_of = {w: frozenset(i for i, c in enumerate(cues) if c.needs and any(n in w for n in c.needs))
                    for w in vocabulary}
-        return cls(re.compile(f"(?=({_trie(vocabulary)}))"), cues_of,
+        return cls(re.compile(f"(?=({longest_word_regex(vocabulary)}))"), cues_of,
                    frozenset(i for i, c in enumerate(cues) if c.needs is None))
 
     def candidates(self, sentence: str) -> list[int] | None:

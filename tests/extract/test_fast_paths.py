@@ -3,6 +3,7 @@ what the plain code they replace finds."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
@@ -391,3 +392,61 @@ def test_a_lead_that_matches_at_the_end_does_not_loop():
     text = "SER MAGAZINE  |  NUMMER 4\n\nIN GESPREK\n\n tekst magazine x\n"
     assert list(scan.finditer(p, text)) == [] and list(scan.finditer(p, text + " Magazine")) != []
     assert [m.span() for m in scan.finditer(p, text + " Magazine")] == [m.span() for m in p.finditer(text + " Magazine")]
+
+
+# --- required words and searching up to an offset (scan) ----------------------------------
+
+def rule_patterns() -> list[re.Pattern]:
+    """The patterns of the stance cues, the legal rules and the response rules."""
+    from polder.extract import legal, response, stance
+
+    found = [c.pattern for c in stance.load_rules().cues]
+    found += [rule.regex for rule in legal.load_rules()[0]]
+    found += [p for p in response.rules().values() if isinstance(p, re.Pattern)]
+    found += [p for _, p, _ in response.rules()["headings"]]
+    return found
+
+
+def test_required_word_sets_read_the_pattern():
+    assert scan.required_word_sets(re.compile(r"(?i)\b(?:onder)?steun(?:t|en)?\b")) == [("steun",)]
+    sets = scan.required_word_sets(re.compile(r"(?i)\b(?:Richtlijn|Verordening)\s+\(?(?:EU|EG)\)?\s*\d+"))
+    assert ("richtlijn", "verordening") in sets
+    assert scan.required_word_sets(re.compile(r"\w+ing")) == [("ing",)]
+    assert scan.required_word_sets(re.compile(r"\w+")) == []  # nothing known: no words, never a guess
+
+
+def test_every_match_holds_a_word_of_each_required_set(corpus_dir):
+    """The words are a promise: a text that lacks every word of one set has no match (what
+    stance and legal rely on to skip a pattern)."""
+    patterns = [(p, scan.required_word_sets(p)) for p in rule_patterns()]
+    assert sum(1 for _, sets in patterns if sets) > 50
+    probes = Path(__file__).parent / "probes"
+    for path in sorted([*corpus_dir.iterdir(), *probes.iterdir()]):
+        raw = read_document(path).text
+        for text in (raw, clean(raw).text):
+            for p, sets in patterns:
+                for m in p.finditer(text):
+                    low = m.group().lower()
+                    assert all(any(w in low for w in words) for words in sets), (p.pattern, m.group())
+
+
+def test_searching_up_to_an_offset_finds_the_plain_matches(corpus_dir):
+    patterns = rule_patterns()
+    assert sum(1 for p in patterns if p.flags & re.MULTILINE and p.pattern.startswith("^")) > 5
+    for path in sorted(corpus_dir.iterdir()):
+        text = clean(read_document(path).text).text
+        for p in patterns:
+            halves = [m.start() + (m.end() - m.start()) // 2 for m in list(p.finditer(text))[:3]]
+            for end in (len(text), len(text) // 2, len(text) // 3 + 1, *halves):  # also inside a match
+                assert [m.span() for m in scan.finditer_upto(p, text, end)] == \
+                    [m.span() for m in p.finditer(text, 0, end)], p.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Aanbeveling", "aanbeveling", "1", "2.", " ", "\n", "\n\n", "#", "|", "Het kabinet",
+                                 "neemt", "over", ".", "ſ", "İ", "K", "De", "Ad"]), max_size=40).map("".join),
+       st.integers(min_value=0, max_value=400))
+def test_searching_up_to_an_offset_finds_the_plain_matches_anywhere(text, end):
+    end = min(end, len(text))
+    for p in rule_patterns():
+        assert [m.span() for m in scan.finditer_upto(p, text, end)] == [m.span() for m in p.finditer(text, 0, end)]
