@@ -44,7 +44,7 @@ from . import resolve
 from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_triples
-from .reason import materialise, rdfs_refresh
+from .reason import load_entailed, materialise, rdfs_refresh
 from .parts import Exports, graph_parts, has_parts, join_exports, unlink_parts, write_parts
 from .store import StoreLoader, load_blocks, system_graph_iri, system_triples
 
@@ -534,6 +534,12 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
                 started = time.perf_counter()
                 report.refreshed = refresh_entailments(stage / STORE, change, options.base)
                 added, seconds = report.refreshed[1], time.perf_counter() - started
+            elif options.reason == "rdfs":  # the graphs' own entailments, written beside them
+                started = time.perf_counter()
+                parts = [stage / DOCS / f"{stem}.ent" for stem in sorted(sources)] + \
+                        [file.with_suffix(".ent") for file in system]
+                added = load_entailed(ox.Store(str(stage / STORE)), parts, options.base)
+                seconds = time.perf_counter() - started
             else:
                 added, seconds = materialise(ox.Store(str(stage / STORE)), options.reason, options.base)
         report.entailed = (options.reason, added, seconds)

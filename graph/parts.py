@@ -10,6 +10,9 @@ exports are made from:
                   other graph has them, so polder.ttl can take them as they are
     <name>.nt     the other triples (about laws, persons, organisations, ...), as sorted
                   N-Triples lines: other graphs may say the same, so they are merged
+    <name>.ent    what the graph entails under the ontology's RDFS rules and does not state
+                  itself, as sorted N-Triples lines: the store's entailed graph is loaded
+                  from these (graph/reason.py), not reasoned over again
 
 polder.trig is the prefix lines plus every graph's block in graph-IRI order; polder.ttl is
 the prefix lines, every graph's own triples in the same order, then the merged shared
@@ -37,7 +40,7 @@ import pyoxigraph as ox
 
 from .iri import PREFIXES
 
-SUFFIXES = (".trig", ".ttl", ".nt")
+SUFFIXES = (".trig", ".ttl", ".nt", ".ent")
 _PREFIX_LINES = re.compile(rb"(?:@prefix [^\n]*\n)*")
 MERGE_FAN_IN = 256  # files merged at once; more are merged in rounds (open-file limits)
 
@@ -47,6 +50,7 @@ class GraphParts:
     trig: bytes
     turtle: bytes
     shared: bytes
+    entailed: bytes
 
 
 def graph_parts(lines: Iterable[str], graph_iri: str) -> GraphParts:
@@ -54,7 +58,7 @@ def graph_parts(lines: Iterable[str], graph_iri: str) -> GraphParts:
     " ." (`<s> <p> "o"`), in any order."""
     lines = sorted(lines)
     if not lines:
-        return GraphParts(trig=b"", turtle=b"", shared=b"")
+        return GraphParts(trig=b"", turtle=b"", shared=b"", entailed=b"")
     # Sorted, the graph's own triples are two runs: those about its IRI and those about the
     # IRIs under it (a run ends where its prefix with the last character + 1 would go).
     runs = [(bisect_left(lines, f"<{graph_iri}> "), bisect_left(lines, f"<{graph_iri}>!")),
@@ -73,8 +77,10 @@ def graph_parts(lines: Iterable[str], graph_iri: str) -> GraphParts:
             shared.append(statements)
     # A graph's TriG block is its Turtle one tab further in (literals never hold a raw newline).
     block = b"\t" + b"".join(turtle).replace(b"\n", b"\n\t")[:-1]
+    from .reason import ontology_entailer  # (reason → store → parts)
+    entailed = "".join(f"{line} .\n" for line in ontology_entailer().entailed(lines)).encode("utf-8")
     return GraphParts(trig=f"<{graph_iri}> {{\n".encode("utf-8") + block + b"}\n",
-                      turtle=b"".join(own), shared=b"".join(shared))
+                      turtle=b"".join(own), shared=b"".join(shared), entailed=entailed)
 
 
 def reserialised(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> bytes:
@@ -100,7 +106,7 @@ def write_parts(folder: Path, name: str, parts: GraphParts) -> bool:
     """Write folder/<name>.{trig,ttl,nt}; whether any of them changed. Files are replaced,
     never written in place: they may be hard links into the previous build."""
     changed = False
-    for suffix, data in zip(SUFFIXES, (parts.trig, parts.turtle, parts.shared)):
+    for suffix, data in zip(SUFFIXES, (parts.trig, parts.turtle, parts.shared, parts.entailed)):
         target = folder / f"{name}{suffix}"
         if target.exists() and target.read_bytes() == data:
             continue

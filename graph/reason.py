@@ -9,7 +9,9 @@ Two paths give the same answers to the saved queries (tested):
 """
 from __future__ import annotations
 
+import io
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -156,6 +158,94 @@ def _supported(store: ox.Store, schema: "Schema", t: ox.Triple, target: ox.Named
                       store.quads_for_pattern(t.object, None, t.subject)]
     return any(q.graph_name != target and t in schema.consequences(ox.Triple(q.subject, q.predicate, q.object))
                for quads in candidates for q in quads)
+
+
+# --- the same consequences, of a graph's N-Triples lines, where the graph is written ---------
+# A fresh build reasons per graph, in the worker that writes it: each graph's consequences
+# (less its own triples) go beside its parts, the store loads them all into the entailed
+# graph, and one SPARQL update takes out what another graph states. Same result as
+# `rdfs_closure_fast` (tested), without a pass over the store.
+
+_SUBJECT, _OBJECT = "s", "o"  # roles in a template: the premise's subject or object
+
+
+class LineEntailer:
+    """The consequences of N-Triples lines as Polder writes them (`<s> <p> o`, no closing
+    " ."), from per-predicate templates made once with `Schema.consequences`."""
+
+    def __init__(self, schema: "Schema"):
+        self.schema = schema
+        self.templates: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {}
+
+    def consequences(self, line: str) -> list[str]:
+        s, p, o = line.split(" ", 2)
+        # a class is part of a type's template; of other objects only the kind: '<' an IRI,
+        # '_' a blank node, '"' a literal
+        key = (p, o) if p == _TYPE_NT and o[0] == "<" else (p, o[0])
+        template = self.templates.get(key)
+        if template is None:
+            template = self.templates[key] = self._template(p, o)
+        roles = {_SUBJECT: s, _OBJECT: o}
+        return [f"{roles.get(a, a)} {q} {roles.get(b, b)}" for a, q, b in template]
+
+    def entailed(self, lines) -> list[str]:
+        """What the lines entail and do not state themselves, sorted."""
+        lines = set(lines)
+        return sorted({c for line in lines for c in self.consequences(line)} - lines)
+
+    def _template(self, p: str, o: str) -> tuple[tuple[str, str, str], ...]:
+        subject = ox.NamedNode("urn:polder:premise-subject")
+        a_class = p == _TYPE_NT and o[0] == "<"
+        if o[0] == "<":
+            obj = ox.NamedNode(o[1:-1]) if a_class else ox.NamedNode("urn:polder:premise-object")
+        elif o[0] == "_":
+            obj = ox.BlankNode("premiseobject")
+        else:
+            obj = ox.Literal("premise object")
+        premise = ox.Triple(subject, ox.NamedNode(p[1:-1]), obj)
+
+        def role(term) -> str:
+            if term == subject:
+                return _SUBJECT
+            return _OBJECT if term == obj and not a_class else str(term)
+        return tuple(sorted((role(t.subject), str(t.predicate), role(t.object))
+                            for t in self.schema.consequences(premise)))
+
+
+_TYPE_NT = f"<{RDF_TYPE}>"
+
+
+@lru_cache(maxsize=1)
+def ontology_entailer() -> LineEntailer:
+    """A LineEntailer of the ontology Polder ships (what a build's schema is)."""
+    from polder.ontology import ONTOLOGY
+
+    store = ox.Store()
+    store.bulk_load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:polder:ontology"))
+    return LineEntailer(Schema.of(store, ox.NamedNode("urn:polder:none")))
+
+
+def load_entailed(store: ox.Store, files: list[Path], base: str = DEFAULT_BASE) -> int:
+    """Fill the entailed graph from the graphs' entailment parts (N-Triples files) and the
+    schema's own closure, less what any other graph states; the triples it holds."""
+    from .store import ConcatenatedFiles
+
+    target = entailed_graph(base)
+    store.update(f"DROP SILENT GRAPH <{target.value}>")
+    stream = io.BufferedReader(ConcatenatedFiles(files), 1 << 20)
+    store.bulk_load(input=stream, format=ox.RdfFormat.N_TRIPLES, to_graph=target, lenient=True)
+    schema = Schema.of(store, target)
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in sorted(schema.closed_schema(), key=str))
+    # What another graph states is no entailment: found by one query, removed one by one
+    # (cheaper than the same as a DELETE ... WHERE update).
+    stated = [ox.Quad(row["s"], row["p"], row["o"], target) for row in store.query(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{target.value}> {{ ?s ?p ?o }} "
+        f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{target.value}>) }} }}")]
+    for quad in stated:
+        store.remove(quad)
+    store.flush()
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{target.value}> {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(count)))["n"].value)
 
 
 def _closure(pairs: set[tuple]) -> dict:

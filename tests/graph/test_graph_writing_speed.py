@@ -28,7 +28,19 @@ def plain_graph_parts(lines: list[str], graph_iri: str) -> GraphParts:
     own = "".join(f"{line} .\n" for line, mine in zip(lines, owned) if mine).encode("utf-8")
     return GraphParts(trig=reserialised(nquads, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG),
                       turtle=reserialised(own, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE) if own else b"",
-                      shared="".join(f"{line} .\n" for line, mine in zip(lines, owned) if not mine).encode("utf-8"))
+                      shared="".join(f"{line} .\n" for line, mine in zip(lines, owned) if not mine).encode("utf-8"),
+                      entailed=plain_entailed(lines))
+
+
+def plain_entailed(lines: list[str]) -> bytes:
+    """What the lines entail and do not state, by the schema's consequences of each parsed triple."""
+    from polder.graph.reason import ontology_entailer
+
+    schema = ontology_entailer().schema
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(
+        input="".join(f"{line} .\n" for line in lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    entailed = {str(t) for triple in triples for t in schema.consequences(triple)} - {str(t) for t in triples}
+    return "".join(f"{t} .\n" for t in sorted(entailed)).encode("utf-8")
 
 
 # Texts with what literals must escape or keep: quotes, backslashes, line ends, tabs, control
