@@ -324,7 +324,8 @@ def pipeline_fingerprint() -> str:
 
     roots = [Path(polder.extract.__file__).parent, Path(polder.ontology.__file__).parent]
     files = [f for root in roots for f in sorted(root.rglob("*")) if f.suffix in (".py", ".toml", ".ttl", ".json")]
-    files += [Path(__file__).with_name(name) for name in ("build.py", "resolve.py", "iri.py", "store.py")]
+    files += [Path(__file__).with_name(name) for name in ("build.py", "parts.py", "reason.py", "resolve.py", "iri.py",
+                                                          "store.py")]
     digest = hashlib.sha256()
     for file in files:
         if file.is_file() and "__pycache__" not in file.parts:
