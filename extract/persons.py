@@ -24,7 +24,8 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Extraction, Mention, Ref, Relation
-from .names import PARTICLES, person_key, slug, split_name, surname_key, without_title
+from .names import (PARTICLES, led_finditer, literal_lead, person_key, slug, split_name, surname_key,
+                    without_title)
 from .pipeline import component
 from .reference import load_reference
 
@@ -167,9 +168,24 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
     ("Y.J. van Hijum"), which have none."""
     regex, _ = lexicon().rules[rule_id]
     has_title = "title" in regex.groupindex
+    lead = _TITLE_LEADS.get(rule_id)
+    matches = led_finditer(regex, lead, text) if lead is not None else scan.finditer(regex, text)
+    stop = lexicon().stop
     return [PersonHit(m.start("name"), m.end("name"), m.group("name"), rule_id,
                       re.sub(r"\s+", " ", m.group("title")).lower() if has_title else None)
-            for m in scan.finditer(regex, text) if m.group("name").split()[-1] not in lexicon().stop]
+            for m in matches if m.group("name").split()[-1] not in stop]
+
+
+# Where a match of a rule may begin (see `led_finditer`): its form of address or academic title,
+# or an initial (patterns/persons.toml: TITLE, ACADEMIC, INITIALS). Keep them in step with the
+# rules: a lead must match wherever its rule does.
+_ACADEMIC_TITLES = (r"prof\.", r"dr\.", r"drs\.", r"mr\.", r"ir\.")
+_TITLE_LEADS = {
+    TITLED: literal_lead(r"de\s+heer", "mevrouw", r"dhr\.", r"mw\.", r"mevr\.", "heer"),
+    ACADEMIC: literal_lead(*_ACADEMIC_TITLES),
+    INITIALS: literal_lead(*_ACADEMIC_TITLES, r"ing\.", r"ds\.", *(rf"{c}\." for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                           cased=False),
+}
 
 
 # a listed name: capitalised words and particles ("Sven van 't Veer", "Mirjam d'Ancona",
@@ -559,12 +575,26 @@ def _list_label() -> re.Pattern:
     return re.compile(rf"(?:^|\n)[ \t]*(?P<role>(?i:{plurals}))[ \t]*:(?P<list>[^\n]*?)(?=\s[A-Z][a-z]+:|\n|$)")
 
 
+@lru_cache(maxsize=1)
+def _list_label_after_break() -> re.Pattern:
+    """`_list_label` after a line break only: it opens with that literal, which `re` searches
+    for fast ("(?:^|\\n)" makes `re` try the whole pattern at every position)."""
+    return re.compile(_list_label().pattern.replace(r"(?:^|\n)", r"\n", 1))
+
+
+def _list_labels(text: str) -> list[re.Match]:
+    """`_list_label().finditer(text)`: the text's start tried alone, then every line break."""
+    first = _list_label().match(text)
+    rest = _list_label_after_break().finditer(text, first.end() if first else 0)
+    return [first, *rest] if first else list(rest)
+
+
 def with_list_roles(text: str, found):
     """Every person on a line labelled with a plural role ("Kroonleden: mevrouw Bakker, de heer
     Claassen, mevrouw Dekker (voorzitter)") holds that role in the singular, beside any other."""
     if not lexicon().plurals:
         return found
-    spans = [(m.start("list"), m.end("list"), m.group("role")) for m in _list_label().finditer(text)]
+    spans = [(m.start("list"), m.end("list"), m.group("role")) for m in _list_labels(text)]
     if not spans:
         return found
     out = []
@@ -652,19 +682,40 @@ def _overlap_test(spans: list[tuple[int, int]]):
 
 def coordinated(text: str, found, candidates: list[PersonHit]):
     """Names listed with a found person ('Ad Bergwerff en Ger Jaarsma', 'X, Y en Z') are persons too."""
-    spans = sorted((h.start, h.end) for h, _ in found)
+    starts = {h.start for h, _ in found}
+    ends = {h.end for h, _ in found}
     pending = sorted(candidates, key=lambda h: h.start)
+    # A joiner holds only white space, commas and "en": a found name joined to a candidate
+    # ends or starts within the run of such characters beside it, found once per candidate.
+    reach = {id(hit): (_joiner_run_before(text, hit.start), _joiner_run_after(text, hit.end)) for hit in pending}
     added = True
     while added:
         added = False
         for hit in list(pending):
-            if any(_joined(text, s, e, hit) for s, e in spans):
+            left, right = reach[id(hit)]
+            if (any(e in ends and _JOINER.fullmatch(text, e, hit.start) for e in range(left, hit.start))
+                    or any(s in starts and _JOINER.fullmatch(text, hit.end, s) for s in range(hit.end + 1, right + 1))):
                 found.append((PersonHit(hit.start, hit.end, hit.name, "persons/coordination/1"),
                               shared_facts(text, hit, found)))
-                spans.append((hit.start, hit.end))
+                starts.add(hit.start)
+                ends.add(hit.end)
                 pending.remove(hit)
                 added = True
     return found
+
+
+def _joiner_run_before(text: str, pos: int) -> int:
+    """Where the run of characters a joiner may hold (white space, ",", "e", "n") before `pos` starts."""
+    while pos and (text[pos - 1] in ",en" or text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
+def _joiner_run_after(text: str, pos: int) -> int:
+    """Where the run of characters a joiner may hold after `pos` ends."""
+    while pos < len(text) and (text[pos] in ",en" or text[pos].isspace()):
+        pos += 1
+    return pos
 
 
 _PLURAL_WORKS_AT = re.compile(r"\s+werk(?:en|ten)\s")
@@ -681,14 +732,6 @@ def shared_facts(text: str, hit: PersonHit, found) -> list[RoleFact]:
 
 
 _JOINER = re.compile(r"\s*(?:,|\sen|,\s*en)\s+|\s+en\s+")
-
-
-def _joined(text: str, start: int, end: int, hit: PersonHit) -> bool:
-    if end <= hit.start:
-        return _JOINER.fullmatch(text, end, hit.start) is not None
-    if hit.end <= start:
-        return _JOINER.fullmatch(text, hit.end, start) is not None
-    return False
 
 
 def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
@@ -869,10 +912,20 @@ def drop_roles_said_better(extraction: Extraction) -> None:
     extraction.mentions = [m for m in extraction.mentions if m.key not in gone]
 
 
+_KNOWN_KEYS: list = [None, frozenset()]  # the last reference seen, its keys
+
+
+def _known_keys(known) -> frozenset[str]:
+    """The keys of the reference entities, made once for the (cached) reference, not per document."""
+    if _KNOWN_KEYS[0] is not known:
+        _KNOWN_KEYS[:] = [known, frozenset(k.key for k in known)]
+    return _KNOWN_KEYS[1]
+
+
 @component("persons", order=40)
 def extract_persons(ctx) -> None:
     org_hits = {h.start: h for h in ctx.notes.get("org_hits", [])}
-    known_keys = {k.key for k in load_reference()}
+    known_keys = _known_keys(load_reference())
     hits = []
     for hit, facts in detect(ctx.text, org_hits):
         key = record_person(ctx, hit)
