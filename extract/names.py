@@ -66,7 +66,8 @@ def literal_lead(*words: str, cased: bool = True) -> re.Pattern:
     literal character, with `cased` each also with its first letter in the other case
     ("mevrouw" -> "Mevrouw|mevrouw"). `re` then skips to the characters they open with,
     where a class ("[Mm]evrouw") or a lookbehind in front makes it try every position."""
-    forms = [f for w in words for f in ((w[:1].upper() + w[1:], w[:1].lower() + w[1:]) if cased else (w,))]
+    forms = [f for w in words
+             for f in ((w[:1].upper() + w[1:], w[:1].lower() + w[1:]) if cased and not w[:2].isupper() else (w,))]
     return re.compile("|".join(dict.fromkeys(forms)))
 
 
