@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Ref
-from .names import slug, stem_key
+from .names import candidate_finditer, slug, stem_key
 from .pipeline import component
 from .sentences import sentence_bounds
 
@@ -70,7 +70,7 @@ def agenda_items(text: str) -> list[Item]:
     """Numbered lines that continue the agenda's numbering (1, 2, 3, 3.1, 3.2, 4, ...)."""
     found: list[tuple[str, str, int, int]] = []
     top, sub = 0, 0
-    for m in scan.finditer(re.compile(rules()["agenda"]["line"]), text):
+    for m in candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text):
         major, minor = split_number(m.group("number"))
         major_n, minor_n = int(major), _minor_index(minor)
         if not minor and major_n == top + 1:
@@ -82,6 +82,22 @@ def agenda_items(text: str) -> list[Item]:
         found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
     end = meeting_end(text, found[-1][3]) if found else len(text)
     return [Item(n, t, s, ts, _item_end(found, i, end)) for i, (n, t, s, ts) in enumerate(found)]
+
+
+# Where an agenda line may begin (patterns/minutes.toml, [agenda] line): at a line's start or
+# after "." or ")" and a space, then perhaps "Agendapunt" or "Ad", then the number's first digit.
+# The rule opens with that choice, which makes `re` try it at every position; these open with a
+# literal or a small class, which `re` searches for fast. Keep them in step with the rule.
+_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?\d")
+_AGENDA_AFTER_STOP = re.compile(r"[.)]\s[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?\d")
+
+
+def _agenda_line_starts(text: str) -> list[int]:
+    """The places where a match of the agenda rule may begin, ascending."""
+    starts = [0]
+    starts += (m.start() + 1 for m in _AGENDA_AFTER_BREAK.finditer(text))
+    starts += (m.start() + 2 for m in _AGENDA_AFTER_STOP.finditer(text))
+    return sorted(starts)
 
 
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*[ \t]*(?=\n|\Z)")
@@ -189,7 +205,8 @@ def decisions(ctx, items: list[Item], keys: dict[str, str]) -> None:
 def referenced_meetings(ctx, meeting: str) -> None:
     spec = rules()["reference"]
     doc_date = ctx.result.doc.date or ""
-    for m in scan.finditer(re.compile(spec["pattern"]), ctx.text):
+    text = ctx.text
+    for m in candidate_finditer(re.compile(spec["pattern"]), _reference_starts(text), text):
         iso = _iso(m, doc_date)
         if not iso or iso == doc_date:
             continue
@@ -201,6 +218,27 @@ def referenced_meetings(ctx, meeting: str) -> None:
         ctx.entity(entity)
         ctx.mention(key, m.start(), m.end(), spec["id"])
         ctx.link(meeting, "dcterms:references", key, spec["id"])
+
+
+def _reference_starts(text: str) -> list[int]:
+    """The places where a match of the reference rule may begin, ascending: the "R" or "r" of
+    "raadsvergadering", or the ordinal before it ("412de raadsvergadering": digits, "ste", "de"
+    or "e", white space). The rule opens with the optional ordinal, which makes `re` try it at
+    every position; "aadsvergadering" is found by a plain search. Keep in step with the rule."""
+    starts = []
+    at = text.find("aadsvergadering", 1)
+    while at >= 0:
+        kind = at - 1
+        starts.append(kind)
+        space = kind
+        while space and text[space - 1].isspace():
+            space -= 1
+        if space < kind:
+            for suffix in ("ste", "de", "e"):
+                if text.endswith(suffix, 0, space):
+                    starts += (space - len(suffix) - digits for digits in (3, 4))
+        at = text.find("aadsvergadering", at + 1)
+    return sorted(s for s in starts if s >= 0)
 
 
 def _iso(m: re.Match, doc_date: str) -> str | None:

@@ -82,3 +82,13 @@ def led_finditer(regex: re.Pattern, lead: re.Pattern, text: str):
         else:
             yield found
             pos = found.end() if found.end() > found.start() else found.end() + 1
+
+
+def candidate_finditer(regex: re.Pattern, starts, text: str):
+    """`regex.finditer(text)` when every match begins at one of `starts` (ascending; repeats are
+    harmless): `regex` is tried at those places only."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (found := regex.match(text, start)) is not None:
+            yield found
+            pos = found.end() if found.end() > found.start() else found.end() + 1
