@@ -556,13 +556,38 @@ def typo_mentions(ctx, taken, hits: list[OrgHit]) -> None:
     spec = load_data()["typo"]
     forms = known_org_forms()
     present = {ctx.text[h.start:h.end] for h in hits}
-    for m in scan.finditer(re.compile(spec["pattern"]), ctx.text):
+    regex = re.compile(spec["pattern"])
+    for m in _typo_matches(regex, ctx.text, present):
         token = m.group()
         if token in present or overlaps(m.start(), m.end(), taken):
             continue
         meant = known_acronym(token)
         if meant and meant != token and meant in present:
             mention_known(ctx, forms[normal_form(meant)].key, m.start(), m.end(), spec["id"], taken, hits)
+
+
+def _typo_matches(regex: re.Pattern, text: str, present: set[str]) -> list[re.Match]:
+    """The matches of the typo rule (`regex.finditer(text)`) that can be a typo of a known acronym
+    in `present`: those whose text is one swap of neighbouring letters away from it. Only these
+    few words are looked for (a rule for every capitalised word is tried all over the text);
+    every match of `regex` is a whole word, so each is found by its own text."""
+    acronyms = known_acronyms()
+    typos = {swapped for written in present if written in acronyms and written.isupper()
+             for swapped in _swaps(written) if swapped not in acronyms}
+    found = {}
+    for typo in typos:
+        at = text.find(typo)
+        while at >= 0:
+            m = regex.match(text, at)
+            if m is not None and m.group() == typo:
+                found[at] = m
+            at = text.find(typo, at + 1)
+    return [found[at] for at in sorted(found)]
+
+
+def _swaps(token: str) -> set[str]:
+    """`token` with two neighbouring letters swapped, each way ("CBM" -> "BCM", "CMB")."""
+    return {token[:i] + token[i + 1] + token[i] + token[i + 2:] for i in range(len(token) - 1)}
 
 
 @component("organisations", order=30)
