@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Extraction, Mention, Ref, Relation
-from .names import (PARTICLES, led_finditer, literal_lead, person_key, slug, split_name, surname_key,
+from .names import (PARTICLES, candidate_finditer, led_finditer, literal_lead, person_key, slug, split_name, surname_key,
                     without_title)
 from .pipeline import component
 from .reference import load_reference
@@ -63,6 +63,7 @@ class Lexicon:
     place_roles: dict[str, str] | None = None  # an office of a place -> its body ("wethouder" -> "gemeente")
     not_given: frozenset[str] = frozenset()  # words that are no first name, though they may end a surname
     not_surname: frozenset[str] = frozenset()  # words that end place names, never a surname
+    full_lead: re.Pattern | None = None  # where a match of `full` may begin (see `full_names`)
 
 
 def organisation_heads() -> list[str]:
@@ -95,6 +96,10 @@ def lexicon() -> Lexicon:
     with_role = {**fragments, "ROLE": role}
     return Lexicon(
         rules=rules, full=re.compile(fill(r"(?<![\w-]){FULL}(?![\w-])", fragments)),
+        # FULL's first word and the space after it, then the next word's first letter: a capital,
+        # a particle's ("van", "de", "ter", "el", "in 't", "'t", "la", ...) or GLUED's. Keep the
+        # letters in step with FULL's particles.
+        full_lead=re.compile(fill(r"{UP}{LOW}+(?:-{UP}{LOW}+)?[ \t]+(?:{UP}|[vdteil'’])", fragments)),
         role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
         default_org={k.lower(): v for k, v in data["default_org"].items()},
@@ -169,11 +174,44 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
     regex, _ = lexicon().rules[rule_id]
     has_title = "title" in regex.groupindex
     lead = _TITLE_LEADS.get(rule_id)
-    matches = led_finditer(regex, lead, text) if lead is not None else scan.finditer(regex, text)
+    if lead is not None:
+        matches = led_finditer(regex, lead, text)
+    elif rule_id == OFFICE:
+        matches = candidate_finditer(regex, _office_starts(text), text)
+    else:
+        matches = scan.finditer(regex, text)
     stop = lexicon().stop
     return [PersonHit(m.start("name"), m.end("name"), m.group("name"), rule_id,
                       re.sub(r"\s+", " ", m.group("title")).lower() if has_title else None)
             for m in matches if m.group("name").split()[-1] not in stop]
+
+
+# The offices of OFFICE (patterns/persons.toml) without their first letter, which may be either
+# case, and the roles a compound office ends with ("FNV-voorzitter"). Keep them in step with the rule.
+_OFFICES = ("inister", "taatssecretaris", "remier", "urocommissaris", "roonlid", "aadslid")
+_COMPOUND_OFFICES = ("-voorzitter", "-directeur", "-topman", "-topvrouw", "-bestuurder", "-woordvoerder")
+
+
+def _office_starts(text: str) -> list[int]:
+    """The places where a match of OFFICE may begin, ascending: the letter before an office, or a
+    capital in the hyphenated word before a compound's role ("FNV-voorzitter", "SER-"). The rule
+    opens with a lookbehind, which makes `re` try it at every position; the offices are found by
+    plain searches."""
+    starts = []
+    for office in _OFFICES:
+        at = text.find(office, 1)
+        while at >= 0:
+            starts.append(at - 1)
+            at = text.find(office, at + 1)
+    for role in _COMPOUND_OFFICES:
+        at = text.find(role)
+        while at >= 0:
+            word = at  # back over the letters, digits, "_", "&" and "-" before the role
+            while word and (text[word - 1].isalnum() or text[word - 1] in "_&-"):
+                word -= 1
+            starts += (i for i in range(word, at) if "A" <= text[i] <= "Z")
+            at = text.find(role, at + 1)
+    return sorted(starts)
 
 
 # Where a match of a rule may begin (see `led_finditer`): its form of address or academic title,
@@ -295,7 +333,9 @@ def _no_given_name(word: str) -> bool:
 
 def full_names(text: str) -> list[PersonHit]:
     found = []
-    for m in scan.finditer(lexicon().full, text):
+    # (`re` would try FULL at every capital; the lead, at the capitals that a word and a space
+    # lead to the next word from, and it opens with a class that `re` searches for fast)
+    for m in led_finditer(lexicon().full, lexicon().full_lead, text):
         hit = trimmed(text, m)
         if hit is not None:
             found.append(hit)
