@@ -176,6 +176,8 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
     lead = _TITLE_LEADS.get(rule_id)
     if lead is not None:
         matches = led_finditer(regex, lead, text)
+    elif rule_id in _DOTTED:
+        matches = candidate_finditer(regex, _dotted_starts(text, *_DOTTED[rule_id]), text)
     elif rule_id == OFFICE:
         matches = candidate_finditer(regex, _office_starts(text), text)
     else:
@@ -214,16 +216,42 @@ def _office_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-# Where a match of a rule may begin (see `led_finditer`): its form of address or academic title,
-# or an initial (patterns/persons.toml: TITLE, ACADEMIC, INITIALS). Keep them in step with the
-# rules: a lead must match wherever its rule does.
-_ACADEMIC_TITLES = (r"prof\.", r"dr\.", r"drs\.", r"mr\.", r"ir\.")
+# Where a match of TITLED may begin (see `led_finditer`): its form of address (patterns/persons.toml,
+# TITLE). Keep it in step with the rule: a lead must match wherever its rule does.
 _TITLE_LEADS = {
     TITLED: literal_lead(r"de\s+heer", "mevrouw", r"dhr\.", r"mw\.", r"mevr\.", "heer"),
-    ACADEMIC: literal_lead(*_ACADEMIC_TITLES),
-    INITIALS: literal_lead(*_ACADEMIC_TITLES, r"ing\.", r"ds\.", *(rf"{c}\." for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-                           cased=False),
 }
+
+
+def _dot_lead(titles: tuple[str, ...], initials: bool) -> re.Pattern:
+    """A full stop after one of `titles` or, with `initials`, after a capital. It opens with the
+    full stop, which `re` searches for fast."""
+    behind = [rf"(?<={re.escape(t)}\.)" for t in titles] + ([r"(?<=[A-Z]\.)"] if initials else [])
+    return re.compile(r"\.(?:" + "|".join(behind) + ")")
+
+
+# Rules whose every match opens with an academic title and its full stop or (INITIALS) with an
+# initial ("prof. dr. Kim Putters", "Y.J. van Hijum"): (the dot lead, the titles, whether an initial
+# may open it). Keep the titles in step with patterns/persons.toml (ACADEMIC and the rules).
+_ACADEMIC_TITLES = ("Prof", "prof", "Drs", "drs", "Dr", "dr", "Mr", "mr", "Ir", "ir")
+_INITIALS_TITLES = ("prof", "drs", "dr", "mr", "ir", "ing", "ds")
+_DOTTED = {
+    ACADEMIC: (_dot_lead(_ACADEMIC_TITLES, False), _ACADEMIC_TITLES, False),
+    INITIALS: (_dot_lead(_INITIALS_TITLES, True), _INITIALS_TITLES, True),
+}
+
+
+def _dotted_starts(text: str, dot: re.Pattern, titles: tuple[str, ...], initials: bool) -> list[int]:
+    """The places where a match of a `_DOTTED` rule may begin, ascending: before the title or the
+    capital of each full stop that `dot` finds. (The rules open with lookbehinds, which make `re`
+    try them at every position.)"""
+    starts = []
+    for m in dot.finditer(text):
+        stop = m.start()
+        if initials and "A" <= text[stop - 1] <= "Z":
+            starts.append(stop - 1)
+        starts += (stop - len(t) for t in titles if text.endswith(t, 0, stop))
+    return sorted(starts)
 
 
 # a listed name: capitalised words and particles ("Sven van 't Veer", "Mirjam d'Ancona",
@@ -273,12 +301,18 @@ def _surname_first_matches(regex: re.Pattern, text: str):
         yield from regex.finditer(text, line_start, line_end)
 
 
+# Where a match of the motion rule may begin (see `led_finditer`): "motie", "het lid", "de leden",
+# "Kamerleden", "Kamerlid". Keep it in step with the rule.
+_LIST_LEADS = {"persons/motion/1": re.compile(r"Motie|motie|het\s+lid|de\s+leden|Kamerleden|Kamerlid")}
+
+
 def listed(text: str, rule_id: str) -> list[PersonHit]:
     """Persons of a list rule (motions, credits): every name in the `names` group."""
     regex, _ = lexicon().rules[rule_id]
     item = _LISTED_NAME
     hits = []
-    for m in scan.finditer(regex, text):
+    lead = _LIST_LEADS.get(rule_id)
+    for m in (led_finditer(regex, lead, text) if lead is not None else scan.finditer(regex, text)):
         for part in re.finditer(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))", m.group("names")):
             if rule_id == CREDIT and m.group("names")[part.end():part.end() + 1] == "/":
                 continue  # a photo agency: "Hollandse Hoogte/Mark Visser" (in motions "/" joins names)
