@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Extraction, Mention, Ref, Relation
-from .names import (PARTICLES, candidate_finditer, led_finditer, literal_lead, person_key, slug, split_name, surname_key,
+from .names import (PARTICLES, candidate_finditer, led_finditer, literal_lead, person_key, slug, split_name,
                     without_title)
 from .pipeline import component
 from .reference import load_reference
@@ -249,8 +249,11 @@ def _dotted_starts(text: str, dot: re.Pattern, titles: tuple[str, ...], initials
     for m in dot.finditer(text):
         stop = m.start()
         if initials and "A" <= text[stop - 1] <= "Z":
-            starts.append(stop - 1)
-        starts += (stop - len(t) for t in titles if text.endswith(t, 0, stop))
+            starts.append(stop - 1)  # (no title ends with a capital)
+            continue
+        for title in titles:
+            if text.endswith(title, 0, stop):
+                starts.append(stop - len(title))
     return sorted(starts)
 
 
@@ -935,15 +938,17 @@ def rekey(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
 def same_document_mapping(extraction: Extraction) -> dict[str, str]:
     """'Piersma' -> 'Nanda Piersma' when the document names exactly one person so."""
     persons = [e for e in extraction.entities.values() if e.cls == "Person"]
+    names = {e.key: split_name(e.label) for e in persons}  # (given name, surname), split once
     full = {}
     for e in persons:
-        given, surname = split_name(e.label)
+        given, surname = names[e.key]
         if given:
-            full.setdefault(surname_key(e.label), []).append(e.key)
+            full.setdefault(slug(surname), []).append(e.key)  # slug(surname) is surname_key(e.label)
     mapping = {}
     for e in persons:
-        if not split_name(e.label)[0] and len(full.get(surname_key(e.label), [])) == 1:
-            mapping[e.key] = full[surname_key(e.label)][0]
+        given, surname = names[e.key]
+        if not given and len(full.get(slug(surname), [])) == 1:
+            mapping[e.key] = full[slug(surname)][0]
     mapping.update(misspelt_given_names(extraction, full))
     return mapping
 
@@ -955,9 +960,10 @@ def misspelt_given_names(extraction: Extraction, full: dict[str, list[str]]) -> 
         counts[m.key] = counts.get(m.key, 0) + 1
     mapping = {}
     for keys in full.values():
+        given = {k: split_name(extraction.entities[k].label)[0] for k in keys}  # once a key, not once a pair
         for a in keys:
             for b in keys:
-                ga, gb = (split_name(extraction.entities[k].label)[0] for k in (a, b))
+                ga, gb = given[a], given[b]
                 if a != b and one_edit(ga, gb) and (counts.get(a, 0), a) < (counts.get(b, 0), b):
                     mapping[a] = b
     return mapping
