@@ -147,23 +147,31 @@ def item_key(meeting: str, number: str) -> str:
 
 def speakers(ctx, item: Item, chair: str | None) -> set[str]:
     spec = rules()["speaker"]
+    text = ctx.text
     found = set()
     for start, end, key in ctx.notes.get("person_hits", []):
         if not item.start <= start < item.end:
             continue
         in_title = item.title_start <= start < item.title_start + len(item.title)
-        opens = re.search(spec["sentence_start"], ctx.text[max(0, start - 20):start]) or \
-            re.search(spec["inverted"], ctx.text[max(0, start - 90):start]) or \
-            re.search(spec["floor"], ctx.text[max(0, start - 60):start])
-        speaks = re.match(spec["speech_after"], ctx.text[end:end + 200])
-        if (opens or speaks) and not in_title and re.match(spec["absent_after"], ctx.text[end:end + 60]):
+        opens = _rx(spec["sentence_start"]).search(text[max(0, start - 20):start]) or \
+            _rx(spec["inverted"]).search(text[max(0, start - 90):start]) or \
+            _rx(spec["floor"]).search(text[max(0, start - 60):start])
+        speaks = _rx(spec["speech_after"]).match(text[end:end + 200])
+        if (opens or speaks) and not in_title and _rx(spec["absent_after"]).match(text[end:end + 60]):
             continue
         if in_title or opens or speaks:
             found.add(key)
-    if chair and (re.search(spec["chair_words"], ctx.text[item.start:item.end])
-                  or re.search(spec["chair_in_title"], item.title)):
+    if chair and (_rx(spec["chair_words"]).search(text[item.start:item.end])
+                  or _rx(spec["chair_in_title"]).search(item.title)):
         found.add(chair)
     return found
+
+
+@lru_cache(maxsize=64)
+def _rx(pattern: str) -> re.Pattern:
+    """A pattern of the rules compiled once (`re.search(pattern, ...)` looks it up in `re`'s
+    cache on every call, and `speakers` calls it for every person of every item)."""
+    return re.compile(pattern)
 
 
 def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
@@ -171,8 +179,8 @@ def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
         for start, end, key in ctx.notes.get("person_hits", []):
             after = rule.get("after_person")
             before = rule.get("before_person")  # a rule with both needs both
-            if (not after or re.match(after, ctx.text[end:end + 40])) and \
-                    (not before or re.search(before, ctx.text[max(0, start - 60):start])):
+            if (not after or _rx(after).match(ctx.text[end:end + 40])) and \
+                    (not before or _rx(before).search(ctx.text[max(0, start - 60):start])):
                 return key, (start, end), rule["id"]
     return None
 
@@ -295,7 +303,18 @@ TOPIC_RULE = "minutes.item-topic/1"
 
 def item_topics(ctx, item: Item) -> list[str]:
     """Topics an agenda item is about: named in its title, or at least twice under it."""
-    hits = [h for h in ctx.notes.get("known_hits", []) if h.cls == "Topic" and item.start <= h.start < item.end]
+    hits = [h for h in _topic_hits(ctx.notes.get("known_hits", [])) if item.start <= h.start < item.end]
     in_title = {h.key for h in hits if item.title_start <= h.start < item.title_start + len(item.title)}
     counts = Counter(h.key for h in hits)
     return sorted(in_title | {key for key, n in counts.items() if n >= 2})
+
+
+_TOPIC_HITS: list = [None, 0, []]  # the last known hits seen, their number, their topics
+
+
+def _topic_hits(known_hits: list) -> list:
+    """The topic hits among a document's known hits, in their order: picked once for the
+    document, not once for every agenda item."""
+    if _TOPIC_HITS[0] is not known_hits or _TOPIC_HITS[1] != len(known_hits):
+        _TOPIC_HITS[:] = [known_hits, len(known_hits), [h for h in known_hits if h.cls == "Topic"]]
+    return _TOPIC_HITS[2]
