@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Ref
-from .names import known_org_forms, led_finditer, literal_lead, normal_form, slug
+from .names import candidate_finditer, known_org_forms, led_finditer, literal_lead, normal_form, slug
 from .pipeline import component
 from .reference import by_key
 
@@ -172,6 +172,7 @@ _LEADS = {
 # its anchor.
 _ANCHORS = {
     "org/copula-definition/1": re.compile(r"is[^\S\n]+een[^\S\n]"),  # "X is een stichting"
+    "org/apposition/1": re.compile(r",[^\S\n]+(?:de|het)[^\S\n]"),  # "X, de vereniging van ..."
 }
 _CAPITAL = re.compile("[A-Z]")
 
@@ -196,12 +197,79 @@ def _on_lines_with(regex: re.Pattern, anchor: re.Pattern, text: str):
             pos = m.end()
 
 
+def _back_over(text: str, pos: int, chars: str = "", space: bool = False) -> int:
+    """Where the run before `pos` of letters, digits, "_" and `chars` (with `space`: of white space
+    instead) begins."""
+    if space:
+        while pos and text[pos - 1].isspace():
+            pos -= 1
+        return pos
+    while pos and (text[pos - 1].isalnum() or text[pos - 1] == "_" or text[pos - 1] in chars):
+        pos -= 1
+    return pos
+
+
+def _word_before_space(text: str, pos: int, chars: str = "") -> list[int]:
+    """The start of the word (letters, digits, "_" and `chars`) that ends where the white space
+    before `pos` begins: [] without white space or word there."""
+    space = _back_over(text, pos, space=True)
+    word = _back_over(text, space, chars) if space < pos else space
+    return [word] if word < space else []
+
+
+# Rules that need a word of their own, found by plain searches; a match begins at a fixed place
+# beside it: (the words, the places where a match may begin for a word found at `at`). Keep them
+# in step with patterns/organisations.toml: every match must begin at one of those places.
+_WORD_STARTS = {
+    # "Vakbond Nederland", "Techniekfederatie Nederland": the word before the space before "Nederland"
+    "org/national-body/1": (("Nederland",), lambda text, at, word: _word_before_space(text, at)),
+    # "Universiteit Utrecht", "Radboud Universiteit": "Universiteit", or the word before it
+    "org/university/1": (("Universiteit",), lambda text, at, word: [at, *_word_before_space(text, at, "-")]),
+    # "... technologiebedrijf ASML": the space after "bedrijf", "onderneming", "fabrikant", "producent"
+    "org/company-noun/1": (("bedrijf ", "onderneming ", "fabrikant ", "producent "),
+                           lambda text, at, word: [at + len(word) - 1]),
+    # "directeur van het X": right after the role word
+    "org/role-of/1": (("leider", "directeur", "voorzitter", "bestuurder", "manager", "coördinator", "oprichter",
+                       "woordvoerder", "secretaris"), lambda text, at, word: [at + len(word)]),
+    # "Heijmans Bouwgroep": the capitals of the word before the space before the compound with "groep",
+    # "bedrijf", "fabriek" or "holding" (its start, or after "&" in it)
+    "org/company-compound/1": (("groep", "bedrijf", "fabriek", "holding"),
+                               lambda text, at, word: _compound_guard_starts(text, at)),
+}
+
+
+def _compound_guard_starts(text: str, at: int) -> list[int]:
+    compound = at  # back over the compound's small letters ([a-zà-ÿ]) to its capital
+    while compound and ("a" <= text[compound - 1] <= "z" or "à" <= text[compound - 1] <= "ÿ"):
+        compound -= 1
+    compound -= 1
+    if compound < 0 or not "A" <= text[compound] <= "Z":
+        return []
+    starts = []
+    for word in _word_before_space(text, compound, "&-"):
+        starts += (i for i in range(word, compound) if "A" <= text[i] <= "Z")
+    return starts
+
+
+def _word_finditer(regex: re.Pattern, words, places, text: str):
+    """`regex.finditer(text)` for a `_WORD_STARTS` rule: tried only at the places beside its words."""
+    starts = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts += places(text, at, word)
+            at = text.find(word, at + 1)
+    return candidate_finditer(regex, sorted(starts), text)
+
+
 def _matches(text: str, rule: Rule):
     """`rule.regex.finditer(text)`, by the fastest way known for the rule."""
     if rule.id in _LEADS:
         return led_finditer(rule.regex, _LEADS[rule.id], text)
     if rule.id in _ANCHORS:
         return _on_lines_with(rule.regex, _ANCHORS[rule.id], text)
+    if rule.id in _WORD_STARTS:
+        return _word_finditer(rule.regex, *_WORD_STARTS[rule.id], text)
     return scan.finditer(rule.regex, text)
 
 
