@@ -96,10 +96,7 @@ def lexicon() -> Lexicon:
     with_role = {**fragments, "ROLE": role}
     return Lexicon(
         rules=rules, full=re.compile(fill(r"(?<![\w-]){FULL}(?![\w-])", fragments)),
-        # FULL's first word and the space after it, then the next word's first letter: a capital,
-        # a particle's ("van", "de", "ter", "el", "in 't", "'t", "la", ...) or GLUED's. Keep the
-        # letters in step with FULL's particles.
-        full_lead=re.compile(fill(r"{UP}{LOW}+(?:-{UP}{LOW}+)?[ \t]+(?:{UP}|[vdteil'’])", fragments)),
+        full_lead=full_lead(fragments),
         role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
         default_org={k.lower(): v for k, v in data["default_org"].items()},
@@ -123,6 +120,20 @@ def lexicon() -> Lexicon:
         plurals={k.lower(): v for k, v in plurals.items()},
         field=(r"(?:[a-z][a-zà-ÿ-]*(?:" + "|".join(map(re.escape, data["generic_role"].get("field_endings", [])))
                + ")|" + portfolio_pattern(data["stop"].get("portfolio_endings", [])) + ")"))
+
+
+# FULL's particles: "(?:(?:van|de|...|della)[ \t]+){0,3}"
+_FULL_PARTICLES = re.compile(r"\(\?:\(\?:([^()]*)\)\[ \\t\]\+\)\{0,3\}")
+
+
+def full_lead(fragments: dict[str, str]) -> re.Pattern:
+    """Where a match of FULL may begin (see `full_names`): a capital that no letter or hyphen
+    precedes, its word and the space after it, then a capital, a particle and a space, or GLUED.
+    (The lookbehind stands after the capital, so that `re` still searches for the capital fast.)
+    Without FULL's particles found, any small letter or quote may follow the space."""
+    particles = _FULL_PARTICLES.search(fragments["FULL"])
+    after = rf"(?:{particles.group(1)})[ \t]|{{GLUED}}" if particles else r"[^\W\d_'’]|['’]"
+    return re.compile(fill(r"{UP}(?<![\w-].){LOW}+(?:-{UP}{LOW}+)?[ \t]+(?:{UP}|" + after + ")", fragments))
 
 
 def portfolio_pattern(endings: list[str]) -> str:
