@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Ref
-from .names import candidate_finditer, known_org_forms, led_finditer, literal_lead, normal_form, slug
+from .names import candidate_finditer, known_org_forms, led_finditer, normal_form, slug
 from .pipeline import component
 from .reference import by_key
 
@@ -162,8 +162,6 @@ _LEADS = {
     # a guard word (a capital, small letters, "e" or "s") before the head, or the head
     "org/head-noun/1": re.compile("|".join(rf"{c}[a-zà-ÿ]+[es][^\S\n]+(?:{_HEAD_NOUNS})" for c in _CAPITALS)
                                   + "|" + _HEAD_NOUNS),
-    "org/committee-acronym/1": literal_lead("sub", "commissie", "werkgroep"),
-    "org/works-council/1": literal_lead("centrale", "groeps", "OR", "ondernemingsraad"),
 }
 
 
@@ -231,11 +229,22 @@ _WORD_STARTS = {
     # "directeur van het X": right after the role word
     "org/role-of/1": (("leider", "directeur", "voorzitter", "bestuurder", "manager", "coördinator", "oprichter",
                        "woordvoerder", "secretaris"), lambda text, at, word: [at + len(word)]),
+    # "commissie SZW", "Subcommissie ABC", "werkgroep XYZ": the first letter, or "Sub" before it
+    "org/committee-acronym/1": (("ommissie", "erkgroep"), lambda text, at, word: [at - 4, at - 1]),
+    # "OR van ...", "de ondernemingsraad van ...", "Groepsondernemingsraad", "Centrale OR"
+    "org/works-council/1": (("OR", "ndernemingsraad"),
+                            lambda text, at, word: _works_council_starts(text, at if word == "OR" else at - 1)),
     # "Heijmans Bouwgroep": the capitals of the word before the space before the compound with "groep",
     # "bedrijf", "fabriek" or "holding" (its start, or after "&" in it)
     "org/company-compound/1": (("groep", "bedrijf", "fabriek", "holding"),
                                lambda text, at, word: _compound_guard_starts(text, at)),
 }
+
+
+def _works_council_starts(text: str, council: int) -> list[int]:
+    """"OR" or "ondernemingsraad" at `council`, "Groeps" glued before it, "Centrale" and white space
+    before it."""
+    return [_back_over(text, council, space=True) - len("Centrale"), council - len("Groeps"), council]
 
 
 def _compound_guard_starts(text: str, at: int) -> list[int]:
@@ -259,7 +268,7 @@ def _word_finditer(regex: re.Pattern, words, places, text: str):
         while at >= 0:
             starts += places(text, at, word)
             at = text.find(word, at + 1)
-    return candidate_finditer(regex, sorted(starts), text)
+    return candidate_finditer(regex, sorted(start for start in starts if start >= 0), text)
 
 
 def _matches(text: str, rule: Rule):
