@@ -61,19 +61,12 @@ def normal_form(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("-", " ")).strip().casefold()
 
 
-def literal_lead(*words: str, cased: bool = True) -> re.Pattern:
-    """A lead for `led_finditer`: the words (regex text) as alternatives that each open with a
-    literal character, with `cased` each also with its first letter in the other case
-    ("mevrouw" -> "Mevrouw|mevrouw"). `re` then skips to the characters they open with,
-    where a class ("[Mm]evrouw") or a lookbehind in front makes it try every position."""
-    forms = [f for w in words
-             for f in ((w[:1].upper() + w[1:], w[:1].lower() + w[1:]) if cased and not w[:2].isupper() else (w,))]
-    return re.compile("|".join(dict.fromkeys(forms)))
-
-
 def led_finditer(regex: re.Pattern, lead: re.Pattern, text: str):
     """`regex.finditer(text)`, trying `regex` only where `lead` matches. `lead` must match
-    wherever a match of `regex` begins (the same matches are then found)."""
+    wherever a match of `regex` begins (the same matches are then found). A lead that opens with
+    a literal or a class, or whose alternatives each open with a literal, lets `re` skip to the
+    few places worth trying, where a pattern that opens with a lookbehind, "\\b" or an optional
+    part is tried at every position."""
     pos, search, match = 0, lead.search, regex.match
     while pos <= len(text) and (candidate := search(text, pos)) is not None:
         found = match(text, candidate.start())

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Extraction, Mention, Ref, Relation
-from .names import (PARTICLES, candidate_finditer, led_finditer, literal_lead, person_key, slug, split_name,
+from .names import (PARTICLES, candidate_finditer, led_finditer, person_key, slug, split_name,
                     without_title)
 from .pipeline import component
 from .reference import load_reference
@@ -184,9 +184,8 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
     ("Y.J. van Hijum"), which have none."""
     regex, _ = lexicon().rules[rule_id]
     has_title = "title" in regex.groupindex
-    lead = _TITLE_LEADS.get(rule_id)
-    if lead is not None:
-        matches = led_finditer(regex, lead, text)
+    if rule_id == TITLED:
+        matches = candidate_finditer(regex, _address_starts(text), text)
     elif rule_id in _DOTTED:
         matches = candidate_finditer(regex, _dotted_starts(text, *_DOTTED[rule_id]), text)
     elif rule_id == OFFICE:
@@ -227,11 +226,27 @@ def _office_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-# Where a match of TITLED may begin (see `led_finditer`): its form of address (patterns/persons.toml,
-# TITLE). Keep it in step with the rule: a lead must match wherever its rule does.
-_TITLE_LEADS = {
-    TITLED: literal_lead(r"de\s+heer", "mevrouw", r"dhr\.", r"mw\.", r"mevr\.", "heer"),
-}
+def _address_starts(text: str) -> list[int]:
+    """The places where a match of TITLED may begin, ascending: its form of address (patterns/
+    persons.toml, TITLE: "de heer", "heer", "mevrouw", "dhr.", "mw.", "mevr."), found from "heer",
+    "evr", "hr." and "w." by plain searches. (The rule opens with "\\b" and lookbehinds, which make
+    `re` try it at every position.) Keep it in step with TITLE."""
+    starts = []
+    at = text.find("heer")
+    while at >= 0:
+        starts.append(at)  # "heer"
+        space = at
+        while space and text[space - 1].isspace():
+            space -= 1
+        if space < at:
+            starts.append(space - 2)  # "de heer"
+        at = text.find("heer", at + 1)
+    for tail in ("evr", "hr.", "w."):  # "mevrouw", "mevr.", "dhr.", "mw." from their second letter
+        at = text.find(tail, 1)
+        while at >= 0:
+            starts.append(at - 1)
+            at = text.find(tail, at + 1)
+    return sorted(start for start in starts if start >= 0)
 
 
 def _dot_lead(titles: tuple[str, ...], initials: bool) -> re.Pattern:
