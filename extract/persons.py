@@ -73,10 +73,17 @@ def organisation_heads() -> list[str]:
 
 def looks_like_organisation(text: str, hit) -> bool:
     """'Universiteit van Amsterdam', 'Raad voor Openbaar Bestuur': words of an organisation."""
-    words = re.findall(r"[^\W\d_]+", hit.name.lower())
+    words = _LETTERS.findall(hit.name.lower())
     if any(w.endswith(lexicon().org_heads) for w in words):
         return True
-    return re.search(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het)\s+$", text[max(0, hit.start - 40):hit.start]) is not None
+    return _ORG_WORDS_BEFORE.search(text[max(0, hit.start - 40):hit.start]) is not None
+
+
+# (the patterns of the functions that run for every name are compiled once: `re.search(pattern,
+# ...)` looks a pattern up in `re`'s cache on every call)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ORG_WORDS_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het)\s+$")
+_SPACES = re.compile(r"\s+")
 
 
 def fill(pattern: str, fragments: dict[str, str]) -> str:
@@ -194,7 +201,7 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
         matches = scan.finditer(regex, text)
     stop = lexicon().stop
     return [PersonHit(m.start("name"), m.end("name"), m.group("name"), rule_id,
-                      re.sub(r"\s+", " ", m.group("title")).lower() if has_title else None)
+                      _SPACES.sub(" ", m.group("title")).lower() if has_title else None)
             for m in matches if m.group("name").split()[-1] not in stop]
 
 
@@ -335,6 +342,10 @@ def _surname_first_matches(regex: re.Pattern, text: str):
 _LIST_LEADS = {"persons/motion/1": re.compile(r"Motie|motie|het\s+lid|de\s+leden|Kamerleden|Kamerlid")}
 
 
+_LIST_ITEM = re.compile(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))")
+_LIST_ITEM_LEAD = re.compile(r"^(?:en\s+|[A-Z]{2,}/)")
+
+
 def listed(text: str, rule_id: str) -> list[PersonHit]:
     """Persons of a list rule (motions, credits): every name in the `names` group."""
     regex, _ = lexicon().rules[rule_id]
@@ -342,10 +353,10 @@ def listed(text: str, rule_id: str) -> list[PersonHit]:
     hits = []
     lead = _LIST_LEADS.get(rule_id)
     for m in (led_finditer(regex, lead, text) if lead is not None else scan.finditer(regex, text)):
-        for part in re.finditer(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))", m.group("names")):
+        for part in _LIST_ITEM.finditer(m.group("names")):
             if rule_id == CREDIT and m.group("names")[part.end():part.end() + 1] == "/":
                 continue  # a photo agency: "Hollandse Hoogte/Mark Visser" (in motions "/" joins names)
-            name = drop_trailing_stop(re.sub(r"^(?:en\s+|[A-Z]{2,}/)", "", part.group().strip()))
+            name = drop_trailing_stop(_LIST_ITEM_LEAD.sub("", part.group().strip()))
             start = m.start("names") + part.start() + part.group().find(name)
             first = name.split()[0] if name else ""
             if name and (first not in lexicon().stop or first.lower() in PARTICLES) and item.fullmatch(name):
@@ -415,9 +426,12 @@ class RoleFact:
     rule: str
 
 
+_ARTICLE = re.compile(r"(?:de\s+|het\s+)?")
+
+
 def org_at(org_hits: dict[int, object], pos: int, text: str):
     """The organisation written at `pos` (after an optional 'de'/'het')."""
-    m = re.match(r"(?:de\s+|het\s+)?", text[pos:pos + 5])
+    m = _ARTICLE.match(text[pos:pos + 5])
     return org_hits.get(pos) or org_hits.get(pos + m.end())
 
 
@@ -527,17 +541,23 @@ _WORKS_AT = (r"^\s+werk(?:t|te|en|ten)\s+(?:(?:allebei|beiden|al|nu|inmiddels|si
              r"bij\s+")
 
 
+# (the way to the organisation, the relation, the rule, what must follow the organisation)
+_ORG_AFTER = tuple((re.compile(regex), relation, rule, re.compile(close) if close else None)
+                   for regex, relation, rule, close in (
+                       (r"^\s+van\s+", "member", "persons/of-org/1", None),
+                       (_WORKS_AT, "member", "persons/works-at/1", None),
+                       (r"^\s*\((?:namens\s+)?", "represents", "persons/bracket-org/1", _BRACKET_CLOSE),
+                       (r"^,\s+", "represents", "persons/comma-org/1", r"^\s*:")))
+
+
 def org_after(text: str, pos: int, org_hits) -> list[RoleFact]:
     """'mevrouw Arends van de FNV', 'Roderik Pape (namens VNO-NCW)', 'Tuur Elzinga, FNV:',
     'Selin Ünal werkt bij de Arbeidsinspectie'."""
     rest = text[pos:pos + 80]
-    for regex, relation, rule, close in ((r"^\s+van\s+", "member", "persons/of-org/1", None),
-                                         (_WORKS_AT, "member", "persons/works-at/1", None),
-                                         (r"^\s*\((?:namens\s+)?", "represents", "persons/bracket-org/1", _BRACKET_CLOSE),
-                                         (r"^,\s+", "represents", "persons/comma-org/1", r"^\s*:")):
-        m = re.match(regex, rest)
+    for regex, relation, rule, close in _ORG_AFTER:
+        m = regex.match(rest)
         org = org_at(org_hits, pos + m.end(), text) if m else None
-        if org is not None and (close is None or re.match(close, text[org.end:org.end + 60])):
+        if org is not None and (close is None or close.match(text[org.end:org.end + 60])):
             return [RoleFact(None, org, relation, rule)]
     return []
 
@@ -567,11 +587,12 @@ def namens_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
 
 
 FORMER = r"(?:(?:[Oo]ud|[Ee]x)-|[Vv]oormalige?\s+)"
+_FORMER = re.compile(FORMER)
 
 
 def fact(role: str, org, rule: str) -> RoleFact:
-    role = re.sub(r"\s+", " ", role)
-    if re.match(FORMER, role):
+    role = _SPACES.sub(" ", role)
+    if _FORMER.match(role):
         return RoleFact(None, None, "former", rule)  # a cue for the name, no role it holds
     role = (lexicon().plurals or {}).get(role.lower(), role)
     relation = lexicon().roles.get(role.lower(), "role")
@@ -896,16 +917,21 @@ def _whole_role() -> re.Pattern:
     return re.compile(lexicon().role)
 
 
+_TRAILING_SPACE = re.compile(r"[ \t]+$")
+_NAMENS_BEFORE = re.compile(r"\bnamens\s+(?:de\s+|het\s+)?$")
+_OF_AT_BEFORE = re.compile(r"\b(?:van|bij)\s+(?:de\s+|het\s+)?$")
+
+
 def org_before(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     """'van MKB Nederland Ad Bergwerff', 'namens VNO-NCW Roderik Pape'."""
-    m = re.search(r"[ \t]+$", text[max(0, hit.start - 5):hit.start])
+    m = _TRAILING_SPACE.search(text[max(0, hit.start - 5):hit.start])
     org = _by_end(org_hits).get(hit.start - len(m.group())) if m else None
     if org is None:
         return []
     lead = text[max(0, org.start - 12):org.start]
-    if re.search(r"\bnamens\s+(?:de\s+|het\s+)?$", lead):
+    if _NAMENS_BEFORE.search(lead):
         return [RoleFact(None, org, "represents", "persons/org-before/1")]
-    if re.search(r"\b(?:van|bij)\s+(?:de\s+|het\s+)?$", lead):
+    if _OF_AT_BEFORE.search(lead):
         return [RoleFact(None, org, "member", "persons/org-before/1")]
     return []
 
