@@ -594,11 +594,12 @@ def _drop_rules() -> tuple:
 def drop_known(ctx, hits: list) -> list:
     """Take back the gazetteer's mentions that `dropped` rejects; keep the rest."""
     gone = {ctx.clean.to_original(h.start, h.end) + (h.key,) for h in hits if dropped(ctx, h)}
-    if gone:
-        ctx.result.mentions[:] = [m for m in ctx.result.mentions if (m.span.start, m.span.end, m.key) not in gone]
-        still = {m.key for m in ctx.result.mentions}
-        for key in {g[2] for g in gone} - still:
-            ctx.result.entities.pop(key, None)
+    if not gone:
+        return hits  # (all kept: no span to translate again)
+    ctx.result.mentions[:] = [m for m in ctx.result.mentions if (m.span.start, m.span.end, m.key) not in gone]
+    still = {m.key for m in ctx.result.mentions}
+    for key in {g[2] for g in gone} - still:
+        ctx.result.entities.pop(key, None)
     return [h for h in hits if ctx.clean.to_original(h.start, h.end) + (h.key,) not in gone]
 
 
