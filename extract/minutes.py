@@ -152,14 +152,14 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
     for start, end, key in ctx.notes.get("person_hits", []):
         if not item.start <= start < item.end:
             continue
-        in_title = item.title_start <= start < item.title_start + len(item.title)
-        opens = _rx(spec["sentence_start"]).search(text[max(0, start - 20):start]) or \
-            _rx(spec["inverted"]).search(text[max(0, start - 90):start]) or \
-            _rx(spec["floor"]).search(text[max(0, start - 60):start])
-        speaks = _rx(spec["speech_after"]).match(text[end:end + 200])
-        if (opens or speaks) and not in_title and _rx(spec["absent_after"]).match(text[end:end + 60]):
+        if item.title_start <= start < item.title_start + len(item.title):
+            found.add(key)  # named in the title: a speaker whatever the text beside it says
             continue
-        if in_title or opens or speaks:
+        speaks = (_rx(spec["sentence_start"]).search(text[max(0, start - 20):start])
+                  or _rx(spec["inverted"]).search(text[max(0, start - 90):start])
+                  or _rx(spec["floor"]).search(text[max(0, start - 60):start])
+                  or _rx(spec["speech_after"]).match(text[end:end + 200]))
+        if speaks and not _rx(spec["absent_after"]).match(text[end:end + 60]):
             found.add(key)
     if chair and (_rx(spec["chair_words"]).search(text[item.start:item.end])
                   or _rx(spec["chair_in_title"]).search(item.title)):
