@@ -15,10 +15,12 @@ TITLE = re.compile(r"^(?:de\s+heer|heer|mevrouw|mevr\.?|dhr\.?|mw\.?)\s+", re.I)
 _SPACES = re.compile(r"\s+")  # compiled once: `without_title` runs for every person mention
 
 
+@lru_cache(maxsize=4096)  # (a document repeats its names; bounded for long builds)
 def without_title(name: str) -> str:
     return TITLE.sub("", _SPACES.sub(" ", name.strip()))
 
 
+@lru_cache(maxsize=4096)
 def split_name(name: str) -> tuple[str, str]:
     """'Henk den Boer' -> ('Henk', 'den Boer'); 'Van der Veen' -> ('', 'Van der Veen');
     'F. Bakker-de Lange' -> ('F.', 'Bakker-de Lange'): a particle after a hyphen joins a double surname."""
@@ -34,6 +36,7 @@ def surname_key(name: str) -> str:
     return slug(split_name(name)[1])
 
 
+@lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
     return "person/" + slug(without_title(name))
 
