@@ -422,7 +422,7 @@ def markers_in(text: str):
 def _glued_markers(text: str):
     """`_GLUED_MARKER.finditer(text)`, tried only at digits: `re` finds a digit by itself many
     times faster than it tries the whole pattern at every character."""
-    return scan._led_finditer(_GLUED_MARKER, _MARKER_DIGIT, text, text)
+    return scan.led_finditer(_GLUED_MARKER, _MARKER_DIGIT, text, text)
 
 
 def _hyphen_breaks(text: str):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Ref
-from .names import candidate_finditer, slug, stem_key
+from .names import slug, stem_key
 from .pipeline import component
 from .sentences import sentence_bounds
 
@@ -70,7 +70,7 @@ def agenda_items(text: str) -> list[Item]:
     """Numbered lines that continue the agenda's numbering (1, 2, 3, 3.1, 3.2, 4, ...)."""
     found: list[tuple[str, str, int, int]] = []
     top, sub = 0, 0
-    for m in candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text):
+    for m in scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text):
         major, minor = split_number(m.group("number"))
         major_n, minor_n = int(major), _minor_index(minor)
         if not minor and major_n == top + 1:
@@ -214,7 +214,7 @@ def referenced_meetings(ctx, meeting: str) -> None:
     spec = rules()["reference"]
     doc_date = ctx.result.doc.date or ""
     text = ctx.text
-    for m in candidate_finditer(re.compile(spec["pattern"]), _reference_starts(text), text):
+    for m in scan.candidate_finditer(re.compile(spec["pattern"]), _reference_starts(text), text):
         iso = _iso(m, doc_date)
         if not iso or iso == doc_date:
             continue

@@ -62,29 +62,3 @@ def known_org_forms(known: tuple[KnownEntity, ...] | None = None) -> dict[str, K
 
 def normal_form(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("-", " ")).strip().casefold()
-
-
-def led_finditer(regex: re.Pattern, lead: re.Pattern, text: str):
-    """`regex.finditer(text)`, trying `regex` only where `lead` matches. `lead` must match
-    wherever a match of `regex` begins (the same matches are then found). A lead that opens with
-    a literal or a class, or whose alternatives each open with a literal, lets `re` skip to the
-    few places worth trying, where a pattern that opens with a lookbehind, "\\b" or an optional
-    part is tried at every position."""
-    pos, search, match = 0, lead.search, regex.match
-    while pos <= len(text) and (candidate := search(text, pos)) is not None:
-        found = match(text, candidate.start())
-        if found is None:
-            pos = candidate.start() + 1
-        else:
-            yield found
-            pos = found.end() if found.end() > found.start() else found.end() + 1
-
-
-def candidate_finditer(regex: re.Pattern, starts, text: str):
-    """`regex.finditer(text)` when every match begins at one of `starts` (ascending; repeats are
-    harmless): `regex` is tried at those places only."""
-    pos = 0
-    for start in starts:
-        if start >= pos and (found := regex.match(text, start)) is not None:
-            yield found
-            pos = found.end() if found.end() > found.start() else found.end() + 1

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import scan
 from .model import Entity, Ref
-from .names import candidate_finditer, known_org_forms, led_finditer, normal_form, slug
+from .names import known_org_forms, normal_form, slug
 from .pipeline import component
 from .reference import by_key
 
@@ -268,13 +268,13 @@ def _word_finditer(regex: re.Pattern, words, places, text: str):
         while at >= 0:
             starts += places(text, at, word)
             at = text.find(word, at + 1)
-    return candidate_finditer(regex, sorted(start for start in starts if start >= 0), text)
+    return scan.candidate_finditer(regex, sorted(start for start in starts if start >= 0), text)
 
 
 def _matches(text: str, rule: Rule):
     """`rule.regex.finditer(text)`, by the fastest way known for the rule."""
     if rule.id in _LEADS:
-        return led_finditer(rule.regex, _LEADS[rule.id], text)
+        return scan.led_finditer(rule.regex, _LEADS[rule.id], text)
     if rule.id in _ANCHORS:
         return _on_lines_with(rule.regex, _ANCHORS[rule.id], text)
     if rule.id in _WORD_STARTS:

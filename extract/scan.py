@@ -155,7 +155,7 @@ def finditer(regex: re.Pattern, text: str):
         return iter(())
     lead = folded_lead(regex)
     if lead is not None and (lowered := _lowered(text)) is not None:
-        return _led_finditer(regex, lead, text, lowered)
+        return led_finditer(regex, lead, text, lowered)
     loose = unguarded(regex)
     if loose is not None and (_fast_start(loose) or opened(regex) is None):
         return _guarded_finditer(regex, loose, text)
@@ -321,7 +321,7 @@ def _opens_optional(parsed) -> bool:
 def _guarded_finditer(regex: re.Pattern, loose: re.Pattern, text: str):
     """The matches of `regex.finditer(text)`: every match of `regex` is a match of `loose` at
     the same place, so trying `regex` only where `loose` matches finds the same ones."""
-    return _led_finditer(regex, loose, text, text)
+    return led_finditer(regex, loose, text, text)
 
 
 # ------------------------------------------------------------ case-insensitive patterns
@@ -381,9 +381,13 @@ def _is_space_class(op, av) -> bool:
     return op is IN and len(av) == 1 and av[0] == (CATEGORY, CATEGORY_SPACE)
 
 
-def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str, end: int | None = None):
+def led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str | None = None, end: int | None = None):
     """The matches of `regex.finditer(text, 0, end)`, trying `regex` only where `lead` matches
-    `lowered` (the text itself, or the text in lower case with the same offsets)."""
+    `lowered` (by default the text itself; else the text in lower case, with the same offsets).
+    `lead` must match wherever a match of `regex` begins. A lead that opens with a literal, or
+    whose alternatives each do, lets `re` skip to the few places worth trying, where a pattern
+    that opens with a lookbehind, "\\b" or an optional part is tried at every position."""
+    lowered = text if lowered is None else lowered
     end = len(lowered) if end is None else end
     pos = 0
     # Past the end `search` would still find a lead that matches there ("(?m:^)" after a last
@@ -393,6 +397,16 @@ def _led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str, 
         if found is None:
             pos = candidate.start() + 1
         else:
+            yield found
+            pos = found.end() if found.end() > found.start() else found.end() + 1
+
+
+def candidate_finditer(regex: re.Pattern, starts, text: str):
+    """`regex.finditer(text)` when every match begins at one of `starts` (ascending; repeats are
+    harmless): `regex` is tried at those places only."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (found := regex.match(text, start)) is not None:
             yield found
             pos = found.end() if found.end() > found.start() else found.end() + 1
 
@@ -409,7 +423,7 @@ def finditer_upto(regex: re.Pattern, text: str, end: int):
     lead = folded_lead(regex)
     low = _lowered(text) if lead is not None else None
     if low is not None:
-        return _led_finditer(regex, lead, text, low, end)
+        return led_finditer(regex, lead, text, low, end)
     return regex.finditer(text, 0, end)
 
 

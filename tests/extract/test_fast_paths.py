@@ -450,3 +450,66 @@ def test_searching_up_to_an_offset_finds_the_plain_matches_anywhere(text, end):
     end = min(end, len(text))
     for p in rule_patterns():
         assert [m.span() for m in scan.finditer_upto(p, text, end)] == [m.span() for m in p.finditer(text, 0, end)]
+
+
+# --- leads and start places of the persons, organisations and minutes rules -----------------
+# These rules are tried only where a lead (written in code beside the rule) matches or at start
+# places found by plain searches. A lead must hold every place a match of its rule can begin:
+# a rule edited in its TOML so that it can begin elsewhere fails here, not silently.
+
+def fast_and_plain_matches(text: str):
+    """(rule, fast spans, plain spans) for every rule with a fast way in."""
+    import re as _re
+
+    from polder.extract import minutes, organisations, persons
+
+    for rule in organisations.load_rules()[0]:
+        yield rule.id, organisations._matches(text, rule), rule.regex.finditer(text)
+    for rule_id, (regex, _) in persons.lexicon().rules.items():
+        yield rule_id, persons.rule_matches(rule_id, text), regex.finditer(text)
+    full = persons.lexicon().full
+    yield "persons/full", scan.led_finditer(full, persons.lexicon().full_lead, text), full.finditer(text)
+    agenda = _re.compile(minutes.rules()["agenda"]["line"])
+    yield "agenda", scan.candidate_finditer(agenda, minutes._agenda_line_starts(text), text), agenda.finditer(text)
+    reference = _re.compile(minutes.rules()["reference"]["pattern"])
+    yield "reference", scan.candidate_finditer(reference, minutes._reference_starts(text), text), \
+        reference.finditer(text)
+
+
+def assert_fast_is_plain(text: str) -> int:
+    found = 0
+    for rule, fast, plain in fast_and_plain_matches(text):
+        fast, plain = [m.span() for m in fast], [m.span() for m in plain]
+        assert fast == plain, (rule, text[:200])
+        found += len(plain)
+    return found
+
+
+def test_leads_and_start_places_find_the_plain_matches(corpus_dir, tmp_path):
+    sys_path = str(Path(__file__).resolve().parents[2] / "bench")
+    import sys
+
+    sys.path.insert(0, sys_path)
+    try:
+        from synth import generate
+    finally:
+        sys.path.remove(sys_path)
+    probes = Path(__file__).parent / "probes"
+    files = [*sorted(corpus_dir.iterdir()), *sorted(probes.iterdir()), *generate(tmp_path / "synth", 24, seed=7)]
+    found = 0
+    for path in files:
+        raw = read_document(path).text
+        for text in (raw, clean(raw).text):
+            found += assert_fast_is_plain(text)
+    assert found > 5000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "de heer", "De heer", "mevrouw", "Mevrouw", "mw.", "dhr.", "minister", "Minister", "staatssecretaris", "prof. dr.",
+    "J.A.", "A.", "van", "Van", "den", "Boer", "Jansen", "Kim Putters", "Motie", "motie", "het lid", "Kamerlid", "(FNV)",
+    "Stichting", "Raad", "Vereniging", "Nederland", "is een", "ondernemingsraad", "Commissie", "CBM", "SER", "B.V.",
+    "1.", "2.1", "3", "Agendapunt", "vergadering van", "12 maart 2021", " ", "  ", "\n", "\n\n", ",", ".", "-", "&", "/"]),
+    max_size=40).map("".join))
+def test_leads_and_start_places_find_the_plain_matches_anywhere(text):
+    assert_fast_is_plain(text)
