@@ -225,7 +225,8 @@ def document_graph_iri(extraction: Extraction, base: str = DEFAULT_BASE) -> str:
     return str(instance(document_key(extraction.doc.stem), base))
 
 
-def document_parts(extraction: Extraction, base: str = DEFAULT_BASE) -> GraphParts:
-    """The document's named graph as N-Quads plus its pieces of the exports (graph/parts.py)."""
-    return graph_parts(GraphBuilder(extraction, base).build(), document_graph_iri(extraction, base))
+def document_parts(extraction: Extraction, base: str = DEFAULT_BASE, entail: bool = False) -> GraphParts:
+    """The document's named graph as its pieces of the store and the exports (graph/parts.py);
+    with `entail`, also its RDFS entailments."""
+    return graph_parts(GraphBuilder(extraction, base).build(), document_graph_iri(extraction, base), entail)
 

@@ -164,7 +164,7 @@ def require_something(extraction: Extraction, path: Path) -> None:
 
 
 def extract_to(path: Path, folder: Path, max_bytes: int, graphs: Path | None = None,
-               base: str = DEFAULT_BASE) -> Outcome:
+               base: str = DEFAULT_BASE, entail: bool = False) -> Outcome:
     """Extract one file into folder/<stem>.pickle (and, given `graphs`, write its first graph
     there); a bad file is an Outcome with an error, never a crash."""
     try:
@@ -177,16 +177,17 @@ def extract_to(path: Path, folder: Path, max_bytes: int, graphs: Path | None = N
         return Outcome(str(path), error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
     write_atomic(folder / f"{raw.stem}.pickle", pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
     info, share = extraction.doc, resolve.document_index(extraction)
-    first = write_first_graph(extraction, share, graphs, base) if graphs is not None else None
+    first = write_first_graph(extraction, share, graphs, base, entail) if graphs is not None else None
     return Outcome(str(path), info.stem, info.kind, info.sha256, tuple(f"{path}: {w}" for w in raw.warnings),
                    share, first)
 
 
-def write_first_graph(extraction: Extraction, share: resolve.Index, graphs: Path, base: str) -> FirstGraph:
+def write_first_graph(extraction: Extraction, share: resolve.Index, graphs: Path, base: str,
+                      entail: bool = False) -> FirstGraph:
     own = resolve.merged_index([share])
     keys = tuple(sorted(extraction.entities))
     extraction = resolve.apply(extraction, own)
-    write_parts(graphs, extraction.doc.stem, document_parts(extraction, base))
+    write_parts(graphs, extraction.doc.stem, document_parts(extraction, base, entail))
     return FirstGraph(keys, resolve.signature(keys, own), entity_counts(extraction))
 
 
@@ -239,7 +240,8 @@ def extract_all(paths: list[Path], folder: Path, report: BuildReport, options: O
     paths, clashes = split_clashing_names(paths)
     for error in clashes:
         record_error(report, error, options)
-    work = partial(extract_to, folder=folder, max_bytes=options.max_bytes, graphs=graphs, base=options.base)
+    work = partial(extract_to, folder=folder, max_bytes=options.max_bytes, graphs=graphs, base=options.base,
+                   entail=options.reason == "rdfs")
     done: dict[str, Outcome] = {}
     for i, outcome in enumerate(parallel_map(work, paths, options.jobs), 1):
         report.warnings.extend(outcome.warnings)
@@ -290,20 +292,20 @@ def resolution_index(folder: Path, stems: list[str], known: dict[str, resolve.In
     return resolve.merged_index(share(stem) for stem in sorted(stems))
 
 
-def graph_to(stem: str, folder: Path, base: str) -> tuple[str, str, Counter, bool]:
+def graph_to(stem: str, folder: Path, base: str, entail: bool = False) -> tuple[str, str, Counter, bool]:
     """Write docs/<stem>.{trig,ttl,nt} from the pickle; (stem, kind, entity counts, whether
     its graph changed)."""
     extraction = resolve.apply(load_extraction(folder, stem), _INDEX)
     target = folder / DOCS / f"{stem}.trig"
     before = target.read_bytes() if target.exists() else None
-    parts = document_parts(extraction, base)
+    parts = document_parts(extraction, base, entail)
     write_parts(folder / DOCS, stem, parts)
     return stem, extraction.doc.kind, entity_counts(extraction), before != parts.trig
 
 
 def write_document_graphs(folder: Path, stems: list[str], index, options: Options) -> dict[str, tuple]:
     (folder / DOCS).mkdir(exist_ok=True)
-    work = partial(graph_to, folder=folder, base=options.base)
+    work = partial(graph_to, folder=folder, base=options.base, entail=options.reason == "rdfs")
     results = parallel_map(work, sorted(stems), options.jobs, initializer=_set_index, initargs=(index,))
     return {stem: (kind, counts, changed) for stem, kind, counts, changed in results}
 
@@ -497,7 +499,7 @@ def finish(stage: Path, sources: dict, changed: set[str], old_index, report: Bui
         regraph = changed | resolved_otherwise(keys, index, old_index)
         regraph |= {stem for stem in sources if not has_parts(stage / DOCS, stem)}  # made before parts existed
     with report.timed("graphs"):
-        system = write_system_graphs(stage, options.base)
+        system = write_system_graphs(stage, options.base, options.reason == "rdfs")
         for file in system if loader else ():
             loader.add(file)
         results = {stem: (sources[stem]["kind"], first[stem].counts, True) for stem in sources if stem in first}
@@ -570,7 +572,7 @@ def _equal(a, b) -> bool:
         return False
 
 
-def write_system_graphs(stage: Path, base: str) -> list[Path]:
+def write_system_graphs(stage: Path, base: str, entail: bool = False) -> list[Path]:
     """The ontology, reference data, topics and the laws' links out as per-graph parts beside
     the documents' (provisions carry their own links in their document's graph); their
     TriG blocks."""
@@ -579,7 +581,7 @@ def write_system_graphs(stage: Path, base: str) -> list[Path]:
     files = []
     graphs = {**system_triples(), "links": law_link_triples(base)}
     for name, lines in graphs.items():
-        write_parts(folder, name, graph_parts(lines, system_graph_iri(name, base)))
+        write_parts(folder, name, graph_parts(lines, system_graph_iri(name, base), entail))
         files.append(folder / f"{name}.trig")
     return files
 

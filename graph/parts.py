@@ -50,15 +50,15 @@ class GraphParts:
     trig: bytes
     turtle: bytes
     shared: bytes
-    entailed: bytes
+    entailed: bytes | None = None  # None: not asked for (a build without RDFS reasoning)
 
 
-def graph_parts(lines: Iterable[str], graph_iri: str) -> GraphParts:
+def graph_parts(lines: Iterable[str], graph_iri: str, entail: bool = False) -> GraphParts:
     """The parts of one named graph from its triples as N-Triples lines without the closing
-    " ." (`<s> <p> "o"`), in any order."""
+    " ." (`<s> <p> "o"`), in any order; with `entail`, also what they entail under RDFS."""
     lines = sorted(lines)
     if not lines:
-        return GraphParts(trig=b"", turtle=b"", shared=b"", entailed=b"")
+        return GraphParts(trig=b"", turtle=b"", shared=b"", entailed=b"" if entail else None)
     # Sorted, the graph's own triples are two runs: those about its IRI and those about the
     # IRIs under it (a run ends where its prefix with the last character + 1 would go).
     runs = [(bisect_left(lines, f"<{graph_iri}> "), bisect_left(lines, f"<{graph_iri}>!")),
@@ -77,8 +77,10 @@ def graph_parts(lines: Iterable[str], graph_iri: str) -> GraphParts:
             shared.append(statements)
     # A graph's TriG block is its Turtle one tab further in (literals never hold a raw newline).
     block = b"\t" + b"".join(turtle).replace(b"\n", b"\n\t")[:-1]
-    from .reason import ontology_entailer  # (reason → store → parts)
-    entailed = "".join(f"{line} .\n" for line in ontology_entailer().entailed(lines)).encode("utf-8")
+    entailed = None
+    if entail:
+        from .reason import ontology_entailer  # (reason → store → parts)
+        entailed = "".join(f"{line} .\n" for line in ontology_entailer().entailed(lines)).encode("utf-8")
     return GraphParts(trig=f"<{graph_iri}> {{\n".encode("utf-8") + block + b"}\n",
                       turtle=b"".join(own), shared=b"".join(shared), entailed=entailed)
 
@@ -107,6 +109,8 @@ def write_parts(folder: Path, name: str, parts: GraphParts) -> bool:
     never written in place: they may be hard links into the previous build."""
     changed = False
     for suffix, data in zip(SUFFIXES, (parts.trig, parts.turtle, parts.shared, parts.entailed)):
+        if data is None:
+            continue
         target = folder / f"{name}{suffix}"
         if target.exists() and target.read_bytes() == data:
             continue
@@ -123,7 +127,7 @@ def unlink_parts(folder: Path, name: str) -> None:
 
 
 def has_parts(folder: Path, name: str) -> bool:
-    return all((folder / f"{name}{suffix}").exists() for suffix in SUFFIXES)
+    return all((folder / f"{name}{suffix}").exists() for suffix in SUFFIXES[:3])  # .ent only with RDFS
 
 
 # --- joining -------------------------------------------------------------------------------

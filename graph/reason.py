@@ -163,7 +163,7 @@ def _supported(store: ox.Store, schema: "Schema", t: ox.Triple, target: ox.Named
 # --- the same consequences, of a graph's N-Triples lines, where the graph is written ---------
 # A fresh build reasons per graph, in the worker that writes it: each graph's consequences
 # (less its own triples) go beside its parts, the store loads them all into the entailed
-# graph, and one SPARQL update takes out what another graph states. Same result as
+# graph, and one query finds what another graph states, which is taken out. Same result as
 # `rdfs_closure_fast` (tested), without a pass over the store.
 
 _SUBJECT, _OBJECT = "s", "o"  # roles in a template: the premise's subject or object
@@ -175,23 +175,34 @@ class LineEntailer:
 
     def __init__(self, schema: "Schema"):
         self.schema = schema
-        self.templates: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {}
+        self.templates: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def consequences(self, line: str) -> list[str]:
         s, p, o = line.split(" ", 2)
-        # a class is part of a type's template; of other objects only the kind: '<' an IRI,
-        # '_' a blank node, '"' a literal
-        key = (p, o) if p == _TYPE_NT and o[0] == "<" else (p, o[0])
-        template = self.templates.get(key)
-        if template is None:
-            template = self.templates[key] = self._template(p, o)
-        roles = {_SUBJECT: s, _OBJECT: o}
-        return [f"{roles.get(a, a)} {q} {roles.get(b, b)}" for a, q, b in template]
+        return [form.format(s, o) for form in self._forms(p, o)]
 
     def entailed(self, lines) -> list[str]:
         """What the lines entail and do not state themselves, sorted."""
         lines = set(lines)
-        return sorted({c for line in lines for c in self.consequences(line)} - lines)
+        out: set[str] = set()
+        for line in lines:
+            s, p, o = line.split(" ", 2)
+            forms = self._forms(p, o)
+            if forms:  # most predicates (labels, quotes, offsets' own) have none
+                out.update(form.format(s, o) for form in forms)
+        return sorted(out - lines)
+
+    def _forms(self, p: str, o: str) -> tuple[str, ...]:
+        """The template of a premise with predicate `p` and object `o`: format strings of its
+        consequences, {0} the premise's subject and {1} its object."""
+        # a class is part of a type's template; of other objects only the kind: '<' an IRI,
+        # '_' a blank node, '"' a literal
+        key = (p, o) if p == _TYPE_NT and o[0] == "<" else (p, o[0])
+        forms = self.templates.get(key)
+        if forms is None:
+            forms = self.templates[key] = tuple(
+                f"{_slot(a)} {_escaped(q)} {_slot(b)}" for a, q, b in self._template(p, o))
+        return forms
 
     def _template(self, p: str, o: str) -> tuple[tuple[str, str, str], ...]:
         subject = ox.NamedNode("urn:polder:premise-subject")
@@ -213,6 +224,15 @@ class LineEntailer:
 
 
 _TYPE_NT = f"<{RDF_TYPE}>"
+
+
+def _escaped(term: str) -> str:
+    return term.replace("{", "{{").replace("}", "}}")
+
+
+def _slot(role: str) -> str:
+    """A template's subject or object slot: the premise's own term, or a constant."""
+    return {_SUBJECT: "{0}", _OBJECT: "{1}"}.get(role) or _escaped(role)
 
 
 @lru_cache(maxsize=1)

@@ -223,3 +223,11 @@ def test_the_line_entailer_concludes_what_the_schema_does():
         expected = {f"{t.subject} {t.predicate} {t.object}"
                     for t in entailer.schema.consequences(ox.Triple(q.subject, q.predicate, q.object))}
         assert set(entailer.consequences(line)) == expected, line
+
+
+def test_a_build_without_rdfs_writes_no_entailment_parts(corpus_dir, tmp_path):
+    from polder.graph.corpus import build_corpus
+
+    build_corpus([corpus_dir / "003_37ef82bf58dec8e9.txt"], tmp_path / "out", reason="none")
+    assert (tmp_path / "out" / "docs" / "003_37ef82bf58dec8e9.trig").exists()
+    assert not any((tmp_path / "out").rglob("*.ent"))
