@@ -248,12 +248,13 @@ def ontology_entailer() -> LineEntailer:
 def load_entailed(store: ox.Store, files: list[Path], base: str = DEFAULT_BASE) -> int:
     """Fill the entailed graph from the graphs' entailment parts (N-Triples files) and the
     schema's own closure, less what any other graph states; the triples it holds."""
-    from .store import ConcatenatedFiles
+    from .store import ConcatenatedFiles, in_chunks
 
     target = entailed_graph(base)
     store.update(f"DROP SILENT GRAPH <{target.value}>")
-    stream = io.BufferedReader(ConcatenatedFiles(files), 1 << 20)
-    store.bulk_load(input=stream, format=ox.RdfFormat.N_TRIPLES, to_graph=target, lenient=True)
+    for chunk in in_chunks(files):  # oxigraph holds a whole bulk load in memory
+        stream = io.BufferedReader(ConcatenatedFiles(chunk), 1 << 20)
+        store.bulk_load(input=stream, format=ox.RdfFormat.N_TRIPLES, to_graph=target, lenient=True)
     schema = Schema.of(store, target)
     store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in sorted(schema.closed_schema(), key=str))
     # What another graph states is no entailment: found by one query, removed one by one

@@ -62,6 +62,19 @@ LOAD_CHUNK_BYTES = 16_000_000  # oxigraph's bulk loader holds a whole call in me
 LOADER_THREADS = 2  # two chunks load side by side into the one store
 
 
+def in_chunks(files: list[Path], limit: int = LOAD_CHUNK_BYTES) -> list[list[Path]]:
+    """The files in runs of about `limit` bytes, in order: one bulk load each."""
+    chunks: list[list[Path]] = [[]]
+    size = 0
+    for file in files:
+        if size >= limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(file)
+        size += file.stat().st_size
+    return [chunk for chunk in chunks if chunk]
+
+
 class StoreLoader:
     """Fills a fresh store from the graphs' TriG blocks (graph/parts.py), in chunks, on
     threads of its own (oxigraph releases the GIL while it loads).
