@@ -179,20 +179,8 @@ def _on_lines_with(regex: re.Pattern, anchor: re.Pattern, text: str):
     """`regex.finditer(text)` for a rule whose matches begin with a capital, hold no line break
     and hold `anchor`: tried only at the capitals of the lines where `anchor` is found (the rule
     opens with lookbehinds, so `re` would try it at every capital of the text)."""
-    starts: list[int] = []
-    line_end = -1
-    for a in anchor.finditer(text):
-        if a.start() < line_end:
-            continue  # a line already taken
-        line_start = text.rfind("\n", 0, a.start()) + 1
-        line_end = text.find("\n", a.end())
-        line_end = len(text) if line_end < 0 else line_end
-        starts += [c.start() for c in _CAPITAL.finditer(text, line_start, line_end)]
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := regex.match(text, start)) is not None:
-            yield m
-            pos = m.end()
+    starts = [c.start() for line in scan.lines_with(anchor, text) for c in _CAPITAL.finditer(text, *line)]
+    return scan.candidate_finditer(regex, starts, text)
 
 
 def _back_over(text: str, pos: int, chars: str = "", space: bool = False) -> int:

@@ -335,13 +335,7 @@ def _surname_first_matches(regex: re.Pattern, text: str):
     """`regex.finditer(text)` for the surname-first rule, tried only on the lines that hold a
     comma before initials: the rule opens with lookbehinds, which `re` tries at every position,
     and a match stays on its line (its lookahead accepts the line's end)."""
-    line_end = -1
-    for hint in _INITIALS_AFTER_COMMA.finditer(text):
-        if hint.start() < line_end:
-            continue  # a line already searched
-        line_start = text.rfind("\n", 0, hint.start()) + 1
-        line_end = text.find("\n", hint.end())
-        line_end = len(text) if line_end < 0 else line_end
+    for line_start, line_end in scan.lines_with(_INITIALS_AFTER_COMMA, text):
         yield from regex.finditer(text, line_start, line_end)
 
 

@@ -401,6 +401,19 @@ def led_finditer(regex: re.Pattern, lead: re.Pattern, text: str, lowered: str | 
             pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
+def lines_with(anchor: re.Pattern, text: str):
+    """(start, end) of each line of `text` that holds a match of `anchor`, once each, in order:
+    where a rule whose matches stay on one line and hold the anchor is worth trying."""
+    line_end = -1
+    for a in anchor.finditer(text):
+        if a.start() < line_end:
+            continue  # a line already given
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        line_end = text.find("\n", a.end())
+        line_end = len(text) if line_end < 0 else line_end
+        yield line_start, line_end
+
+
 def candidate_finditer(regex: re.Pattern, starts, text: str):
     """`regex.finditer(text)` when every match begins at one of `starts` (ascending; repeats are
     harmless): `regex` is tried at those places only."""

@@ -62,8 +62,9 @@ LOAD_CHUNK_BYTES = 16_000_000  # oxigraph's bulk loader holds a whole call in me
 LOADER_THREADS = 2  # two chunks load side by side into the one store
 
 
-def in_chunks(files: list[Path], limit: int = LOAD_CHUNK_BYTES) -> list[list[Path]]:
-    """The files in runs of about `limit` bytes, in order: one bulk load each."""
+def in_chunks(files: list[Path], limit: int | None = None) -> list[list[Path]]:
+    """The files in runs of about `limit` (LOAD_CHUNK_BYTES) bytes, in order: one bulk load each."""
+    limit = LOAD_CHUNK_BYTES if limit is None else limit
     chunks: list[list[Path]] = [[]]
     size = 0
     for file in files:
@@ -90,23 +91,17 @@ class StoreLoader:
             shutil.rmtree(path)
         self.store = ox.Store(str(path))
         self.pool = ThreadPoolExecutor(LOADER_THREADS, thread_name_prefix="polder-store")
-        self.chunks: list[list[Path]] = [[]]
-        self.chunk_bytes = 0
+        self.files: list[Path] = []
         self.loads: list[Future] = []
 
     def add(self, file: Path) -> None:
-        if self.chunk_bytes >= LOAD_CHUNK_BYTES:
-            self.chunks.append([])
-            self.chunk_bytes = 0
-        self.chunks[-1].append(file)
-        self.chunk_bytes += file.stat().st_size
+        self.files.append(file)
 
     def start(self) -> None:
         """Load what was added so far; what is added later is loaded by `finish`."""
-        for chunk in self.chunks:
-            if chunk:
-                self.loads.append(self.pool.submit(self._load, chunk))
-        self.chunks, self.chunk_bytes = [[]], 0
+        for chunk in in_chunks(self.files):
+            self.loads.append(self.pool.submit(self._load, chunk))
+        self.files = []
 
     def finish(self) -> ox.Store:
         """Wait for every load (a failed one raises here) and return the flushed store."""

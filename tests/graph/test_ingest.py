@@ -296,17 +296,25 @@ De voorzitter opent de vergadering.
 """
 
 
+HENK_DEN_BOER = "De heer Henk den Boer (MKB-Nederland) merkt op dat artikel 5 van de Arbeidsomstandighedenwet knelt."
+DE_HEER_DEN_BOER = "De heer Den Boer (MKB-Nederland) wijst op de Arbeidsomstandighedenwet."
+
+
+def minutes_folder(tmp_path, **sentences: tuple[str, str]):
+    """A folder of minutes, one per name: (date, the sentence about a person) each."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, (date, sentence) in sentences.items():
+        (folder / f"{name}.txt").write_text(MINUTES.format(date=date, sentence=sentence))
+    return folder
+
+
 def test_first_graphs_that_resolution_changes_are_redone(tmp_path):
     """A build writes each graph right after extraction, with the document's own names; when
     another document shows that "De heer Den Boer" is Henk den Boer of the same organisation,
     that graph is written again, and the result equals one made after resolving everything
     first (an `add`, which resolves before writing)."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(MINUTES.format(date="12 maart 2021", sentence=(
-        "De heer Henk den Boer (MKB-Nederland) merkt op dat artikel 5 van de Arbeidsomstandighedenwet knelt.")))
-    (folder / "b.txt").write_text(MINUTES.format(date="9 april 2021", sentence=(
-        "De heer Den Boer (MKB-Nederland) wijst op de Arbeidsomstandighedenwet.")))
+    folder = minutes_folder(tmp_path, a=("12 maart 2021", HENK_DEN_BOER), b=("9 april 2021", DE_HEER_DEN_BOER))
     report = build_corpus([folder], tmp_path / "fresh")
     assert report.ok and report.redone == ["b"]
     assert "person/henk-den-boer" in (tmp_path / "fresh" / "docs" / "b.trig").read_text()
@@ -341,14 +349,8 @@ def test_an_added_document_that_resolves_an_earlier_ones_person_rewrites_that_gr
     """Adding the document that shows "De heer Den Boer" to be Henk den Boer writes the earlier
     document's graph again (its person gets another key), and only that one; the store,
     entailments included, equals a fresh build's."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(MINUTES.format(date="12 maart 2021", sentence=(
-        "De heer Den Boer (MKB-Nederland) wijst op de Arbeidsomstandighedenwet.")))
-    (folder / "b.txt").write_text(MINUTES.format(date="9 april 2021", sentence=(
-        "De heer Henk den Boer (MKB-Nederland) merkt op dat artikel 5 van de Arbeidsomstandighedenwet knelt.")))
-    (folder / "c.txt").write_text(MINUTES.format(date="7 mei 2021", sentence=(
-        "Mevrouw Jansen (FNV) wijst op de Wet op de ondernemingsraden.")))
+    folder = minutes_folder(tmp_path, a=("12 maart 2021", DE_HEER_DEN_BOER), b=("9 april 2021", HENK_DEN_BOER),
+                            c=("7 mei 2021", "Mevrouw Jansen (FNV) wijst op de Wet op de ondernemingsraden."))
     build_corpus([folder / "a.txt", folder / "c.txt"], tmp_path / "stepwise", reason="rdfs")
     report = add_documents([folder / "b.txt"], tmp_path / "stepwise")
     assert report.regraphed == ["a", "b"]  # c has no person the new document resolves
