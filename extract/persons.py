@@ -43,6 +43,7 @@ class PersonHit:
 
 @dataclass(frozen=True)
 class Lexicon:
+    fragments: dict[str, str]  # persons.toml's named pieces of pattern, filled in
     rules: dict[str, tuple[re.Pattern, str | None]]
     full: re.Pattern
     role: str
@@ -101,7 +102,7 @@ def lexicon() -> Lexicon:
     role = role_pattern(data["roles"], data["generic_role"]["endings"], plurals)
     with_role = {**fragments, "ROLE": role}
     return Lexicon(
-        rules=rules, full=re.compile(fill(r"(?<![\w-]){FULL}(?![\w-])", fragments)),
+        fragments=fragments, rules=rules, full=re.compile(fill(r"(?<![\w-]){FULL}(?![\w-])", fragments)),
         full_lead=full_lead(fragments),
         role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
@@ -734,13 +735,23 @@ def with_list_roles(text: str, found):
 
 
 SURNAME_CUE = "persons/surname-cue/1"
-# A speech cue before a surname ("zegt Smit"), read back from the surname's start, and one
-# after it: its colon, or a verb ("Elzinga wijst op ..."), read from the surname's end.
-_CUE_BEFORE_SURNAME = re.compile(r"\b(?:zegt|zei|aldus|vertelt|vertelde|benadrukt|stelt|vindt|meent|schrijft|"
-                                 r"vervolgt|reageert|[Vv]olgens)\s+\Z")
-_CUE_AFTER_SURNAME = re.compile(r":\s|\s+(?:zegt|zei|vertelt|vult|wijst|benadrukt|stelt|vindt|meent|noemt|"
-                                r"reageert|knikt|lacht)\b")
+
+
+@lru_cache(maxsize=1)
+def surname_cues() -> tuple[re.Pattern, re.Pattern]:
+    """The speech cue before a surname ("zegt Smit"), read back from the surname's start, and the
+    one after it: its colon, or a verb ("Elzinga wijst op ..."), read from the surname's end.
+    Both with persons.toml's speech verbs (SAYS)."""
+    says = lexicon().fragments["SAYS"]
+    return (re.compile(rf"\b(?:{says}|aldus|[Vv]olgens)\s+\Z"),
+            re.compile(rf":\s|\s+(?:{says}|vult|wijst|noemt|knikt|lacht)\b"))
+
+
 _CUE_REACH = 40  # characters before a surname that hold a cue and the space after it
+# a name's given name or particle right before a surname: there it ends a longer name, someone
+# else's ("De heer Mee ter Five merkt op" is not Ste Five); a form of address is no name
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?:(?!Mevrouw\b|Heer\b|Volgens\b|Aldus\b)[A-Z][\w'’-]*|van|de|der|den|ter|ten|"
+                          r"in|['’]t)[ \t]+\Z")
 _NAME_CHAR = re.compile(r"[\w'’-]")
 
 
@@ -760,17 +771,21 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
     # The few surnames of the document (first letter in either case) are looked up in the text
     # and the cues tried beside them: a pattern of the surnames would be compiled anew for every
     # document, and the cues alone occur everywhere (every colon).
+    cue_before, cue_after = surname_cues()
     after_cue: dict[int, int] = {}  # surname start → end, the longest surname after a cue
     before_cue: dict[int, int] = {}  # surname end → start, the longest surname before a cue
     for form in {f for s in surnames for f in (s, s[0].lower() + s[1:])}:
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
+            if _NAME_BEFORE.search(text, max(0, at - _CUE_REACH), at):
+                at = text.find(form, at + 1)
+                continue
             if (end > after_cue.get(at, at) and not _NAME_CHAR.match(text, end)
-                    and _CUE_BEFORE_SURNAME.search(text, max(0, at - _CUE_REACH), at)):
+                    and cue_before.search(text, max(0, at - _CUE_REACH), at)):
                 after_cue[at] = end
             if (at < before_cue.get(end, end) and (at == 0 or not _NAME_CHAR.match(text, at - 1))
-                    and _CUE_AFTER_SURNAME.match(text, end)):
+                    and cue_after.match(text, end)):
                 before_cue[end] = at
             at = text.find(form, at + 1)
     found = [*after_cue.items(), *((start, end) for end, start in before_cue.items())]
@@ -870,9 +885,11 @@ def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
             + after + table_row(text, hit, org_hits))
 
 
-_FRONTED = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[Nn]amens\s+(?:de\s+|het\s+)?(?P<org>\S[^\n.!?]{0,50}?)\s+"
-                      r"(?:sprak|spreekt|spraken|zegt|zei|vraagt|vroeg|antwoordt|antwoordde|reageert|reageerde|merkt|merkte|"
-                      r"pleit|pleitte|benadrukt|benadrukte|stelt|stelde|licht|lichtte|presenteert|presenteerde)\s+"
+@lru_cache(maxsize=1)
+def fronted() -> re.Pattern:
+    """'Namens <org> <speech verb> [daarna] de heer|mevrouw [titles]', up to the name."""
+    return re.compile(r"(?:^|[.!?:]\s+|\n\s*)[Nn]amens\s+(?:de\s+|het\s+)?(?P<org>\S[^\n.!?]{0,50}?)\s+"
+                      + lexicon().fragments["SAYS"] + r"\s+"
                       r"(?:(?:daarna|vervolgens|ook|eerst|nog|als\s+eerste|tot\s+slot)\s+)?"
                       r"(?:[Dd]e\s+heer|[Mm]evrouw)\s+(?:(?:prof|dr|drs|mr|ir|ing)\.\s*)*$")
 
@@ -881,7 +898,7 @@ def org_fronted(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     """'Namens VNO-NCW sprak daarna de heer De Groot': a sentence that opens with 'namens' and
     the organisation, then a speech verb and the titled name, whom it gives to represent it."""
     start = max(0, hit.start - 100)
-    m = _FRONTED.search(text, start, hit.start) if "amens" in text[start:hit.start] else None
+    m = fronted().search(text, start, hit.start) if "amens" in text[start:hit.start] else None
     org = org_at(org_hits, m.start("org"), text) if m else None
     if org is None or text[org.end:m.end("org")].strip():
         return []

@@ -99,6 +99,7 @@ class Rules:
     not_about: re.Pattern | None = None  # a voiced sentence about something else than the recommendation
     hypothetical: re.Pattern | None = None  # a clause that only asks whether ("of ...")
     hypothetical_stance: str = "UnderConsideration"
+    double: re.Pattern | None = None  # two negations that cancel ("geen reden om ... niet over te nemen")
     prefilter: Prefilter | None = field(default=None, compare=False, repr=False)
 
 
@@ -153,7 +154,9 @@ def load_rules() -> Rules:
                  float(data.get("first_paragraph_weight", 1)), re.compile(data["voice"]["pattern"]), mixes,
                  re.compile(data["voice"]["not_about"]) if data["voice"].get("not_about") else None,
                  re.compile(data["hypothetical"]["pattern"]) if "hypothetical" in data else None,
-                 data.get("hypothetical", {}).get("stance", "UnderConsideration"), Prefilter.of(cues))
+                 data.get("hypothetical", {}).get("stance", "UnderConsideration"),
+                 re.compile(data["negation"]["double"], re.I) if "double" in data["negation"] else None,
+                 Prefilter.of(cues))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -172,10 +175,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
 
 
-def is_negated(sentence: str, m: re.Match, rules: Rules) -> bool:
-    """A negation word in the cue's clause: before it, inside it, or closing it ("... niet.")."""
+def cancelled(sentence: str, rules: Rules) -> set[int]:
+    """Where the negation words of a double negation start: both count for nothing."""
+    if rules.double is None:
+        return set()
+    return {at for d in rules.double.finditer(sentence) for at in (d.start(), d.start(1))}
+
+
+def is_negated(sentence: str, m: re.Match, rules: Rules, void: set[int] = frozenset()) -> bool:
+    """A negation word in the cue's clause: before it, inside it, or closing it ("... niet."),
+    unless it is one of the `void` (cancelled) ones."""
     clause_start = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()), m.start() - rules.window, 0)
-    if rules.negation.search(sentence, clause_start, m.end()):
+    if any(w.start() not in void for w in rules.negation.finditer(sentence, clause_start, m.end())):
         return True
     tail = re.match(r"[^,;.]{0,30}?\b(?:niet|geen)\s*[,;.!?]?$", sentence[m.end():].split(",")[0].strip())
     return tail is not None
@@ -197,6 +208,7 @@ def has_voice(sentence: str, rules: Rules) -> bool:
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
     fired = []
     voiced = None
+    void = cancelled(sentence, rules) if "ee" in sentence else set()
     cues = rules.cues
     runs = rules.prefilter.candidates(sentence) if rules.prefilter is not None else None
     if runs is not None:  # leave out the cues none of whose required words is in the sentence
@@ -208,8 +220,10 @@ def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fire
             if not voiced:
                 continue
         for m in cue.pattern.finditer(sentence):
+            if not cue.negatable and void and any(m.start() <= at < m.end() for at in void):
+                continue  # a cue that is itself a negation, cancelled by a second one
             stance = cue.stance
-            if cue.negatable and is_negated(sentence, m, rules):
+            if cue.negatable and is_negated(sentence, m, rules, void):
                 stance = cue.negated
             if stance in DECISIONS and is_hypothetical(sentence, m, rules):
                 stance = rules.hypothetical_stance

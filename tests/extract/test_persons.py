@@ -506,12 +506,24 @@ def test_a_surname_beside_a_speech_cue_is_a_mention_of_the_full_name():
 
 
 @pytest.mark.parametrize("text", [
+    "Mevrouw Eva Smit is er. Smit merkte op dat het knelt.",   # a verb in the past tense after it
+    "Mevrouw Eva Smit is er. Daarop antwoordde Smit dat het kan.",
+    "Mevrouw Eva Smit is er. Dat vroeg Smit zich af.",
+])
+def test_every_speech_verb_beside_a_surname_is_a_cue(text):
+    assert [name for name, rule in _hits(text) if rule == "persons/surname-cue/1"] == ["Smit"]
+
+
+@pytest.mark.parametrize("text", [
     # a surname without a full name in the document, or a place after "zegt"
     "“Het moet sneller,” zegt Smit. Volgens Brussel is dat niet nodig.",
     # two persons share the surname: which one is meant the text does not say
     "Volgens Eva Smit en Jan Smit (40) is dat zo, zegt Smit.",
     # the surname as a word in a name of something else
     "Dat zegt Eva Smit. De Smitstraat ligt in Zwolle, zegt de Smitsbank.",
+    # the surname ends someone else's longer name ("Mee ter Five" is not Ste Five)
+    "Mevrouw Eva Smit is er. De heer Jan ter Smit merkt op dat het knelt.",
+    "Mevrouw Eva de Vries is er. De heer Joul de Vries vroeg het woord.",
 ])
 def test_surname_cue_look_alikes(text):
     assert not [name for name, rule in _hits(text) if rule == "persons/surname-cue/1"]

@@ -269,3 +269,17 @@ def test_not_yet_and_not_otherwise(text, expected):
 def test_a_decision_that_is_only_asked_about_is_under_consideration(text, expected):
     verdict = stance.classify(text)
     assert verdict.stance == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two negations cancel: no reason not to adopt it is to adopt it
+    ("Het kabinet ziet geen reden om deze aanbeveling niet over te nemen.", "Adopted"),
+    ("Het kabinet ziet geen aanleiding deze aanbeveling niet op te volgen.", "Adopted"),
+    ("Ik zie geen reden om het voorstel niet te steunen.", "Adopted"),
+    # ... but not across a conjunction, nor a single negation
+    ("Het kabinet ziet geen aanleiding voor een wetswijziging en neemt de aanbeveling niet over.", "NotAdopted"),
+    ("Het kabinet ziet geen reden om deze aanbeveling over te nemen.", "NotAdopted"),
+    ("Het kabinet neemt deze aanbeveling niet over.", "NotAdopted"),
+])
+def test_a_double_negation_cancels(text, expected):
+    assert stance.classify(text).stance == expected
