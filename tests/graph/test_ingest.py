@@ -358,3 +358,39 @@ def test_an_added_document_that_resolves_an_earlier_ones_person_rewrites_that_gr
     build_corpus([folder], tmp_path / "fresh", reason="rdfs")
     assert same_exports(tmp_path / "fresh", tmp_path / "stepwise")
     assert stored(tmp_path / "fresh") == stored(tmp_path / "stepwise")
+
+
+def test_an_update_resolves_from_the_kept_shares_without_reading_other_extractions(corpus_dir, built, tmp_path,
+                                                                                     monkeypatch):
+    """The resolution a build leaves holds every document's share of the index: an add reads
+    back only the extractions of graphs it writes again, and still equals a full rebuild."""
+    from polder.graph import corpus
+
+    stems = sorted(p.stem for p in corpus_dir.glob("*.txt"))
+    out = tmp_path / "out"
+    build_corpus([corpus_dir / f"{s}.txt" for s in stems[:-1]], out)
+    read = []
+    real = corpus.load_extraction
+    monkeypatch.setattr(corpus, "load_extraction", lambda folder, stem: read.append(stem) or real(folder, stem))
+    report = add_documents([corpus_dir / f"{stems[-1]}.txt"], out)
+    assert report.ok and same_exports(out, built)
+    assert set(read) <= set(report.regraphed)  # only in the workers that write graphs again
+    assert sorted(corpus.previous_resolution(out).shares) == stems
+
+
+def test_a_resolution_kept_without_shares_is_read_from_the_extractions(corpus_dir, built, tmp_path):
+    """A graph built before the shares were kept (its resolution.pickle is the bare index)
+    still takes an update, which reads the extractions instead."""
+    import pickle
+
+    from polder.graph import corpus
+
+    stems = sorted(p.stem for p in corpus_dir.glob("*.txt"))
+    out = tmp_path / "out"
+    build_corpus([corpus_dir / f"{s}.txt" for s in stems[:-1]], out)
+    bare = corpus.previous_resolution(out).index
+    (out / corpus.RESOLUTION).write_bytes(pickle.dumps(bare))
+    assert corpus.previous_resolution(out).shares == {}
+    add_documents([corpus_dir / f"{stems[-1]}.txt"], out)
+    assert same_exports(out, built)
+    assert sorted(corpus.previous_resolution(out).shares) == stems
