@@ -138,9 +138,6 @@ class FirstGraph:
     counts: Counter
 
 
-Share = tuple[resolve.Index, tuple[str, ...]]  # a document's share of the index, and its entity keys
-
-
 @dataclass
 class Resolution:
     """The corpus-wide resolution index with every document's `Share` of it: an update merges
@@ -148,7 +145,7 @@ class Resolution:
     read took 28 s of each `polder add`)."""
 
     index: resolve.Index
-    shares: dict[str, Share]
+    shares: dict[str, resolve.Share]
 
 
 @dataclass(frozen=True)
@@ -160,8 +157,7 @@ class Outcome:
     kind: str | None = None
     sha256: str | None = None
     warnings: tuple[str, ...] = ()
-    index: resolve.Index | None = None  # the document's share of the entity-resolution index
-    keys: tuple[str, ...] = ()  # its entities' keys
+    share: resolve.Share | None = None  # the document's share of the entity-resolution index
     first_graph: FirstGraph | None = None
     error: str | None = None
 
@@ -190,15 +186,15 @@ def extract_to(path: Path, folder: Path, max_bytes: int, graphs: Path | None = N
     except Exception as exc:  # an extractor bug must not stop the other documents
         return Outcome(str(path), error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
     write_atomic(folder / f"{raw.stem}.pickle", pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-    info, share, keys = extraction.doc, resolve.document_index(extraction), tuple(sorted(extraction.entities))
-    first = write_first_graph(extraction, (share, keys), graphs, base, entail) if graphs is not None else None
+    info, share = extraction.doc, resolve.document_share(extraction)
+    first = write_first_graph(extraction, share, graphs, base, entail) if graphs is not None else None
     return Outcome(str(path), info.stem, info.kind, info.sha256, tuple(f"{path}: {w}" for w in raw.warnings),
-                   share, keys, first)
+                   share, first)
 
 
-def write_first_graph(extraction: Extraction, share: Share, graphs: Path, base: str,
+def write_first_graph(extraction: Extraction, share: resolve.Share, graphs: Path, base: str,
                       entail: bool = False) -> FirstGraph:
-    own, keys = resolve.merged_index([share[0]]), share[1]
+    own, keys = resolve.merged_index([share]), share.keys
     extraction = resolve.apply(extraction, own)
     write_parts(graphs, extraction.doc.stem, document_parts(extraction, base, entail))
     return FirstGraph(keys, resolve.signature(keys, own), entity_counts(extraction))
@@ -289,18 +285,13 @@ def load_extraction(folder: Path, stem: str) -> Extraction:
     return pickle.loads((folder / EXTRACTIONS / f"{stem}.pickle").read_bytes())
 
 
-def resolution_index(folder: Path, stems: list[str], known: dict[str, Share]) -> Resolution:
+def resolution_index(folder: Path, stems: list[str], known: dict[str, resolve.Share]) -> Resolution:
     """The corpus-wide index, fed in stem order so that a build and an update agree. The
     `known` shares came back from this run's workers or with the previous index; the others
     (from a graph built before shares were kept) are read from the extractions."""
-    def share(stem: str) -> Share:
-        if stem in known:
-            return known[stem]
-        extraction = load_extraction(folder, stem)
-        return resolve.document_index(extraction), tuple(sorted(extraction.entities))
-
-    shares = {stem: share(stem) for stem in sorted(stems)}
-    return Resolution(resolve.merged_index(index for index, _ in shares.values()), shares)
+    shares = {stem: known[stem] if stem in known else resolve.document_share(load_extraction(folder, stem))
+              for stem in sorted(stems)}
+    return Resolution(resolve.merged_index(shares.values()), shares)
 
 
 def graph_to(stem: str, folder: Path, base: str, entail: bool = False) -> tuple[str, str, Counter, bool]:
@@ -448,8 +439,8 @@ def options_for(base: str, progress: Progress | None, jobs: int | None, max_size
                    strict=strict, progress=progress, reason=reason)
 
 
-def shares_of(done: dict[str, Outcome]) -> dict[str, Share]:
-    return {stem: (o.index, o.keys) for stem, o in done.items() if o.index is not None}
+def shares_of(done: dict[str, Outcome]) -> dict[str, resolve.Share]:
+    return {stem: o.share for stem, o in done.items() if o.share is not None}
 
 
 def source_record(outcome: Outcome) -> dict:
@@ -492,7 +483,7 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
 
 
 def finish(stage: Path, sources: dict, changed: set[str], old: Resolution | None, report: BuildReport,
-           options: Options, shares: dict[str, Share], loader: StoreLoader | None = None,
+           options: Options, shares: dict[str, resolve.Share], loader: StoreLoader | None = None,
            first: dict[str, FirstGraph] | None = None, exports: Exports | None = None) -> None:
     """Resolve, write the changed documents' graphs, update the store and write exports +
     manifest. A fresh build comes with its `loader` already loading the documents' `first`
@@ -503,7 +494,7 @@ def finish(stage: Path, sources: dict, changed: set[str], old: Resolution | None
         known = {stem: share for stem, share in (old.shares if old else {}).items() if stem in sources}
         resolution = resolution_index(stage, list(sources), {**known, **shares})
         index = resolution.index
-        keys = {stem: own for stem, (_, own) in resolution.shares.items() if stem not in shares}
+        keys = {stem: share.keys for stem, share in resolution.shares.items() if stem not in shares}
     first = first or {}
     if first:
         regraph = {stem for stem in sources
@@ -653,7 +644,8 @@ def previous_resolution(out: Path) -> Resolution | None:
     if not path.exists():
         return None
     kept = pickle.loads(path.read_bytes())
-    return kept if isinstance(kept, Resolution) else Resolution(kept, {})
+    return kept if isinstance(kept, Resolution) and all(isinstance(s, resolve.Share) for s in kept.shares.values()) \
+        else Resolution(getattr(kept, "index", kept), {})
 
 
 def add_documents(files: list[str | Path], out: str | Path, progress: Progress | None = None, *,

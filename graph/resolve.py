@@ -32,26 +32,41 @@ class Index:
     canonical: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Share:
+    """One document's part of the index, flat: a worker hands it back with its result, and the
+    resolution a build leaves keeps one per document (10,000 of them as Counters and sets
+    took 1 GB to load back)."""
+
+    labels: tuple[tuple[str, str, int], ...]  # (entity key, label, how often)
+    affiliations: tuple[tuple[str, str], ...]  # (person key, organisation key)
+    persons: tuple[str, ...]
+    keys: tuple[str, ...]  # every entity key of the document, reference data's too
+
+
 def corpus_index(extractions: Iterable[Extraction]) -> Index:
-    return merged_index(document_index(extraction) for extraction in extractions)
+    return merged_index(document_share(extraction) for extraction in extractions)
 
 
-def document_index(extraction: Extraction) -> Index:
-    """One document's share of the index: small, so a worker can hand it back with its result."""
+def document_share(extraction: Extraction) -> Share:
+    """One document's share of the index."""
     index = Index()
     add_to_index(index, extraction)
-    return index
+    return Share(tuple((key, label, n) for key, labels in sorted(index.labels.items())
+                       for label, n in sorted(labels.items())),
+                 tuple((key, org) for key, orgs in sorted(index.affiliations.items()) for org in sorted(orgs)),
+                 tuple(sorted(index.persons)), tuple(sorted(extraction.entities)))
 
 
-def merged_index(parts: Iterable[Index]) -> Index:
+def merged_index(shares: Iterable[Share]) -> Index:
     """The corpus index from the documents' shares (given in stem order)."""
     index = Index()
-    for part in parts:
-        for key, labels in part.labels.items():
-            index.labels[key].update(labels)
-        for key, orgs in part.affiliations.items():
-            index.affiliations[key] |= orgs
-        index.persons |= part.persons
+    for share in shares:
+        for key, label, n in share.labels:
+            index.labels[key][label] += n
+        for key, org in share.affiliations:
+            index.affiliations[key].add(org)
+        index.persons.update(share.persons)
     index.mapping = person_mapping(index)
     for key, labels in index.labels.items():
         target = index.mapping.get(key, key)
@@ -79,14 +94,18 @@ def canonical_label(labels: Counter) -> str:
 
 def person_mapping(index: Index) -> dict[str, str]:
     by_surname: dict[str, list[str]] = defaultdict(list)
-    names = {key: canonical_label(index.labels[key]) for key in index.persons}
+    names = {key: canonical_label(index.labels[key]) for key in sorted(index.persons)}
     for key, name in names.items():
         by_surname[surname_key(name)].append(key)
     mapping = {}
-    for key, name in names.items():
-        target = joined_with(key, name, by_surname[surname_key(name)], names, index)
-        if target:
-            mapping[key] = target
+    for group in by_surname.values():
+        words = {key: len(names[key].split()) for key in group}
+        for key in group:
+            # only a fuller name can be joined with: most persons have none with their surname
+            longer = [other for other in group if words[other] > words[key]]
+            target = joined_with(key, names[key], longer, names, index) if longer else None
+            if target:
+                mapping[key] = target
     return mapping
 
 

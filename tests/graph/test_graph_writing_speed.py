@@ -149,7 +149,7 @@ def test_corpus_documents_match_the_plain_serialisations(name, corpus_dir):
     from polder.graph import resolve
 
     ex = extract(read_document(corpus_dir / name, 50_000_000))
-    ex = resolve.apply(ex, resolve.merged_index([resolve.document_index(ex)]))
+    ex = resolve.apply(ex, resolve.merged_index([resolve.document_share(ex)]))
     parts = document_parts(ex, entail=True)
     assert parts == plain_graph_parts(list(GraphBuilder(ex).build()), document_graph_iri(ex))
     assert parts.trig and parts.turtle and parts.shared and parts.entailed
