@@ -30,7 +30,9 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from bisect import bisect_left
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -192,20 +194,45 @@ class Exports:
 
 
 def join_exports(graph_files: list[Path], folder: Path) -> dict[str, str]:
-    """polder.trig and polder.ttl from the parts of these graphs, in graph order; their sha256."""
-    exports = Exports(folder)
+    """polder.trig and polder.ttl from the parts of these graphs, in graph order; their sha256.
+
+    Three jobs side by side (copying and hashing release the GIL, the merge is `sort`): the
+    TriG blocks, the graphs' own Turtle, and the merged shared triples, appended last. At
+    10,000 documents (3 GB) one after the other took 17 s of every `polder add`."""
+    blocks = sorted(graph_files, key=graph_name)
+    trig, turtle = HashedFile(folder / "polder.trig"), HashedFile(folder / "polder.ttl")
+    shared = folder / f".shared.{os.getpid()}.ttl"
+
+    def append_all(out: HashedFile, head: bytes, files: list[Path]) -> None:
+        out.write(head)
+        for file in files:
+            out.append(file)
+
     try:
-        for block in sorted(graph_files, key=graph_name):
-            exports.add(block)
-        return exports.finish([])
-    except BaseException:
-        exports.abandon()
-        raise
+        with ThreadPoolExecutor(3, thread_name_prefix="polder-exports") as pool:
+            jobs = [pool.submit(append_all, trig, prefix_lines(ox.RdfFormat.TRIG), blocks),
+                    pool.submit(append_all, turtle, prefix_lines(ox.RdfFormat.TURTLE),
+                                [block.with_suffix(".ttl") for block in blocks]),
+                    pool.submit(write_shared_turtle, blocks, shared, folder)]
+            for job in jobs:
+                job.result()
+        turtle.append(shared)
+        return {"polder.trig": trig.close(), "polder.ttl": turtle.close()}
+    finally:
+        trig.stream.close()
+        turtle.stream.close()
+        shared.unlink(missing_ok=True)
 
 
-def append_shared_turtle(out: HashedFile, blocks: list[Path], folder: Path) -> None:
-    """The distinct shared triples of these graphs (their .nt parts), as Turtle."""
-    work = folder / f".shared.{os.getpid()}.merge"
+def write_shared_turtle(blocks: list[Path], target: Path, folder: Path) -> None:
+    with open(target, "wb") as stream:
+        append_shared_turtle(stream, blocks, folder)
+
+
+def append_shared_turtle(out, blocks: list[Path], folder: Path) -> None:
+    """The distinct shared triples of these graphs (their .nt parts), as Turtle, written to
+    `out` (a HashedFile or a binary stream)."""
+    work = folder / f".shared.{os.getpid()}.{threading.get_ident()}.merge"
     work.mkdir(exist_ok=True)
     try:
         union = work / "shared.nt"
