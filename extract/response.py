@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 
@@ -87,6 +88,7 @@ def rules() -> dict:
     data["not_rec"] = re.compile(sec["not_a_recommendation"])
     data["label_end"] = re.compile(sec["label_end"])
     data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]
+    data["unnumbered"]["proposal"] = re.compile(data["unnumbered"]["proposal"], m)
     data["groups"] = [(g["label"], re.compile(g["pattern"], re.I)) for g in data["group"]]
     data["counted_group"] = re.compile(sec["counted_group"], re.I)
     table = data["table"]
@@ -277,7 +279,9 @@ def candidate_headings(text: str, end: int) -> list[Heading]:
     return in_outline(best)
 
 
-def sections(text: str, end: int) -> list[Section]:
+def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
+    """The recommendations' sections; with `unnumbered`, when no heading or table numbers
+    any, those of proposals answered one by one without numbers."""
     headings = candidate_headings(text, end)
     tables = list(table_blocks(text, end))
     out = []
@@ -291,7 +295,35 @@ def sections(text: str, end: int) -> list[Section]:
     found = [s for s in out if is_recommendation(s, marked_somewhere)]
     answered = {n for s in found for n in s.heading.numbers()}
     rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
-    return sorted(found + rows, key=lambda s: s.start)
+    return sorted(found + rows, key=lambda s: s.start) or (unnumbered_sections(text, end) if unnumbered else [])
+
+
+def unnumbered_sections(text: str, end: int) -> list[Section]:
+    """Recommendations without numbers: a proposing paragraph right before one in the
+    cabinet's voice (see [unnumbered]); numbered in the order they come. The reaction runs
+    on to the next proposal, a heading or the letter's closing."""
+    spec, voice = rules()["unnumbered"], rules()["voice"]
+    paragraphs = [m.span() for m in _PARAGRAPH.finditer(text, 0, end)]
+    starts = [i for i, (s, e) in enumerate(paragraphs[:-1])
+              if spec["min_words"] <= len(text[s:e].split()) <= spec["max_words"]
+              and spec["proposal"].match(text, s, e) and not voice.search(text, s, e)
+              and voice.search(text, *paragraphs[i + 1])]
+    closing = closing_at(text, 0, end)
+    out = []
+    for n, i in enumerate(starts, 1):
+        s, e = paragraphs[i]
+        last = starts[n] if n < len(starts) else len(paragraphs)
+        reaction = list(takewhile(lambda p: p[0] < closing and not heading_like(text[p[0]:p[1]]),
+                                  paragraphs[i + 1:last]))
+        if reaction:
+            heading = Heading(str(len(out) + 1), label_of(text[s:e]), s, e, spec["id"])
+            out.append(Section(heading, s, reaction[-1][1], reaction=reaction))
+    return out
+
+
+def heading_like(paragraph: str) -> bool:
+    """A short line without a sentence's end: a heading ("Tot slot"), a signature's role."""
+    return len(paragraph.split()) <= 10 and paragraph.rstrip()[-1:] not in ".!?:;”’\"'"
 
 
 def replies_to(text: str, end: int, found: list[Section]) -> None:
@@ -696,8 +728,9 @@ def add_response(ctx, rec: Entity, section: Section, respondents: tuple[str, ...
 def extract_recommendations(ctx) -> None:
     """Pipeline component: the advice answered, its recommendations and the stances."""
     end = main_text_end(ctx)
-    found = sections(ctx.text, end)
-    government = respondent_key() if ctx.result.doc.kind == "government_response" else None
+    response = ctx.result.doc.kind == "government_response"
+    found = sections(ctx.text, end, unnumbered=response)  # an advice's own proposals have no reaction
+    government = respondent_key() if response else None
     respondents = (government,) if government else ()
     if government and found and speaks_for_signer(ctx.text, found):
         respondents = signers(ctx, end) or respondents

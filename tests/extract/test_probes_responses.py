@@ -176,3 +176,34 @@ def test_replies_ad_1_ad_2_to_a_list_of_recommendations(extracted):
     assert recs["3"].label == "Laat UWV en gemeenten één klantdossier delen"
     assert dict(recs["1"].props)["dcterms:description"] == "1. Geef de regionale werkcentra een wettelijke basis."
     assert {"org/uwv", "group/gemeenten"} <= prop_keys(recs["3"], "polder:addressedTo")
+
+
+def test_recommendations_without_numbers_answered_one_by_one():
+    """Bold proposals without numbers ("**Investeer in ...**"), each answered in the cabinet's voice
+    right after it: numbered in order, each with its own stance. The reaction stops at the next
+    heading, so 'Tot slot' and the signature are no part of the last one; the cabinet's thanks
+    after the introduction and 'Zorg voor goede voorlichting ...' under 'Tot slot' (no reaction
+    follows it) are no recommendations."""
+    ex = extract_file(PROBES / "kabinetsreactie_vet_ongenummerd.md")
+    recs = recommendations(ex)
+    assert {n: e.label for n, e in recs.items()} == {
+        "1": "Investeer in een leerrecht voor praktisch opgeleide werkenden",
+        "2": "Maak de erkenning van werkervaring eenvoudiger",
+        "3": "Werkgevers en gemeenten moeten samen verantwoordelijk worden voor de regionale arbeidsmarkt",
+        "4": "Verhoog het budget van de regionale mobiliteitsteams structureel"}
+    assert stances(ex) == {"1": "Adopted", "2": "PartlyAdopted", "3": "UnderConsideration", "4": "NotAdopted"}
+    quotes = [dict(e.props)["polder:quote"] for e in ex.entities.values() if e.cls == "Response"]
+    assert not any("Tot slot" in q or "Gennip" in q or "Regionale samenwerking" in q for q in quotes)
+    assert labels(ex, "Advice") == {"Werken aan vakmanschap"}
+
+
+def test_the_unnumbered_fallback_is_asked_for_by_cabinet_responses_only():
+    """An advice's own unnumbered proposals with "Het kabinet moet ..." after them are no
+    answered recommendations: only a cabinet response asks for the fallback."""
+    from polder.extract import response
+
+    text = ("De raad adviseert het volgende.\n\nInvesteer in een leerrecht voor praktisch opgeleide werkenden.\n\n"
+            "Het kabinet moet daarvoor in de begroting ruimte maken.\n")
+    assert response.sections(text, len(text)) == []
+    [section] = response.sections(text, len(text), unnumbered=True)
+    assert section.heading.label == "Investeer in een leerrecht voor praktisch opgeleide werkenden"
