@@ -408,3 +408,14 @@ def test_an_update_counts_the_stated_triples_as_a_fresh_build_does(corpus_dir, t
     build_corpus([corpus_dir / f"{s}.txt" for s in stems[1:]], fresh, reason="rdfs")
     counted = [json.loads((o / "manifest.json").read_text())["triples"] for o in (out, fresh)]
     assert counted[0] == counted[1] > 0
+
+
+def test_a_build_compacts_its_store_unless_told_not_to(two_docs, tmp_path):
+    """`polder build` compacts the store (fewer files for a query to read) and
+    `--no-optimize` leaves it as loaded; both hold the same quads."""
+    compacted, loaded = tmp_path / "compacted", tmp_path / "loaded"
+    assert build_cli(two_docs, "-o", compacted).exit_code == 0
+    assert build_cli(two_docs, "-o", loaded, "--no-optimize").exit_code == 0
+    files = [len(list((out / "store").glob("*.sst"))) for out in (compacted, loaded)]
+    assert files[0] < files[1]
+    assert stored(compacted) == stored(loaded)
