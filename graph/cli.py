@@ -62,7 +62,7 @@ def main():
                    "or owlrl's OWL RL closure of the ontology and entity layer.")
 @click.option("--optimize/--no-optimize", default=True, show_default=True,
               help="Compact the store once built: queries run faster (1.6 times on 1,000 documents) for a "
-                   "compaction of about 7 s per 1,000 documents.")
+                   "compaction of 3 s at 1,000 documents, 50-70 s at 10,000.")
 def build(paths, out, base, strict, jobs, max_size, quiet, reason, optimize):
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf; default: the bundled corpus).
 

@@ -571,8 +571,8 @@ def finish(stage: Path, sources: dict, changed: set[str], old: Resolution | None
 def compact(store_path: Path) -> None:
     """Compact the store (oxigraph's optimize: RocksDB merges the files each bulk load left).
     Queries then read far fewer files: the saved queries ran in 66 s instead of 108 s on
-    1,000 documents, for 3 s of compaction (70 s at 10,000 documents); and the first update
-    does not stall on the compaction instead (17-19 s at 10,000 documents)."""
+    1,000 documents, for 3 s of compaction (50-70 s at 10,000 documents); and the first
+    update does not stall on the compaction instead (17-19 s at 10,000 documents)."""
     ox.Store(str(store_path)).optimize()
 
 
