@@ -177,7 +177,7 @@ def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, st
 
 # ---------------------------------------------------------------- finding names
 
-TITLED = "persons/titled/2"
+TITLED = "persons/titled/3"
 OFFICE = "persons/office-surname/1"
 ACADEMIC = "persons/academic/1"
 CREDIT = "persons/credit/1"

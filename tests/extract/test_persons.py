@@ -720,3 +720,20 @@ def test_an_attendance_list_with_the_surname_first():
 ])
 def test_surname_first_look_alikes(text):
     assert persons(text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a given name, a particle and the surname after a title: the whole name, not the given name alone
+    ("De heer Jan van Dam sprak over de cao.", "Jan van Dam"),
+    ("Mevrouw Ka ter Vinke sluit zich hierbij aan.", "Ka ter Vinke"),
+    ("De heer Fi van der Anbertmee merkt op dat het knelt.", "Fi van der Anbertmee"),
+    # two given names without a hyphen
+    ("De heer Jan Willem Bakker sprak.", "Jan Willem Bakker"),
+    ("Mevrouw Anna Maria de Vries sprak.", "Anna Maria de Vries"),
+    # and as before: a surname alone, a particle surname, one given name
+    ("De heer Putters opent de vergadering.", "Putters"),
+    ("De heer Van der Berg sprak.", "Van der Berg"),
+    ("Mevrouw Nanda Piersma zei het.", "Nanda Piersma"),
+])
+def test_a_titled_name_is_taken_whole(text, name):
+    assert list(persons(text)) == [name]
