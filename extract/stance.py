@@ -208,7 +208,7 @@ def has_voice(sentence: str, rules: Rules) -> bool:
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
     fired = []
     voiced = None
-    void = cancelled(sentence, rules) if "ee" in sentence else set()
+    void = cancelled(sentence, rules)
     cues = rules.cues
     runs = rules.prefilter.candidates(sentence) if rules.prefilter is not None else None
     if runs is not None:  # leave out the cues none of whose required words is in the sentence

@@ -44,7 +44,7 @@ from . import resolve
 from .build import document_parts
 from .iri import DEFAULT_BASE, document_key, instance, key_of, slug_stem
 from .links import law_link_triples
-from .reason import entailed_graph, load_entailed, materialise, rdfs_refresh
+from .reason import load_entailed, materialise, rdfs_refresh
 from .parts import Exports, graph_parts, has_parts, join_exports, unlink_parts, write_parts
 from .store import StoreLoader, load_blocks, system_graph_iri, system_triples
 
@@ -488,7 +488,7 @@ def build_corpus(paths: list[str | Path] | None, out: str | Path, base: str = DE
 def finish(stage: Path, sources: dict, changed: set[str], old: Resolution | None, report: BuildReport,
            options: Options, shares: dict[str, resolve.Share], loader: StoreLoader | None = None,
            first: dict[str, FirstGraph] | None = None, exports: Exports | None = None,
-           stated: int | None = None) -> None:
+           stated: int = 0) -> None:
     """Resolve, write the changed documents' graphs, update the store and write exports +
     manifest. A fresh build comes with its `loader` already loading the documents' `first`
     graphs into the store and its `exports` already holding them; only the graphs the
@@ -542,7 +542,7 @@ def finish(stage: Path, sources: dict, changed: set[str], old: Resolution | None
                                           options.base, change)
             # counted by the graphs replaced: a count of the whole store took 3.7 s at 10,000
             # documents, and would take in the entailed graph
-            report.triples = stated + delta if stated is not None else len(store) - entailed_quads(store, options.base)
+            report.triples = stated + delta
         del store
     if options.reason != "none":  # entailments live in the store only, in their own graph
         with report.timed("reasoning"):
@@ -660,10 +660,6 @@ def quads_in(store: ox.Store, graphs: list[ox.NamedNode]) -> int:
     return int(next(iter(rows))["n"].value)
 
 
-def entailed_quads(store: ox.Store, base: str) -> int:
-    return quads_in(store, [entailed_graph(base)])
-
-
 def stage_copy(out: Path, stage: Path) -> None:
     """The previous OUT in the staging folder: hard links for files, a checkpoint of the store."""
     for name in (EXTRACTIONS, DOCS):  # *.nq: graphs as builds before the TriG blocks wrote them
@@ -678,8 +674,7 @@ def previous_resolution(out: Path) -> Resolution | None:
     if not path.exists():
         return None
     kept = pickle.loads(path.read_bytes())
-    return kept if isinstance(kept, Resolution) and all(isinstance(s, resolve.Share) for s in kept.shares.values()) \
-        else Resolution(getattr(kept, "index", kept), {})
+    return kept if isinstance(kept, Resolution) else Resolution(kept, {})
 
 
 def add_documents(files: list[str | Path], out: str | Path, progress: Progress | None = None, *,
@@ -697,7 +692,7 @@ def add_documents(files: list[str | Path], out: str | Path, progress: Progress |
             done = extract_all(todo, stage / EXTRACTIONS, report, options)
             sources.update({stem: source_record(o) for stem, o in done.items()})
             finish(stage, dict(sorted(sources.items())), set(done), previous_resolution(out), report, options,
-                   shares_of(done), stated=manifest.get("triples"))
+                   shares_of(done), stated=manifest["triples"])
             publish(stage, out)
     else:
         report.documents = manifest["documents"]
@@ -741,7 +736,7 @@ def remove_documents(docs: list[str], out: str | Path, jobs: int | None = None) 
             (stage / EXTRACTIONS / f"{stem}.pickle").unlink()
             unlink_parts(stage / DOCS, stem)
         report.removed = stems
-        finish(stage, sources, set(), previous_resolution(out), report, options, {}, stated=manifest.get("triples"))
+        finish(stage, sources, set(), previous_resolution(out), report, options, {}, stated=manifest["triples"])
         publish(stage, out)
     report.seconds = time.perf_counter() - started
     return report
