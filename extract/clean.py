@@ -170,6 +170,7 @@ _HEADER_LABEL = re.compile(
     r"[ \t]*(?:Datum|Onze referentie|Uw referentie|Ons kenmerk|Uw kenmerk|Kenmerk|"
     r"Bijlage\(n\)|Bijlagen?|Contactpersoon|Afdeling|Directie)[ \t]*\n?", re.I)
 _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+\S")
+_LINK = re.compile(r"https?://|www\.")
 _URL_LINE = re.compile(r"[ \t]*(?:https?://|file:/|www\.)\S+[ \t]*\n?")
 _MD_RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n?")
 _MD_FOOTNOTE = re.compile(r"[ \t]*(?:<sup>\d{1,3}</sup>|\[\^\d{1,3}\]:)")
@@ -258,6 +259,7 @@ def _pdf_footnotes(text, lines, removed, appendix):
     space (pypdf begins a new page that way).
     """
     markers: dict[int, list[int]] | None = None  # found on the first numbered line only
+    width: int | None | bool = False  # the text's wrap width, found on the first numbered line only
     expected = 1
     i = 0
     while i < len(lines):
@@ -270,7 +272,9 @@ def _pdf_footnotes(text, lines, removed, appendix):
         if not _marker_near(markers.get(int(m.group(1)), ()), lines[i][0]):
             i += 1
             continue
-        i, expected = _take_footnote_block(text, lines, i, int(m.group(1)), removed, appendix)
+        if width is False:
+            width = wrap_width(text)
+        i, expected = _take_footnote_block(text, lines, i, int(m.group(1)), removed, appendix, width)
 
 
 def _markers_by_number(text: str) -> dict[int, list[int]]:
@@ -285,7 +289,7 @@ def _marker_near(positions, line_start: int, reach: int = 6000) -> bool:
     return any(line_start - reach <= p < line_start for p in positions)
 
 
-def _take_footnote_block(text, lines, i, number, removed, appendix):
+def _take_footnote_block(text, lines, i, number, removed, appendix, width=None):
     note_start = i
     last = i
     i += 1
@@ -308,6 +312,9 @@ def _take_footnote_block(text, lines, i, number, removed, appendix):
             i = j - 1
         elif text[s] in " \t\f" or last < i - 1:
             break
+        elif (_paragraph_ends(text[lines[last][0]:lines[last][1]].strip(), text, s, width)
+              and not _LINK.search(text, s, e)):
+            break  # the running text goes on under the note, with no blank line between (PDF text)
         else:
             last = i
         i += 1
@@ -380,16 +387,17 @@ def _markdown(text: str):
 
 # ---------------------------------------------------------------- pass 4: markers, hyphens
 
-# Digits glued to a word ending in lower case ("Arbovisie3") or to punctuation after a
-# word ("technologie.6", "advies‘…’1"); "2.7." and "CO2" are not markers.
+# Digits glued to a word ending in lower case ("Arbovisie3"), to an ampersand acronym
+# ("RI&E4": no such name ends in a digit) or to punctuation after a word ("technologie.6",
+# "advies‘…’1"); "2.7." and "CO2" are not markers.
 _MARKER = re.compile(r"(?<![\d¹²³⁰⁴-⁹])([0-9]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\d,.]\d)(?=[\s.,;:!?)\]]|$)")
 _GLUED_BEFORE = re.compile(
-    r"(?:[a-zà-ÿ]{2}|[^\W\d_][.,;:!?)\]]|[^\W\d_][)\]][.,;:!?]|\S[’”\"])\Z")
+    r"(?:[a-zà-ÿ]{2}|&[A-Z]|[^\W\d_][.,;:!?)\]]|[^\W\d_][)\]][.,;:!?]|\S[’”\"])\Z")
 # `_MARKER` where `_GLUED_BEFORE` holds, as lookbehinds: `re` then rejects most digits
 # itself (the opening lookahead makes it look at digits only).
 _GLUED_MARKER = re.compile(
     r"(?=[0-9¹²³⁰⁴-⁹])(?<![\d¹²³⁰⁴-⁹])"
-    r"(?:(?<=[a-zà-ÿ]{2})|(?<=[^\W\d_][.,;:!?)\]])|(?<=[^\W\d_][)\]][.,;:!?])|(?<=\S[’”\"]))"
+    r"(?:(?<=[a-zà-ÿ]{2})|(?<=&[A-Z])|(?<=[^\W\d_][.,;:!?)\]])|(?<=[^\W\d_][)\]][.,;:!?])|(?<=\S[’”\"]))"
     r"([0-9]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\d,.]\d)(?=[\s.,;:!?)\]]|$)")
 _NOT_MARKER_BEFORE = re.compile(r"\b(?:nr|nrs|art|blz|p|pag|no|lid|hfd|par|fig|tab)\.$", re.I)
 _HYPHEN_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*(?=([^\W\d_]+))")
@@ -467,6 +475,8 @@ _BREAK_CHAR = re.compile(r"[\n\f]")
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting"
+# the same, with numbers as headings have them (a year is none: "... van 2023." + "2024 De SER ...")
+_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+[A-Z‘“]")
 # A heading that names itself ("Aanbeveling 3: Onderzoek ...", "Agendapunt 4 Rondvraag"),
 # however long: plain text often puts the next line right under it.
 _LABEL_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}[a-h]?|[IVX]{1,5}|[a-h])\b"
@@ -489,10 +499,11 @@ _OPEN_END = re.compile(r"\s(?:en|of|de|het|een|van|voor|in|op|met|aan|bij|door|n
 
 def _line_breaks(text: str):
     edits: list[Edit] = []
+    width = wrap_width(text)
     for m in _breaks(text):
         if m.start() == 0 or m.end() == len(text):
             continue
-        repl = _break_replacement(text, m)
+        repl = _break_replacement(text, m, width)
         if text[m.start():m.end()] != repl:
             edits.append((m.start(), m.end(), repl))
     return edits, []
@@ -525,7 +536,36 @@ def _heading_follows(text: str, start: int) -> bool:
             and after is not None and (after.group(1).isupper() or after.group(1).isdigit()))
 
 
-def _break_replacement(text: str, m: re.Match) -> str:
+_WRAPPED_SHARE = 0.5  # of the longer lines, this many near the widest: the text is hard-wrapped
+_FITS = 0.85  # a next word that would have fitted in this share of the width was broken off on purpose
+
+
+def wrap_width(text: str) -> int | None:
+    """The width in characters a hard-wrapped text (PDF text, a plain-text letter) was wrapped
+    at; None when its lines are paragraphs of their own (markdown, word-processor text)."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if len(line.strip()) >= 20)
+    if len(lengths) < 10:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if 0.8 * width <= n <= 1.05 * width)
+    return width if width <= 160 and near >= _WRAPPED_SHARE * len(lengths) else None
+
+
+def _paragraph_ends(prev_line: str, text: str, start: int, width: int | None) -> bool:
+    """Whether a hard-wrapped line that ends a sentence ends its paragraph: the next line's first
+    word would have fitted on it, so the writer broke the line (PDF text keeps no blank line
+    between paragraphs)."""
+    if width is None or not prev_line or prev_line[-1] not in ".!?:":
+        return False
+    word = _NEXT_WORD.match(text, start)
+    return bool(word) and word.group(1)[0].isupper() and len(prev_line) + 1 + len(word.group(1)) <= _FITS * width
+
+
+_NEXT_WORD = re.compile(r"[ \t]*(\S+)")
+_INNER_SENTENCE_END = re.compile(r"[.;!?]\s")  # a line that holds a sentence's end is no title
+
+
+def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
     run = m.group()
     prev_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
     nxt = text[m.end():m.end() + 12]
@@ -542,8 +582,16 @@ def _break_replacement(text: str, m: re.Match) -> str:
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line))
             and prev_char not in _SENTENCE_END and nxt[:1].isupper()):
         return "\n"
-    if _heading_follows(text, m.end()):
+    if prev_char in ".!?" and (_HEADING_NUMBER.match(text, m.end()) or _LABELLED_HEADING.match(text, m.end())):
+        # PDF text keeps no blank line above a heading: "... aanbodkant." + "3.2.1 Verhelder ...",
+        # "... te monitoren." + "Aanbeveling 2: Versterk ..."
         return "\n"
+    if _heading_follows(text, m.end()) or _paragraph_ends(prev_line, text, m.end(), width):
+        return "\n"
+    if (prev_char and prev_char not in _SENTENCE_END + ",-" and nxt[:1].isupper()
+            and not _OPEN_END.search(prev_line) and not _INNER_SENTENCE_END.search(prev_line)
+            and "\n" not in text[:m.start()].strip()):
+        return "\n"  # the document's first line is its title: PDF text runs it into the first paragraph
     heading_like = (len(prev_line) < 50 and prev_char and prev_char not in _SENTENCE_END + ",-"
                     and (nxt[:1].isupper() or nxt[:1] in "“‘\"'" or nxt[:1].isdigit())
                     and not _OPEN_END.search(prev_line))

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polder.extract.clean import _LIGATURES, clean
+from polder.extract.clean import _LIGATURES, FOOTNOTE_SEPARATOR, clean, wrap_width
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
@@ -272,3 +272,64 @@ def test_an_attendance_list_keeps_one_person_a_line():
     assert "prof. mr. J. van 't Hof" in lines and "dhr. drs. K. El Khatib, namens MKB-Nederland" in lines
     assert "de heer P. Smit (FNV)" in lines
     assert "De voorzitter zegt dat mw. dr. Jansen de heer Pietersen zal vervangen." in lines  # a wrapped sentence
+
+
+# ---------------------------------------------------------------- PDF text without blank lines
+# pypdf gives a PDF's lines with no blank line between paragraphs, and headings straight
+# under the text before them.
+
+WRAPPED = ("De SER beveelt aan om de regels te verhelderen en de naleving te verbeteren. Voor de\n"
+           "mogelijkheden van een budget wacht de SER de uitkomsten van het onderzoek af, dat nu\n"
+           "loopt bij het ministerie en in de sectoren die het meest met de risico's te maken hebben.\n")
+
+
+def test_a_heading_under_a_finished_sentence_starts_its_own_line():
+    t = WRAPPED + "3.2.1 Verhelder de preventieverplichtingen\nDe SER beveelt aan ...\n"
+    t += "Zie ook de eerdere brief.\nAanbeveling 2: Versterk de betrokkenheid\nDe SER ...\n"
+    c = clean(t).text
+    assert "\n3.2.1 Verhelder de preventieverplichtingen\n" in c
+    assert "\nAanbeveling 2: Versterk de betrokkenheid\n" in c
+
+
+def test_a_number_inside_a_sentence_stays_in_it():
+    t = WRAPPED + "Zo staat het in de brief van het kabinet, zie paragraaf\n3.2 De SER wacht ...\n"
+    assert "zie paragraaf 3.2 De SER" in clean(t).text
+    t = WRAPPED + "Zo staat het in de brief van het kabinet van 2023.\n2024 De SER ...\n"
+    assert "\n2024 De SER" not in clean(t).text  # a year is no heading
+
+
+def test_the_first_line_is_the_title_though_the_first_paragraph_follows_it():
+    t = "Kabinetsreactie SER-advies Naar een werkend arbostelsel voor iedereen, deel 1\n" + WRAPPED
+    assert clean(t).text.startswith("Kabinetsreactie SER-advies Naar een werkend arbostelsel voor iedereen, deel 1\nDe SER")
+
+
+def test_a_line_whose_next_word_would_have_fitted_ends_its_paragraph():
+    para = WRAPPED * 4
+    t = para + "Kort slot.\n" + para.replace("De SER beveelt", "Het kabinet beveelt", 1)
+    c = clean(t).text
+    assert "Kort slot.\nHet kabinet beveelt" in c
+    # a full line that ends a sentence is a wrapped line: the next word would not have fitted
+    assert "verbeteren. Voor de mogelijkheden" in c
+
+
+def test_paragraph_lines_are_not_taken_for_wrapped_text():
+    long_lines = "\n".join(f"Paragraaf {i} loopt door op één regel. " * (i % 4 + 1) for i in range(20))
+    assert wrap_width(long_lines) is None
+    assert wrap_width(WRAPPED * 5) == max(len(line) for line in WRAPPED.splitlines())
+
+
+def test_a_footnote_ends_where_the_running_text_goes_on_under_it():
+    t = (WRAPPED * 3 + "bij het Steunpunt RI&E4. Bedrijven tot 25 werknemers kunnen de RI&E overnemen, tenzij een\n"
+         "aanvulling nodig is.\n4 Zie Branche RI&E-instrumenten, Steunpunt RI&E (rie.nl).\n"
+         "Het kabinet onderschrijft het idee van de SER dat een start-RI&E de drempel kan verlagen.\n")
+    c = clean(t).text
+    body, _, notes = c.partition(FOOTNOTE_SEPARATOR + "4 Zie")
+    assert "Het kabinet onderschrijft het idee" in body and "Het kabinet" not in notes
+    assert "Steunpunt RI&E." in body  # the glued marker "RI&E4" is gone
+
+
+def test_a_footnote_keeps_its_link_on_the_next_line():
+    t = (WRAPPED * 3 + "gezond werken voor jongeren.11\n11 De ArgumentenFabriek: Praktische tips. Hoe blijven jongeren gezond?\n"
+         "(2025).\nLink: https://www.argumentenfabriek.nl/nieuws/tips\nDe SER ziet ...\n")
+    notes = clean(t).text.partition(FOOTNOTE_SEPARATOR)[2]
+    assert "Link: https://www.argumentenfabriek.nl" in notes

@@ -116,3 +116,49 @@ def test_a_page_that_cannot_be_read_loses_only_itself(tmp_path, monkeypatch):
     assert "Regel 0 " in doc.text and f"Regel {2 * LINES_PER_PAGE} " in doc.text
     assert f"Regel {LINES_PER_PAGE} " not in doc.text
     assert doc.page_at(doc.text.index(f"Regel {2 * LINES_PER_PAGE} ")) == 3
+
+
+# ---------------------------------------------------------------- cabinet responses as PDF
+# A PDF's text layer has no blank lines: paragraphs, headings and footnotes follow each other
+# line by line. The responses' recommendations and stances must come out as from the text.
+
+RESPONSES = ("001_fc19e7c83bfebfab", "002_8ef608f686a71c2c")
+
+
+def as_printed(text: str, width: int = 100) -> str:
+    """The text as a PDF of it shows it: no markdown markup, paragraphs wrapped at `width`."""
+    import re
+    import textwrap
+
+    text = re.sub(r"(?m)^#{1,6}[ \t]+", "", text)
+    text = re.sub(r"\*\*|(?<!\w)\*|\*(?!\w)", "", text)
+    text = re.sub(r"<sup>(\d+)</sup>", r"\1", text)
+    text = re.sub(r"(?m)^---\s*$", "", text)
+    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in text.split("\n"))
+
+
+def recommendations(extraction) -> dict[str, str]:
+    """number → stance of every recommendation the extraction found."""
+    stances = {}
+    for key, entity in extraction.entities.items():
+        if entity.cls == "Response":
+            stance = next(str(v) for p, v in entity.props if p == "polder:stance")
+            stances[key.rsplit("/", 2)[1]] = stance
+    return stances
+
+
+@pytest.mark.parametrize("stem", RESPONSES)
+def test_a_response_printed_as_pdf_yields_its_recommendations_and_stances(stem, corpus_dir, tmp_path):
+    text = extract_file(corpus_dir / f"{stem}.txt")
+    text_to_pdf(as_printed((corpus_dir / f"{stem}.txt").read_text(encoding="utf-8")), tmp_path / f"{stem}.pdf")
+    pdf = extract_file(tmp_path / f"{stem}.pdf")
+    assert "\n\n" not in pdf_text(tmp_path / f"{stem}.pdf")  # the condition under test: no blank lines
+    expected = recommendations(text)
+    assert len(expected) >= 8
+    assert recommendations(pdf) == expected
+    assert pdf.doc.title == text.doc.title
+
+
+def pdf_text(path: Path) -> str:
+    from polder.extract.reader import read_document
+    return read_document(path, 50_000_000).text.replace("\f", "")
