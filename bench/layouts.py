@@ -81,7 +81,8 @@ def unwrapped(text: str) -> str:
     return "\n\n".join(out)
 
 
-def write_pdf(text: str, target: Path, lines_per_page: int = 45) -> None:
+def write_pdf(text: str, target: Path, lines_per_page: int = 45) -> int:
+    """`text` as a PDF with a real text layer, `lines_per_page` lines a page; the page count."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -92,7 +93,7 @@ def write_pdf(text: str, target: Path, lines_per_page: int = 45) -> None:
         pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
         font = "DejaVu"
     pdf = canvas.Canvas(str(target), pagesize=A4)
-    lines = text.replace("\f", "").splitlines()
+    lines = [line.replace("\f", "") for line in text.splitlines()]
     for start in range(0, len(lines), lines_per_page):
         y = 800
         for line in lines[start:start + lines_per_page]:
@@ -101,6 +102,7 @@ def write_pdf(text: str, target: Path, lines_per_page: int = 45) -> None:
             y -= 17
         pdf.showPage()
     pdf.save()
+    return (len(lines) + lines_per_page - 1) // lines_per_page
 
 
 TEXT_LAYOUTS = {

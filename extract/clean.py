@@ -495,6 +495,11 @@ _PERSON_LINE = re.compile(r"(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]r|[Dd]r|[Dd]rs|[Pp]ro
 _LIST_LINE = 80
 # a line that ends in a word that needs more after it is no heading: "... Sociale Zaken en"
 _OPEN_END = re.compile(r"\s(?:en|of|de|het|een|van|voor|in|op|met|aan|bij|door|naar|tot|over|om|te|dat|die)$")
+_WRAPPED_SHARE = 0.5  # of the longer lines, this many near the widest: the text is hard-wrapped
+_FITS = 0.85  # a next word that would have fitted in this share of the width was broken off on purpose
+_NEXT_WORD = re.compile(r"[ \t]*(\S+)")
+_INNER_SENTENCE_END = re.compile(r"[.;!?]\s")  # a line that holds a sentence's end is no title
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def _line_breaks(text: str):
@@ -536,10 +541,6 @@ def _heading_follows(text: str, start: int) -> bool:
             and after is not None and (after.group(1).isupper() or after.group(1).isdigit()))
 
 
-_WRAPPED_SHARE = 0.5  # of the longer lines, this many near the widest: the text is hard-wrapped
-_FITS = 0.85  # a next word that would have fitted in this share of the width was broken off on purpose
-
-
 def wrap_width(text: str) -> int | None:
     """The width in characters a hard-wrapped text (PDF text, a plain-text letter) was wrapped
     at; None when its lines are paragraphs of their own (markdown, word-processor text)."""
@@ -559,10 +560,6 @@ def _paragraph_ends(prev_line: str, text: str, start: int, width: int | None) ->
         return False
     word = _NEXT_WORD.match(text, start)
     return bool(word) and word.group(1)[0].isupper() and len(prev_line) + 1 + len(word.group(1)) <= _FITS * width
-
-
-_NEXT_WORD = re.compile(r"[ \t]*(\S+)")
-_INNER_SENTENCE_END = re.compile(r"[.;!?]\s")  # a line that holds a sentence's end is no title
 
 
 def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
@@ -590,7 +587,7 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return "\n"
     if (prev_char and prev_char not in _SENTENCE_END + ",-" and nxt[:1].isupper()
             and not _OPEN_END.search(prev_line) and not _INNER_SENTENCE_END.search(prev_line)
-            and "\n" not in text[:m.start()].strip()):
+            and text.find("\n", _LEADING_SPACE.match(text).end(), m.start()) < 0):
         return "\n"  # the document's first line is its title: PDF text runs it into the first paragraph
     heading_like = (len(prev_line) < 50 and prev_char and prev_char not in _SENTENCE_END + ",-"
                     and (nxt[:1].isupper() or nxt[:1] in "“‘\"'" or nxt[:1].isdigit())

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from polder.extract.pipeline import extract_file
+from polder.extract.reader import read_document
 from polder.graph.corpus import build_corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import layouts  # noqa: E402  (the corpus as a PDF of it shows it: bench/layouts.py)
 
 STEM = "003_37ef82bf58dec8e9"
 LINES_PER_PAGE = 45
@@ -17,28 +22,7 @@ LINES_PER_PAGE = 45
 
 def text_to_pdf(text: str, target: Path) -> int:
     """Write `text` as a PDF with a real text layer, LINES_PER_PAGE lines a page; returns the page count."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    font = "Helvetica"
-    for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",):
-        if Path(candidate).exists():  # a Unicode font keeps quotes and diacritics in the text layer
-            pdfmetrics.registerFont(TTFont("DejaVu", candidate))
-            font = "DejaVu"
-    pdf = canvas.Canvas(str(target), pagesize=A4)
-    lines = [line.replace("\f", "") for line in text.splitlines()]
-    pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
-    for page in pages:
-        y = 800
-        for line in page:
-            pdf.setFont(font, 7)
-            pdf.drawString(20, y, line)
-            y -= 17
-        pdf.showPage()
-    pdf.save()
-    return len(pages)
+    return layouts.write_pdf(text, target, LINES_PER_PAGE)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +69,6 @@ def test_pdf_mentions_carry_their_page(pair, tmp_path):
 
 def test_a_page_of_a_mention_is_the_page_its_text_is_on(pair):
     _text, pdf, _pages = pair
-    from polder.extract.reader import read_document
 
     raw = read_document(pdf)
     page_texts = raw.text.split("\f")
@@ -96,7 +79,6 @@ def test_a_page_of_a_mention_is_the_page_its_text_is_on(pair):
 def test_a_page_that_cannot_be_read_loses_only_itself(tmp_path, monkeypatch):
     from pypdf import PageObject
 
-    from polder.extract.reader import read_document
 
     text = "\n".join(f"Regel {i} over de Arbowet." for i in range(3 * LINES_PER_PAGE))
     assert text_to_pdf(text, tmp_path / "d.pdf") == 3
@@ -125,18 +107,6 @@ def test_a_page_that_cannot_be_read_loses_only_itself(tmp_path, monkeypatch):
 RESPONSES = ("001_fc19e7c83bfebfab", "002_8ef608f686a71c2c")
 
 
-def as_printed(text: str, width: int = 100) -> str:
-    """The text as a PDF of it shows it: no markdown markup, paragraphs wrapped at `width`."""
-    import re
-    import textwrap
-
-    text = re.sub(r"(?m)^#{1,6}[ \t]+", "", text)
-    text = re.sub(r"\*\*|(?<!\w)\*|\*(?!\w)", "", text)
-    text = re.sub(r"<sup>(\d+)</sup>", r"\1", text)
-    text = re.sub(r"(?m)^---\s*$", "", text)
-    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in text.split("\n"))
-
-
 def recommendations(extraction) -> dict[str, str]:
     """number → stance of every recommendation the extraction found."""
     stances = {}
@@ -150,7 +120,7 @@ def recommendations(extraction) -> dict[str, str]:
 @pytest.mark.parametrize("stem", RESPONSES)
 def test_a_response_printed_as_pdf_yields_its_recommendations_and_stances(stem, corpus_dir, tmp_path):
     text = extract_file(corpus_dir / f"{stem}.txt")
-    text_to_pdf(as_printed((corpus_dir / f"{stem}.txt").read_text(encoding="utf-8")), tmp_path / f"{stem}.pdf")
+    text_to_pdf(layouts.printed((corpus_dir / f"{stem}.txt").read_text(encoding="utf-8"), 100), tmp_path / f"{stem}.pdf")
     pdf = extract_file(tmp_path / f"{stem}.pdf")
     assert "\n\n" not in pdf_text(tmp_path / f"{stem}.pdf")  # the condition under test: no blank lines
     expected = recommendations(text)
@@ -160,5 +130,4 @@ def test_a_response_printed_as_pdf_yields_its_recommendations_and_stances(stem, 
 
 
 def pdf_text(path: Path) -> str:
-    from polder.extract.reader import read_document
     return read_document(path, 50_000_000).text.replace("\f", "")
