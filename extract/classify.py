@@ -157,7 +157,7 @@ _LETTERHEAD = re.compile(r"(?:>|Retouradres\b|Postbus\b|Aan\s+de\s+[Vv]oorzitter
 def find_date(text: str, kind: str) -> tuple[str | None, str | None]:
     finders = [_header_date, _letter_date]
     if kind == "minutes":
-        finders = [_meeting_date, _today_date, _header_date]
+        finders = [_header_date, _meeting_date, _today_date]  # the "Datum:" line names the meeting's day
     elif kind == "magazine":
         finders = [_issue_date, _header_date]
     elif kind in ("advice", "other"):
@@ -187,7 +187,8 @@ def _parse_date(s: str) -> str | None:
     return None
 
 
-_HEADER = re.compile(r"^[ \t]*Datum[ \t]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,40})$", re.M)
+# ("**Datum:** vrijdag 14 november 2025, 13.30 – 16.15 uur": bold label, weekday and hours)
+_HEADER = re.compile(r"^[ \t*_]*Datum[ \t]*:?[ \t*_]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,60})$", re.M)
 
 
 def _header_date(text: str):
@@ -210,7 +211,7 @@ def _letter_date(text: str):
 
 
 _MEETING = re.compile(
-    rf"(?<![Vv]orige )(?:[Rr]aads)?vergadering,?\s+(?:gehouden\s+)?(?:van|op)\s+"
+    rf"(?<![Vv]orige )(?<!orige raads)(?:vergadering|\bVergadering),?\s+(?:gehouden\s+)?(?:van|op)\s+"
     rf"(?:de\s+(?:SER|Sociaal-Economische\s+Raad),?\s+(?:gehouden\s+)?(?:van|op)\s+)?"
     rf"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?{TEXT_DATE.pattern}")
 _PREVIOUS = re.compile(r"(?i)\b(?:verslag|notulen|conceptverslag|vorige)\b[^\n]{0,40}$")

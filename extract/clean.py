@@ -488,8 +488,12 @@ _SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing al
 _NEXT_LINE_START = re.compile(r"\s*(\S)")
 # a paragraph that opens with a name behind academic titles starts anew, though in lower case:
 # "De minister van Sociale Zaken en Werkgelegenheid," + blank line + "mr. drs. H.W. ter Horst"
+# a lettered heading or item: "a. Zet de richtlijn om", "b) Sluit aan bij ..."
+_LETTERED_HEADING = re.compile(r"[a-h][.)][ \t]+[A-Z]")
 _TITLED_NAME = re.compile(r"(?:(?:mr|dr|drs|prof|ir|ing)\.[ \t]*)+(?:[A-Z]\.|[A-Z][a-z])")
 # a line that opens with a person's form of address or title, short enough to be one entry of a list
+# a field's line: a label of one to four words and a colon ("Datum:", "**Plaats:**", "Ons kenmerk:")
+_FIELD_LINE = re.compile(r"[*_ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}[*_ \t]*:(?!\S)")
 _PERSON_LINE = re.compile(r"(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]r|[Dd]r|[Dd]rs|[Pp]rof|[Ii]r|[Ii]ng)\.[ \t]*|"
                           r"(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+)+(?:[A-Z]\.|[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
 _LIST_LINE = 80
@@ -570,12 +574,15 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
     if run.count("\n") >= 2 or "\f" in run:
         # A page break or removed block may cut a sentence in two.
         mid_sentence = (len(prev_line) >= 30 and (prev_char.isalpha() or prev_char == ",")
-                        and nxt[:1].islower() and not _TITLED_NAME.match(text, m.end()))
+                        and nxt[:1].islower() and not _TITLED_NAME.match(text, m.end())
+                        and not _LETTERED_HEADING.match(text, m.end()))
         return " " if mid_sentence else "\n\n"
     if _ITEM_START.match(nxt) or nxt[:1] == "|" or prev_char == "|":  # a list item, a markdown table row
         return "\n"
     if len(prev_line) < _LIST_LINE and _PERSON_LINE.match(prev_line) and _PERSON_LINE.match(text, m.end()):
         return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)"
+    if _FIELD_LINE.match(prev_line) and _FIELD_LINE.match(text, m.end()):
+        return "\n"  # a block of fields, one a line: "**Datum:** 14 november 2025" + "**Plaats:** Den Haag"
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line))
             and prev_char not in _SENTENCE_END and nxt[:1].isupper()):
         return "\n"

@@ -158,7 +158,9 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
         speaks = (_rx(spec["sentence_start"]).search(text[max(0, start - 20):start])
                   or _rx(spec["inverted"]).search(text[max(0, start - 90):start])
                   or _rx(spec["floor"]).search(text[max(0, start - 60):start])
-                  or _rx(spec["speech_after"]).match(text[end:end + 200]))
+                  or _rx(spec["speech_after"]).match(text[end:end + 200])
+                  or _rx(spec["turn_before"]).search(text[max(0, start - 40):start])
+                  and _rx(spec["turn_after"]).match(text[end:end + 50]))
         if speaks and not _rx(spec["absent_after"]).match(text[end:end + 60]):
             found.add(key)
     if chair and (_rx(spec["chair_words"]).search(text[item.start:item.end])

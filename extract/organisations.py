@@ -105,6 +105,38 @@ def initials(words: list[str]) -> str:
     return "".join(part[0] for w in words for part in w.split("-") if part[:1].isupper())
 
 
+def spells_with_compound_parts(words: list[str], capitals: str) -> bool:
+    """The acronym takes a letter from inside a compound word too: 'Sociale Verzekeringsbank' is SVB,
+    'Nederlandse Vereniging voor Volkskrediet' NVVK. Every capitalised word gives its initial, in order;
+    a word may give letters from further in, in order; lower-case words give none."""
+    parts = [part for w in words for part in w.split("-") if part[:1].isupper()]
+
+    def match(i: int, j: int) -> bool:  # parts[i:] spell capitals[j:]
+        if i == len(parts):
+            return j == len(capitals)
+        if j == len(capitals) or parts[i][0] != capitals[j]:
+            return False
+        inner = parts[i][1:].lower()
+        # after the initial, the part may give the next letters from inside it (0, 1 or 2 of them)
+        for extra in range(0, 3):
+            k, pos = j + 1, 0
+            ok = True
+            for _ in range(extra):
+                if k == len(capitals):
+                    ok = False
+                    break
+                pos = inner.find(capitals[k].lower(), pos) + 1
+                if pos == 0:
+                    ok = False
+                    break
+                k += 1
+            if ok and match(i + 1, k):
+                return True
+        return False
+
+    return len(parts) >= 2 and match(0, 0)
+
+
 def name_before(text: str, paren: int, abbr: str) -> tuple[int, str] | None:
     """The shortest run of words before `paren` that starts with a capital and whose
     capitals spell the acronym's capitals; (start, name) or None."""
@@ -115,7 +147,7 @@ def name_before(text: str, paren: int, abbr: str) -> tuple[int, str] | None:
         run = [w.group() for w in words[i:]]
         if not run[0][:1].isupper() or any(re.search(r"[.;:,!?]$", w) for w in run[:-1]):
             continue
-        if initials(run) == capitals and len(run) >= 2:
+        if len(run) >= 2 and (initials(run) == capitals or spells_with_compound_parts(run, capitals)):
             start = offset + words[i].start()
             start = _with_committee_word(text, start, words, i, offset)
             return start, re.sub(r"\s+", " ", text[start:paren].strip())
@@ -521,8 +553,28 @@ def take(start: int, end: int, hit: OrgHit, taken: list, hits: list[OrgHit]) -> 
     taken.append((start, end))
 
 
-def record_candidate(ctx, candidate: Candidate, taken: list[tuple[int, int]], hits: list[OrgHit]) -> Entity | None:
-    known = known_for(candidate)
+def redefined_acronyms(found: list[Candidate]) -> set[str]:
+    """Acronyms the text defines for a name the reference data does not know ("Nederlandse Vereniging
+    voor Volkskrediet (NVVK)") while it gives them to another organisation (the Nederlandse Vereniging
+    voor Veiligheidskunde): in this document they name the text's organisation."""
+    forms = known_org_forms()
+    return {c.abbr for c in found if c.abbr and normal_form(c.abbr) in forms and known_for(replace(c, abbr=None)) is None
+            and not any(_name_letters(c.name) == _name_letters(f) for f in forms[normal_form(c.abbr)].forms)}
+
+
+_SMALL_WORD = re.compile(r"(?<![\w-])[a-z]\w*")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+def _name_letters(name: str) -> str:
+    """A name's capitalised words as one run of letters: 'Raad voor Openbaar Bestuur' and 'Raad voor het
+    Openbaar Bestuur', 'Landelijke Studenten Vakbond' and 'Landelijke Studentenvakbond' are one name."""
+    return _NOT_LETTER.sub("", _SMALL_WORD.sub("", name)).lower()
+
+
+def record_candidate(ctx, candidate: Candidate, taken: list[tuple[int, int]], hits: list[OrgHit],
+                     redefined: set[str] = frozenset()) -> Entity | None:
+    known = known_for(replace(candidate, abbr=None) if candidate.abbr in redefined else candidate)
     end = candidate.start + len(candidate.name) if candidate.abbr else candidate.end
     if blocked(candidate.start, end, taken) or (candidate.start, end) in taken:
         return None
@@ -579,9 +631,9 @@ def _drop_rules() -> tuple:
                   re.compile(spec.get("after", ""))) for spec in load_data()["drop"])
 
 
-def drop_known(ctx, hits: list) -> list:
-    """Take back the gazetteer's mentions that `dropped` rejects; keep the rest."""
-    gone = {ctx.clean.to_original(h.start, h.end) + (h.key,) for h in hits if dropped(ctx, h)}
+def drop_known(ctx, hits: list, also=lambda hit: False) -> list:
+    """Take back the gazetteer's mentions that `dropped` (or `also`) rejects; keep the rest."""
+    gone = {ctx.clean.to_original(h.start, h.end) + (h.key,) for h in hits if dropped(ctx, h) or also(h)}
     if not gone:
         return hits  # (all kept: no span to translate again)
     ctx.result.mentions[:] = [m for m in ctx.result.mentions if (m.span.start, m.span.end, m.key) not in gone]
@@ -659,12 +711,15 @@ def _swaps(token: str) -> set[str]:
 
 @component("organisations", order=30)
 def extract_organisations(ctx) -> None:
-    known_hits = drop_known(ctx, [h for h in ctx.notes.get("known_hits", []) if h.cls in ORG_CLASSES])
+    found = sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end))
+    redefined = redefined_acronyms(found)
+    known_hits = drop_known(ctx, [h for h in ctx.notes.get("known_hits", []) if h.cls in ORG_CLASSES],
+                            lambda h: ctx.text[h.start:h.end] in redefined)
     hits = [OrgHit(h.start, h.end, h.key, h.cls) for h in known_hits]
     taken = [(h.start, h.end) for h in known_hits]
     new = []
-    for candidate in sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end)):
-        entity = record_candidate(ctx, candidate, taken, hits)
+    for candidate in found:
+        entity = record_candidate(ctx, candidate, taken, hits, redefined)
         if entity is not None:
             new.append(entity)
     for candidate in coordinated_candidates(ctx.text, list(taken)):

@@ -177,11 +177,12 @@ def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, st
 
 # ---------------------------------------------------------------- finding names
 
-TITLED = "persons/titled/3"
-OFFICE = "persons/office-surname/1"
-ACADEMIC = "persons/academic/1"
+TITLED = "persons/titled/4"
+OFFICE = "persons/office-surname/2"
+ACADEMIC = "persons/academic/2"
 CREDIT = "persons/credit/1"
-INITIALS = "persons/initials/1"
+MOTION = "persons/motion/2"
+INITIALS = "persons/initials/2"
 
 
 def rule_matches(rule_id: str, text: str):
@@ -209,9 +210,18 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
     has_title = "title" in regex.groupindex
     matches = rule_matches(rule_id, text)
     stop = lexicon().stop
-    return [PersonHit(m.start("name"), m.end("name"), m.group("name"), rule_id,
+    return [PersonHit(m.start("name"), m.end("name"), called_name(m.group("name")), rule_id,
                       _SPACES.sub(" ", m.group("title")).lower() if has_title else None)
             for m in matches if m.group("name").split()[-1] not in stop]
+
+
+_CALLED = re.compile(r"^[A-Z.\s]+\((?P<called>[^()]+)\)\s+")
+
+
+def called_name(name: str) -> str:
+    """'H.E. (Hester) Wagenaar' → 'Hester Wagenaar': the given name in brackets stands for the initials."""
+    m = _CALLED.match(name)
+    return f"{m['called']} {name[m.end():]}" if m else name
 
 
 # The offices of OFFICE (patterns/persons.toml) without their first letter, which may be either
@@ -342,7 +352,7 @@ def _surname_first_matches(regex: re.Pattern, text: str):
 
 # Where a match of the motion rule may begin (see `led_finditer`): "motie", "het lid", "de leden",
 # "Kamerleden", "Kamerlid". Keep it in step with the rule.
-_LIST_LEADS = {"persons/motion/1": re.compile(r"Motie|motie|het\s+lid|de\s+leden|Kamerleden|Kamerlid")}
+_LIST_LEADS = {MOTION: re.compile(r"Motie|motie|het\s+lid|de\s+leden|Kamerleden|Kamerlid")}
 
 
 _LIST_ITEM = re.compile(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))")
@@ -413,9 +423,26 @@ def full_names(text: str) -> list[PersonHit]:
     # lead to the next word from, and it opens with a class that `re` searches for fast)
     for m in scan.led_finditer(lexicon().full, lexicon().full_lead, text):
         hit = trimmed(text, m)
-        if hit is not None:
+        if hit is not None and not _inside_capitalised_phrase(text, hit.start):
             found.append(hit)
     return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)[ \t]$")  # (not "VCP", "FNV-voorzitter")
+_SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
+def _inside_capitalised_phrase(text: str, start: int) -> bool:
+    """'de Nationale Enquête Arbeidsomstandigheden': the candidate goes on a capitalised word in the
+    middle of a sentence that is no stop word, role or portfolio: the words name a thing, not a person."""
+    window = text[max(0, start - 40):start]
+    m = _CAPITALISED_BEFORE.search(window)
+    if not m:
+        return False
+    word = m.group(1)
+    if word in lexicon().stop or _no_given_name(word) or _SENTENCE_OPENS_BEFORE.search(window, 0, m.start()):
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- cues and roles
@@ -438,7 +465,7 @@ def org_at(org_hits: dict[int, object], pos: int, text: str):
 
 
 def role_before(text: str, hit: PersonHit, org_hits) -> RoleFact | None:
-    window = text[max(0, hit.start - 60):hit.start]
+    window = text[max(0, hit.start - 80):hit.start]
     m = _role_before_pattern(lexicon().role, lexicon().field).search(window, _role_search_start(window))
     if not m:
         offset = hit.start - len(window)
@@ -663,10 +690,11 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     titled_hits = titled(text)
     for rule_id in (OFFICE, ACADEMIC, INITIALS):  # each only where the ones before found no name
         taken = _overlap_test([(h.start, h.end) for h in titled_hits])
-        titled_hits += [h for h in titled(text, rule_id) if not taken(h.start, h.end)]
+        titled_hits += [h for h in titled(text, rule_id) if not taken(h.start, h.end)
+                        and not (rule_id == OFFICE and overlaps_org(h.start, h.end))]  # "kroonlid Sociaal-Economische Raad"
     taken = _overlap_test([(h.start, h.end) for h in titled_hits])
     titled_hits += [h for h in surname_first(text) if not taken(h.start, h.end)]
-    for hit in (titled_hits + listed(text, "persons/motion/1")
+    for hit in (titled_hits + listed(text, MOTION)
                 + listed(text, "persons/titled-plural/1") + listed(text, CREDIT)):
         if hit.rule == CREDIT and looks_like_organisation(text, hit):
             continue
@@ -698,7 +726,7 @@ def _list_label() -> re.Pattern:
     """A line labelled with a plural role, up to the line's end or the next label ("Kroonleden: mevrouw
     A, de heer B Werkgeversleden: ..." when the clean view joined two lines)."""
     plurals = "|".join(re.escape(w) for w in sorted(lexicon().plurals or {}, key=len, reverse=True))
-    return re.compile(rf"(?:^|\n)[ \t]*(?P<role>(?i:{plurals}))[ \t]*:(?P<list>[^\n]*?)(?=\s[A-Z][a-z]+:|\n|$)")
+    return re.compile(rf"(?:^|\n)[ \t]*(?:[-•*–][ \t]+)?(?P<role>(?i:{plurals}))[ \t]*:(?P<list>[^\n]*?)(?=\s[A-Z][a-z]+:|\n|$)")
 
 
 @lru_cache(maxsize=1)
@@ -744,7 +772,8 @@ def surname_cues() -> tuple[re.Pattern, re.Pattern]:
     Both with persons.toml's speech verbs (SAYS)."""
     says = lexicon().fragments["SAYS"]
     return (re.compile(rf"\b(?:{says}|aldus|[Vv]olgens)\s+\Z"),
-            re.compile(rf":\s|\s+(?:{says}|vult|wijst|noemt|knikt|lacht)\b"))
+            # (whom the speaker represents may stand between: "Terpstra (Consumentenbond): ...")
+            re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?::\s|\s+(?:{says}|vult|wijst|noemt|knikt|lacht)\b)"))
 
 
 _CUE_REACH = 40  # characters before a surname that hold a cue and the space after it
@@ -763,7 +792,7 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
     full: dict[str, list[str]] = {}
     for hit in hits:
         given, surname = split_name(without_title(hit.name))
-        if given and not given.endswith(".") and len(surname) > 2:
+        if given and len(surname) > 2:  # (initials too: "G.J. Dijkhuizen" in the attendance list, "Dijkhuizen vraagt")
             full.setdefault(surname[:1].upper() + surname[1:], []).append(hit.name)
     surnames = [s for s, names in full.items() if len(set(names)) == 1]
     if not surnames:
@@ -876,7 +905,7 @@ _JOINER = re.compile(r"\s*(?:,|\sen|,\s*en)\s+|\s+en\s+")
 
 def facts_for(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
     before = role_before(text, hit, org_hits)
-    if hit.rule == "persons/motion/1":
+    if hit.rule == MOTION:
         return [fact("Kamerlid", None, hit.rule)]
     after = roles_after(text, hit, org_hits)
     if before and before.org is None and after and after[-1].rule == "persons/of-org/1":

@@ -84,11 +84,16 @@ def rules() -> dict:
     data["marker_inline"] = re.compile(rf"^(?:{words})\s*:[ \t]*(?=\S)")
     data["marker_mid"] = re.compile(rf"[.!?][ \t]+(?:{words})\s*:[ \t]*(?=\S)")
     data["closing"] = re.compile(sec["closing"], m)
+    data["closing_heading"] = re.compile(sec["closing_heading"], m)
     data["voice"] = re.compile(sec["cabinet_voice"], m)  # a paragraph may open with the voice
     data["not_rec"] = re.compile(sec["not_a_recommendation"])
     data["label_end"] = re.compile(sec["label_end"])
     data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]
     data["unnumbered"]["proposal"] = re.compile(data["unnumbered"]["proposal"], m)
+    reported = data["reported"]
+    reported["proposal"] = re.compile(reported["proposal"])
+    reported["verb_needs"] = {verb: re.compile(needs) for verb, needs in reported["verb_needs"].items()}
+    reported["reaction"] = {name: re.compile(pattern) for name, pattern in reported["reaction"].items()}
     data["groups"] = [(g["label"], re.compile(g["pattern"], re.I)) for g in data["group"]]
     data["counted_group"] = re.compile(sec["counted_group"], re.I)
     table = data["table"]
@@ -288,6 +293,8 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     for i, h in enumerate(headings):
         stop = headings[i + 1].start if i + 1 < len(headings) else closing_at(text, h.end, end)
         stop = min([stop] + [t.start() for t in tables if h.end <= t.start() < stop])
+        closing_heading = rules()["closing_heading"].search(text, h.end, stop)
+        stop = closing_heading.start() if closing_heading else stop
         if h.explicit or is_leaf(h, headings):
             out.append(split_section(text, Section(h, h.start, stop)))
     replies_to(text, end, out)
@@ -295,7 +302,9 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     found = [s for s in out if is_recommendation(s, marked_somewhere)]
     answered = {n for s in found for n in s.heading.numbers()}
     rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
-    return sorted(found + rows, key=lambda s: s.start) or (unnumbered_sections(text, end) if unnumbered else [])
+    if found or rows or not unnumbered:
+        return sorted(found + rows, key=lambda s: s.start)
+    return unnumbered_sections(text, end) or reported_sections(text, end)
 
 
 def unnumbered_sections(text: str, end: int) -> list[Section]:
@@ -319,6 +328,55 @@ def unnumbered_sections(text: str, end: int) -> list[Section]:
             heading = Heading(str(len(out) + 1), label_of(text[s:e]), s, e, spec["id"])
             out.append(Section(heading, s, reaction[-1][1], reaction=reaction))
     return out
+
+
+def reported_sections(text: str, end: int) -> list[Section]:
+    """Proposals retold in running text, one sentence each ("De SER beveelt aan ...", "Daarnaast
+    stelt de raad voor ..."), each answered by what follows it in the cabinet's voice (see
+    [reported]); numbered in the order they come."""
+    spec = rules()["reported"]
+    units = []  # (start, end, is a heading) of each sentence before the closing
+    for m in _PARAGRAPH.finditer(text, 0, closing_at(text, 0, end)):
+        ps, pe = m.span()
+        if heading_like(m.group()):
+            units.append((ps, pe, True))  # no reaction runs on past a heading
+        else:
+            units += [(ps + s, ps + e, False) for s, e in stance_classifier.sentences(m.group())]
+    starts = [i for i, (s, e, heading) in enumerate(units) if not heading and proposes(text, s, e)]
+    out = []
+    for n, i in enumerate(starts):
+        s, e, _ = units[i]
+        proposal_end, reaction = semicolon_reaction(text, s, e)
+        following = units[i + 1:starts[n + 1] if n + 1 < len(starts) else len(units)]
+        for s2, e2, _ in takewhile(lambda unit: not unit[2], following):
+            if reaction and "\n" not in text[reaction[-1][1]:s2]:
+                reaction[-1] = (reaction[-1][0], e2)  # one span per paragraph
+            else:
+                reaction.append((s2, e2))
+        if any(spec["reaction"]["voice"].search(text, a, b) for a, b in reaction):
+            label = text[s:proposal_end].strip().rstrip(".")[:rules()["section"]["max_label"]]
+            heading = Heading(str(len(out) + 1), label, s, proposal_end, spec["id"])
+            out.append(Section(heading, s, reaction[-1][1], proposal=[(s, proposal_end)], reaction=reaction))
+    return out
+
+
+def proposes(text: str, start: int, end: int) -> bool:
+    """The sentence text[start:end] retells a proposal of the advisory body ([reported])."""
+    spec = rules()["reported"]
+    m = spec["proposal"].match(text, start, end)
+    return bool(m) and bool(spec["verb_needs"][m["verb1"] or m["verb2"]].search(text[m.end():end]))
+
+
+def semicolon_reaction(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where a proposal's sentence ends, and the reaction its second half holds after a
+    semicolon ("De raad vraagt ook om ...; dat onderdeel wordt meegenomen in ...")."""
+    semicolon = text.find(";", start, end)
+    if semicolon < 0:
+        return end, []
+    after = semicolon + 1 + len(text[semicolon + 1:end]) - len(text[semicolon + 1:end].lstrip())
+    if not rules()["reported"]["reaction"]["after_semicolon"].match(text, after, end):
+        return end, []
+    return semicolon, [(after, end)]
 
 
 def heading_like(paragraph: str) -> bool:

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from polder.extract.clean import clean
 from polder.extract.classify import KINDS, classify, find_date, find_title
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
@@ -114,6 +115,19 @@ def test_minutes_meeting_date_sentence():
     date, evidence = find_date(text, "minutes")
     assert date == "2022-02-03"
     assert evidence == "Op de raadsvergadering van 3 februari 2022 is het advies besproken."
+
+
+def test_minutes_date_from_the_date_field_with_weekday_and_hours():
+    """The "Datum:" field names the meeting's day; a later meeting in the text is not it."""
+    text = ("Verslag van de openbare raadsvergadering\n\n**Datum:** vrijdag 14 november 2025, 13.30 – 16.15 uur\n"
+            "**Plaats:** SER-gebouw, Den Haag\n\n1. Opening\nAgenderen voor de vergadering van 4 december 2025.\n")
+    assert find_date(clean(text).text, "minutes")[0] == "2025-11-14"
+
+
+def test_minutes_date_from_a_capitalised_vergadering_line():
+    text = ("Notulen commissie Consumentenaangelegenheden (CCA)\n\nVergadering van donderdag 2 oktober 2025, 10.00 uur\n\n"
+            "1. Opening\nDit punt wordt geagendeerd voor de vergadering van 4 december 2025.\n")
+    assert find_date(text, "minutes")[0] == "2025-10-02"
 
 
 def test_minutes_earlier_meeting_is_not_the_date():

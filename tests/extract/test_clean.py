@@ -333,3 +333,19 @@ def test_a_footnote_keeps_its_link_on_the_next_line():
          "(2025).\nLink: https://www.argumentenfabriek.nl/nieuws/tips\nDe SER ziet ...\n")
     notes = clean(t).text.partition(FOOTNOTE_SEPARATOR)[2]
     assert "Link: https://www.argumentenfabriek.nl" in notes
+
+
+def test_a_block_of_fields_keeps_one_field_a_line():
+    """Markdown joins "**Datum:** ..." and "**Plaats:** ..." into one paragraph; they are fields of their own."""
+    t = "# Verslag\n\n**Datum:** vrijdag 14 november 2025, 13.30 – 16.15 uur\n**Plaats:** SER-gebouw, Den Haag\n"
+    assert "16.15 uur\nPlaats: SER-gebouw" in clean(t).text
+    # a sentence with a colon in it is no field: the lines of a paragraph stay joined
+    t = "De raad stelt het volgende vast over de uitvoering van de wet en de gevolgen daarvan: het\nwerkt niet goed.\n"
+    assert "daarvan: het werkt" in clean(t).text
+
+
+def test_a_lettered_heading_after_a_blank_line_is_no_sentence_cut_by_a_page_break():
+    t = "## Aanbevelingen en kabinetsreactie\n\n**a. Zet de richtlijn tijdig om**\n\nDe raad adviseert dit.\n"
+    assert "kabinetsreactie\n\na. Zet de richtlijn" in clean(t).text
+    t = "De raad heeft in dit advies een aantal voorstellen gedaan over\n\nde uitvoering van de wet.\n"
+    assert "gedaan over de uitvoering" in clean(t).text  # a sentence cut by a page break is joined

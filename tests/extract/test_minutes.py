@@ -340,3 +340,48 @@ def test_a_person_the_sentence_says_is_away_is_no_speaker(tmp_path):
         "aanwezig en licht het stuk toe.")
     speakers = {person for _, person in speakers_of(tmp_path, text)}
     assert not speakers & {"person/de-groot", "person/arends"} and "person/visser" in speakers
+
+
+COMMITTEE_TURNS = """Notulen commissie Consumentenaangelegenheden (CCA)
+
+Vergadering van donderdag 2 oktober 2025
+
+Aanwezig: mr. A.B. de Vries (voorzitter), mevrouw mr. J.C. Terpstra (Consumentenbond), de heer S. de Haan
+(Thuiswinkel.org), de heer G.J. Dijkhuizen (MKB-Nederland), mr. D. van den Heuvel (NVB), de heer P. Smit (FNV).
+
+Agendapunt 1 - Opening
+
+De voorzitter opent de vergadering.
+
+Agendapunt 2 - Algemene voorwaarden
+
+Terpstra (Consumentenbond): het beding is onredelijk bezwarend.
+
+De Haan: de webwinkels houden zich aan de code.
+
+Dijkhuizen vraagt of de termijn haalbaar is. Van den Heuvel (NVB) wijst erop dat banken al werken aan een oplossing.
+
+Agendapunt 3 - Sluiting
+
+Smit is het eens met de planning. De voorzitter sluit de vergadering.
+"""
+
+
+def test_turns_by_surname_alone_after_the_attendance_list_named_them_with_initials(tmp_path):
+    """The attendance list writes "de heer G.J. Dijkhuizen"; the turns write "Dijkhuizen vraagt", "De Haan:",
+    "Terpstra (Consumentenbond): ...", "Van den Heuvel (NVB) wijst erop". A surname without a speech
+    cue ("Smit is het eens") is no turn."""
+    found = speakers_of(tmp_path, COMMITTEE_TURNS)
+    assert {("2", "person/j-c-terpstra"), ("2", "person/s-de-haan"), ("2", "person/g-j-dijkhuizen"),
+            ("2", "person/d-van-den-heuvel")} <= found
+    assert not any(person == "person/p-smit" for _, person in found)
+
+
+def test_the_chair_from_brackets_with_another_role_beside_it(tmp_path):
+    text = ("Verslag van de raadsvergadering van 14 november 2025\n\nAanwezig: de heer dr. R.P. ten Cate (kroonlid, "
+            "voorzitter), mevrouw A. Bos (vicevoorzitter).\n\n1. Opening\n\nDe voorzitter opent de vergadering.\n\n"
+            "2. Rondvraag\n\nMevrouw Bos vraagt naar de planning.\n")
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(read_document(path))
+    assert facts(result, "polder:chair") == {("meeting", "person/r-p-ten-cate")}

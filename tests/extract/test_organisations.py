@@ -416,3 +416,31 @@ def test_a_companys_branch_before_a_legal_form_is_the_company():
     assert "ASML Netherlands" in written(ex, "org/asml")
     # a name of its own that ends in "Nederland" stays itself
     assert "org/techniek-nederland" in keys
+
+
+def extracted_orgs(text: str) -> dict[str, set[str]]:
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import RawDocument
+    result = extract(RawDocument(path="t.txt", stem="t", text=text, encoding="utf-8", sha256="0" * 64))
+    return {e.key: {e.label, *e.alt_labels} for e in result.entities.values()
+            if e.cls in ("Organisation", "AdvisoryBody", "Committee")}
+
+
+def test_an_acronym_may_take_letters_from_inside_a_compound_word():
+    from polder.extract.organisations import spells_with_compound_parts
+    assert spells_with_compound_parts(["Sociale", "Verzekeringsbank"], "SVB")
+    assert spells_with_compound_parts(["Nederlandse", "Vereniging", "voor", "Volkskrediet"], "NVVK")
+    assert not spells_with_compound_parts(["Nederlandse", "Vereniging"], "NVX")
+    assert not spells_with_compound_parts(["Vereniging", "Nederland"], "NV" + "B")
+
+
+def test_an_acronym_the_text_defines_for_another_name_names_that_one():
+    """The reference data gives NVVK to the Nederlandse Vereniging voor Veiligheidskunde; a text that writes
+    "Nederlandse Vereniging voor Volkskrediet (NVVK)" means its own, every time it writes NVVK."""
+    orgs = extracted_orgs("Nieuws\n\nDe Nederlandse Vereniging voor Volkskrediet (NVVK) pleit voor schuldhulp. "
+                          "Volgens de NVVK is dat nodig.\n")
+    assert "org/nvvk" not in orgs
+    assert orgs["org/nederlandse-vereniging-voor-volkskrediet"] >= {"NVVK"}
+    # the known name written slightly otherwise is the known organisation, not a redefinition
+    orgs = extracted_orgs("Nieuws\n\nDe Raad voor Openbaar Bestuur (ROB) adviseert. Volgens de ROB is dat nodig.\n")
+    assert "org/rob" in orgs and "org/raad-voor-openbaar-bestuur" not in orgs

@@ -33,6 +33,12 @@ def relations(text: str) -> set[tuple[str, str, str | None]]:
     ("Dat zei SER-voorzitter Mariëtte Hamer gisteren.", "Mariëtte Hamer", "head", "org/ser"),
     ("Verder Roderik Pape (namens VNO-NCW) als raadslid.", "Roderik Pape", "represents", "org/vno-ncw"),
     ("Tuur Elzinga, FNV: ‘We hebben samen de steven gewend’", "Tuur Elzinga", "represents", "org/fnv"),
+    # a role of an organisation in apposition, with a form of address before the name
+    ("Het kabinet dankt de voorzitter van de SER, mevrouw Hanneke Roelofs, voor het advies.", "Hanneke Roelofs",
+     "head", "org/ser"),
+    # a signature whose role and ministry take more than a line's width before the name
+    ("De staatssecretaris van Sociale Zaken en Werkgelegenheid,\n\ndrs. L.K. Vermeulen", "L.K. Vermeulen", "role",
+     "org/szw"),
 ])
 def test_person_with_role(text, name, relation, org):
     assert (name, relation, org) in relations(text)
@@ -60,6 +66,9 @@ def test_person_forms(text, name):
     "INTERVIEW MARIËTTE HAMER",
     "Europese Commissie: dit is beleid.",
     "Zij verwijst naar de Richtlijn Europese Ondernemingsraden.",
+    "2025 – heden: kroonlid Sociaal-Economische Raad.",  # an office before an organisation's name
+    "Zo zegt de directeur Sociaal Medische Zaken van UWV.",  # a department's name
+    "Uit de Nationale Enquête Arbeidsomstandigheden van TNO blijkt dat.",  # a capitalised phrase goes on before it
 ])
 def test_look_alikes_are_no_persons(text):
     assert persons(text) == {}
@@ -169,6 +178,16 @@ def test_one_word_before_van_and_an_organisation_is_no_name():
     ("Het woord is aan de heer mr. J. de Vries.", "J. de Vries"),
     ("de minister van Sociale Zaken en Werkgelegenheid,\n\nY.J. van Hijum", "Y.J. van Hijum"),
     ("Volgens prof. dr. K.C.J.M. Putters is dat nodig.", "K.C.J.M. Putters"),
+    # after an academic title one initial is a name's, and a hyphenated given name goes on to the surname
+    ("Aanwezig: prof. dr. K. Öztürk, dr. M. Brouwers en anderen.", "K. Öztürk"),
+    ("Aanwezig: prof. dr. K. Öztürk, dr. M. Brouwers en anderen.", "M. Brouwers"),
+    ("In het panel sprak dr. Anne-Marie de Bruin over werk.", "Anne-Marie de Bruin"),
+    ("Het woord is aan mevrouw Anne-Marie Smit.", "Anne-Marie Smit"),
+    # the given name in brackets after the initials
+    ("Ondertekend door mr. dr. H.E. (Hester) Wagenaar.", "Hester Wagenaar"),
+    ("De minister,\n\nW.F. (Wouter) Kleinjan", "Wouter Kleinjan"),
+    # an office before a surname with letters outside ASCII
+    ("Kroonlid Öztürk wijst erop dat de termijn kort is.", "Öztürk"),
 ])
 def test_names_with_academic_titles_and_initials(text, name):
     assert name in persons(text)
@@ -179,6 +198,7 @@ def test_names_with_academic_titles_and_initials(text, name):
     "Zie bijlage A. Werkgevers moeten dit melden.",      # one initial without a particle
     "De punten A. en B. worden besproken.",
     "Het rapport (p. 12) en de bijlage (blz. 4) Daarna.",
+    "Zie bijlage B. (Tabel) Werkgevers moeten dit melden.",  # a bracket after one initial, no title
 ])
 def test_initial_look_alikes_are_no_persons(text):
     assert persons(text) == {}
@@ -192,6 +212,10 @@ def test_initial_look_alikes_are_no_persons(text):
     # a photo agency before the slash is no person; in a motion "/" joins two members
     ("Tekst Jorien van Dalen  Foto's Hollandse Hoogte/Mark Visser\n", {"Jorien van Dalen", "Mark Visser"}),
     ("de motie van de leden Ceder/de Kort over ketens", {"Ceder", "de Kort"}),
+    # a surname that a comma or "en" lists opens with a capital: "de Kamer" is none
+    ("met de Kamerleden Van Duinen en Oosterhout, de Kamer halfjaarlijks informeren", {"Van Duinen", "Oosterhout"}),
+    # an acronym or a compound office before a name is no part of a capitalised phrase
+    ("afscheid van VCP Bob van der Wal en FNV-voorzitter Tuur Elzinga zegt het", {"Bob van der Wal", "Tuur Elzinga"}),
 ])
 def test_sentence_openers_credits_and_motions(text, names):
     assert set(persons(text)) == names
@@ -251,8 +275,10 @@ def test_a_signature_with_academic_titles_on_the_joined_line():
 
 
 def test_an_apposition_without_titles_is_no_signature():
+    """The role comes from the apposition between commas, not from the signature rule."""
     text = "De minister van Sociale Zaken en Werkgelegenheid, A.B. de Wit, schrijft dat.\n"
-    assert not any(role == "minister" for _, role, _ in roles(text))
+    rules = [f.rule for _, facts in detect(text, org_hits(text)) for f in facts if f.role == "minister"]
+    assert rules == ["persons/role-of-apposition/1"]
 
 
 @pytest.mark.parametrize("text, name, role, org", [
@@ -737,3 +763,17 @@ def test_surname_first_look_alikes(text):
 ])
 def test_a_titled_name_is_taken_whole(text, name):
     assert list(persons(text)) == [name]
+
+
+def test_a_role_in_apposition_needs_the_name_to_close_it():
+    """"de staatssecretaris van Financiën, de heer Rutger Smeenk." is his role; a name that runs on into
+    the sentence is no apposition."""
+    assert ("Rutger Smeenk", "role", None) in relations("Er sprak de staatssecretaris van Financiën, de heer Rutger Smeenk.")
+    assert not relations("De voorzitter van de SER, de heer Jan Smit heeft gezegd dat het kan.")
+
+
+def test_a_bulleted_line_labelled_with_a_plural_role():
+    """"- *Kroonleden:* prof. dr. A, prof. dr. B" (markdown: the bullet and the italics stay in the clean view's
+    bullet) gives each listed person the singular role."""
+    text = "Aanwezig:\n\n- Kroonleden: prof. dr. C.M. van der Molen-Sprenger, prof. dr. K. Öztürk\n"
+    assert {("C.M. van der Molen-Sprenger", "kroonlid", None), ("K. Öztürk", "kroonlid", None)} <= roles(text)

@@ -15,7 +15,8 @@ from test_probes import PROBES, labels, relations, stances  # the probes' shared
 
 NAMES = ("kabinetsreactie_tabel_overzicht", "kabinetsreactie_minister_opsomming",
          "kabinetsreactie_paragrafen_standpunt", "kabinetsreactie_samenvatting_vooraf", "kabinetsreactie_kamerbrief_wij",
-         "kabinetsreactie_twee_ministers", "kabinetsreactie_rangtelwoorden", "kabinetsreactie_ad_punten")
+         "kabinetsreactie_twee_ministers", "kabinetsreactie_rangtelwoorden", "kabinetsreactie_ad_punten",
+         "kabinetsreactie_lopende_tekst", "kabinetsreactie_letters_cursief")
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +208,34 @@ def test_the_unnumbered_fallback_is_asked_for_by_cabinet_responses_only():
     assert response.sections(text, len(text)) == []
     [section] = response.sections(text, len(text), unnumbered=True)
     assert section.heading.label == "Investeer in een leerrecht voor praktisch opgeleide werkenden"
+
+
+def test_proposals_retold_in_running_text_each_with_the_reaction_after_it(extracted):
+    """No headings, no numbers: "De SER beveelt allereerst aan om ...", "Daarnaast stelt de raad voor ...",
+    "De raad vraagt ook om ...; dat onderdeel wordt meegenomen ..." (the reaction after the semicolon),
+    "Tot slot roept de raad ... op". "De raad signaleert/constateert ..." and the thanks are no proposals."""
+    ex = extracted["kabinetsreactie_lopende_tekst"]
+    assert stances(ex) == {"1": "Adopted",  # "neemt deze aanbeveling over"
+                           "2": "PartlyAdopted",  # "onderschrijft het doel van de raad, maar kiest een andere route"
+                           "3": "NotAdopted",  # "ziet hier geen aanleiding toe"
+                           "4": "UnderConsideration",  # "wordt meegenomen ..., waarover het kabinet ... een besluit neemt"
+                           "5": "UnderConsideration",  # "gaat dit verkennen"
+                           "6": "Noted"}  # "heeft hier begrip voor, maar dit is aan de cao-partijen zelf"
+    recs = recommendations(ex)
+    assert recs["2"].label.startswith("Daarnaast stelt de raad voor om een persoonlijk ontwikkelbudget")
+    assert recs["4"].label.endswith("uit te breiden naar uitzendkrachten en oproepkrachten")  # not the reaction
+    assert "law/bw7/artikel-7-611a" in prop_keys(recs["4"], "polder:refersTo")
+    assert "law/arbowet/artikel-3" in prop_keys(recs["1"], "polder:refersTo")
+    assert labels(ex, "Advice") == {"Gezond en wendbaar de eindstreep halen"}
+
+
+def test_lettered_recommendations_under_a_heading_and_an_advice_title_in_italics(extracted):
+    """"## Aanbevelingen en kabinetsreactie" then "**a. Zet ...**": the lettered heading is not taken for the
+    rest of a sentence cut by a page break. "Reactie van het kabinet op het SER-advies *Eerlijk werk via
+    platforms*" names the advice though the italics are gone; "## Afsluiting" ends the last reaction."""
+    ex = extracted["kabinetsreactie_letters_cursief"]
+    assert stances(ex) == {"a": "Adopted", "b": "PartlyAdopted", "c": "Adopted", "d": "NotAdopted",
+                           "e": "UnderConsideration", "f": "Noted"}
+    assert labels(ex, "Advice") == {"Eerlijk werk via platforms"}
+    quote = dict(ex.entities["doc/kabinetsreactie_letters_cursief/recommendation/f/response"].props)["polder:quote"]
+    assert "Afsluiting" not in quote and "waardeert" not in quote

@@ -463,6 +463,21 @@ def test_the_closing_formula_ends_the_last_section():
     assert "org/szw" not in addressed
 
 
+@pytest.mark.parametrize("heading", ["Tot slot", "## Afsluiting", "Slotopmerkingen:"])
+def test_a_closing_heading_ends_the_last_section(heading):
+    """What follows "Tot slot" reacts to no recommendation: its laws and words are not the last one's."""
+    text = SER_RESPONSE + f"\n{heading}\n\nHet kabinet wijst op artikel 18b van de Participatiewet en dankt de raad.\n"
+    result = run(text)
+    rec = recommendations(result)["2"]
+    assert not any("participatiewet" in getattr(v, "key", "") for p, v in rec.props if p == "polder:refersTo")
+    resp = result.entities[f"doc/{result.doc.stem}/recommendation/2/response"]
+    assert "dankt" not in dict(resp.props)["polder:quote"] and stance_of(result, "2") == "NotAdopted"
+    # a sentence that opens with the words goes on in the section
+    result = run(SER_RESPONSE + "\nTot slot wijst het kabinet op artikel 18b van de Participatiewet.\n")
+    assert any("participatiewet" in getattr(v, "key", "") for p, v in recommendations(result)["2"].props
+               if p == "polder:refersTo")
+
+
 @pytest.mark.parametrize("reaction,voiced", [
     ("Dit voorstel betrekken wij bij de begroting.", True),
     ("Deze aanbeveling neemt het kabinet over.", True),

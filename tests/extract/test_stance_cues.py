@@ -195,6 +195,28 @@ def test_hedges_and_negations_in_context(text, expected):
      "stance.consider.bespreekt/"),
     ("Het kabinet ziet meer in een andere aanpak.", "Het kabinet ziet meer in deze aanpak.", "NotAdopted",
      "stance.reject.andere-route/"),
+    # the decision is put off: taken into an evaluation, decided in a season, in a clause that ends with it
+    ("Dit voorstel wordt betrokken bij de evaluatie van de wet.", "Werkgevers worden betrokken bij de uitvoering.",
+     "UnderConsideration", "stance.consider.mee-in-verkenning/"),
+    ("Het kabinet betrekt dit voorstel bij de evaluatie.", "Het kabinet betrekt werkgevers bij de uitvoering.",
+     "UnderConsideration", "stance.consider.mee-in-verkenning/"),
+    ("Op basis daarvan besluit het kabinet in het voorjaar van 2026.", "Het kabinet besluit in 2026 de regeling te verlengen.",
+     "UnderConsideration", "stance.consider.besluit-volgt/"),
+    ("Dit deel wordt uitgewerkt in het pakket, waarover het kabinet voor 1 juli een besluit neemt.",
+     "Het kabinet neemt een besluit over de regeling en voert die uit.", "UnderConsideration",
+     "stance.consider.besluit-volgt/"),
+    ("Het kabinet zal eerst de pilots laten evalueren.", "Het kabinet zal de pilots laten evalueren.",
+     "UnderConsideration", "stance.consider.eerst-gesprek/"),
+    # taken along in the elaboration of policy, given effect with the verb first
+    ("Het kabinet zal dit meenemen in de verdere uitwerking.", "Het kabinet zal dit niet meenemen in de uitwerking.",
+     "Adopted", "stance.adopt.meenemen/"),
+    ("Hiermee wordt aan deze aanbeveling volledig invulling gegeven.", "Hiermee wordt aan de moties invulling gegeven.",
+     "Adopted", "stance.adopt.geregeld/"),
+    # a part named with "dat"; left to others as their responsibility
+    ("Dat deel van de aanbeveling neemt het kabinet niet over.", "Die aanbeveling neemt het kabinet niet over.",
+     "PartlyAdopted", "stance.partly.deels/"),
+    ("Dit is primair een verantwoordelijkheid van sociale partners.", "Dit is primair een verantwoordelijkheid van het Rijk.",
+     "Noted", "stance.noted.hand-off/"),
 ])
 def test_more_new_cues_fire_and_their_look_alikes_do_not(positive, negative, stance_name, cue_id):
     test_new_cue_fires_and_its_look_alike_does_not(positive, negative, stance_name, cue_id)
@@ -283,3 +305,13 @@ def test_a_decision_that_is_only_asked_about_is_under_consideration(text, expect
 ])
 def test_a_double_negation_cancels(text, expected):
     assert stance.classify(text).stance == expected
+
+
+def test_agreeing_with_the_goal_but_leaving_it_to_others_is_noted():
+    """"onderschrijft het belang, maar ... een verantwoordelijkheid van sociale partners": no decision of
+    the cabinet's own (stance.mix.goal-but-hand-off), where agreeing and acting is PartlyAdopted."""
+    verdict = stance.classify("Het kabinet onderschrijft het belang hiervan, maar dit is primair een verantwoordelijkheid "
+                              "van sociale partners.")
+    assert verdict.stance == "Noted" and verdict.mix.id.startswith("stance.mix.goal-but-hand-off/")
+    assert stance.classify("Het kabinet onderschrijft het belang hiervan, maar kiest een andere route.").stance \
+        == "PartlyAdopted"
