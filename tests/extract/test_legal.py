@@ -57,6 +57,12 @@ def test_named_law_that_the_reference_does_not_know():
         ("Wet verlenging loondoorbetalingsverplichting bij ziekte", "Wvlbz")]
 
 
+def test_a_compound_law_opened_by_algemene_or_tijdelijke():
+    text = "Zie artikel 14 van de Algemene Kinderbijslagwet (AKW) en de Algemene Nieuwe regels."
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [(name, abbr) for _s, _e, name, abbr, _r in found] == [("Algemene Kinderbijslagwet", "AKW")]
+
+
 def test_named_law_pattern_ignores_ordinary_words():
     text = "De wet- en regelgeving is complex. Wet is wet, zei hij."
     assert find_named_laws(text, law_forms(load_reference())) == []

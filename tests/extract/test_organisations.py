@@ -444,3 +444,10 @@ def test_an_acronym_the_text_defines_for_another_name_names_that_one():
     # the known name written slightly otherwise is the known organisation, not a redefinition
     orgs = extracted_orgs("Nieuws\n\nDe Raad voor Openbaar Bestuur (ROB) adviseert. Volgens de ROB is dat nodig.\n")
     assert "org/rob" in orgs and "org/raad-voor-openbaar-bestuur" not in orgs
+
+
+def test_an_acronym_or_a_camel_case_word_before_nederland_is_an_organisation():
+    orgs = extracted_orgs("Nieuws\n\nErbij waren ZZP Nederland en VluchtelingenWerk Nederland. Ook in Midden Nederland "
+                          "en bij de SER Nederland.\n")
+    assert {"org/zzp-nederland", "org/vluchtelingenwerk-nederland"} <= set(orgs)
+    assert not any("midden" in key or key == "org/ser-nederland" for key in orgs)
