@@ -186,7 +186,9 @@ def _blocks(text: str):
     _running_lines(text, lines, removed)
     _pdf_footnotes(text, lines, removed, appendix)
     _md_footnotes(text, lines, removed, appendix)
-    edits = [(lines[i][0], lines[i][1], "") for i in sorted(removed)]
+    # (a removed line keeps the form feed it opens with: the page break still separates what is around it)
+    edits = [(text.rfind("\f", *lines[i]) + 1 if "\f" in text[lines[i][0]:lines[i][1]] else lines[i][0],
+              lines[i][1], "") for i in sorted(removed)]
     return edits, appendix
 
 
@@ -228,7 +230,7 @@ def _letterheads(text, lines, removed):
 
 def _running_lines(text, lines, removed):
     """Lines that open or close most pages (needs form feeds between pages)."""
-    if text.count("\f") < 2:
+    if "\f" not in text:
         return
     page_edges: list[list[int]] = [[]]
     for i, (s, e) in enumerate(lines):
@@ -244,9 +246,11 @@ def _running_lines(text, lines, removed):
             if key:
                 edge_lines.append((key, i))
                 keys[key] += 1
-    need = max(3, len(page_edges) // 2)
+    two_pages = len(page_edges) == 2  # (a line on both pages' edges runs; its first page copy may be the title)
+    need = 2 if two_pages else max(3, len(page_edges) // 2)
     for key, i in edge_lines:
-        if keys[key] >= need and "\f" not in text[lines[i][0]:lines[i][1]]:
+        ff = "\f" in text[lines[i][0]:lines[i][1]]  # a page's first line opens with the form feed: pypdf joins pages so
+        if keys[key] >= need and (ff or not two_pages):
             removed.add(i)
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -403,12 +404,25 @@ def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
         if longer and longer.end() > end:
             end = longer.end()
             words = text[start:end].split()
+    for i in range(2, len(words) - 1):  # "Karin Zwartjes van Sociale ...": a ministry or portfolio after "van"
+        if words[i] == "van" and (words[i + 1] in lexicon().stop or _no_given_name(words[i + 1])
+                                  or words[i + 1] in lexicon().not_surname):
+            end = start + len(" ".join(text[start:end].split()[:i])) if False else text.index(words[i - 1], start) + len(words[i - 1])
+            words = words[:i]
+            break
     if len(words) == 3 and words[1][:1].isupper() and re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3):start]):
         start = text.index(words[1], start + len(words[0]))  # "Verder Roderik Pape": a sentence-initial word
         words = words[1:]
     if len(words) < 2 or words[0][:1].islower() or words[-1] in lexicon().stop or words[-1] in lexicon().not_surname:
         return None
     return PersonHit(start, end, text[start:end], "")
+
+
+def with_full_name(hit: PersonHit, full_hits: list[PersonHit]) -> PersonHit:
+    """An office before a given name and a surname ("Minister Karin Zwartjes van Sociale Zaken"): the
+    office rule reads one word as the surname; the full name that starts there is the name."""
+    longer = next((f for f in full_hits if f.start == hit.start and f.end > hit.end), None)
+    return replace(hit, end=longer.end, name=longer.name, title=None) if longer else hit
 
 
 def _no_given_name(word: str) -> bool:
@@ -688,10 +702,12 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     found: list[tuple[PersonHit, list[RoleFact]]] = []
     overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
     titled_hits = titled(text)
+    full_hits = full_names(text)
     for rule_id in (OFFICE, ACADEMIC, INITIALS):  # each only where the ones before found no name
         taken = _overlap_test([(h.start, h.end) for h in titled_hits])
-        titled_hits += [h for h in titled(text, rule_id) if not taken(h.start, h.end)
-                        and not (rule_id == OFFICE and overlaps_org(h.start, h.end))]  # "kroonlid Sociaal-Economische Raad"
+        new = [h for h in titled(text, rule_id) if not taken(h.start, h.end)
+               and not (rule_id == OFFICE and overlaps_org(h.start, h.end))]  # "kroonlid Sociaal-Economische Raad"
+        titled_hits += [with_full_name(h, full_hits) if rule_id == OFFICE else h for h in new]
     taken = _overlap_test([(h.start, h.end) for h in titled_hits])
     titled_hits += [h for h in surname_first(text) if not taken(h.start, h.end)]
     for hit in (titled_hits + listed(text, MOTION)
@@ -701,7 +717,7 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
         found.append((hit, facts_for(text, hit, org_hits)))
     candidates = []
     org_starts = sorted(org_hits)
-    for hit in full_names(text):
+    for hit in full_hits:
         if overlaps_org(hit.start, hit.end):
             hit = before_org(text, hit, org_starts)
             if hit is None or overlaps_org(hit.start, hit.end):
@@ -714,7 +730,10 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
             found.append((PersonHit(hit.start, hit.end, hit.name, facts[0].rule if facts else cue), facts))
         else:
             candidates.append(hit)
-    found = with_list_roles(text, coordinated(text, found, candidates))
+    found = coordinated(text, found, candidates)
+    listed_spans = {(h.start, h.end) for h, _ in found}
+    found = speaking_elsewhere(text, found, [c for c in candidates if (c.start, c.end) not in listed_spans])
+    found = with_list_roles(text, found)
     return without_overlaps(found + surname_mentions(text, [hit for hit, _ in found]))
 
 
@@ -847,6 +866,47 @@ def _overlap_test(spans: list[tuple[int, int]]):
         i = bisect_left(starts, end)
         return i > 0 and furthest[i - 1] > start
     return overlaps
+
+
+SPEAKS_ELSEWHERE = "persons/speaks-elsewhere/1"
+
+
+def speaking_elsewhere(text: str, found, candidates: list[PersonHit]):
+    """A full name without a cue of its own ("Sharon Kromodimedjo-Pinas weet nog precies ...") whose
+    surname speaks elsewhere in the document ("zegt Kromodimedjo-Pinas", "Kromodimedjo-Pinas: ...") is
+    a person: the interviewee, introduced once. (A thing's name is not quoted by its last word.)"""
+    _, cue_after = surname_cues()
+    cue_before = _speech_verb_before()  # (not "volgens Brussel": only a speech verb)
+    # (a surname a found person has speaks for that person: "Hans-Peter Verhoef ... Verhoef: ...", not
+    # for "zijn vader, Cornelis Verhoef")
+    spoken_for = {split_name(without_title(h.name))[1] for h, _ in found}
+    # (nor when two names without a cue share the surname: whose it is stays open)
+    shared = Counter(split_name(h.name)[1] for h in candidates)
+    promoted = []
+    for hit in candidates:
+        given, surname = split_name(hit.name)
+        if not given or len(surname) < 3 or surname[0].islower() or surname in spoken_for or shared[surname] > 1:
+            continue
+        speaks = False
+        for m in written_surname(surname).finditer(text):
+            if hit.start <= m.start() < hit.end or _NAME_BEFORE.search(text, max(0, m.start() - _CUE_REACH), m.start()):
+                continue  # the name itself, or the end of a longer name
+            if cue_before.search(text, max(0, m.start() - _CUE_REACH), m.start()) or cue_after.match(text, m.end()):
+                speaks = True
+                break
+        if speaks:
+            promoted.append(hit)
+    return found + [(PersonHit(h.start, h.end, h.name, SPEAKS_ELSEWHERE), []) for h in promoted]
+
+
+@lru_cache(maxsize=1)
+def _speech_verb_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{lexicon().fragments['SAYS']})\s+\Z")
+
+
+@lru_cache(maxsize=1024)
+def written_surname(surname: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
 
 
 def coordinated(text: str, found, candidates: list[PersonHit]):

@@ -349,3 +349,14 @@ def test_a_lettered_heading_after_a_blank_line_is_no_sentence_cut_by_a_page_brea
     assert "kabinetsreactie\n\na. Zet de richtlijn" in clean(t).text
     t = "De raad heeft in dit advies een aantal voorstellen gedaan over\n\nde uitvoering van de wet.\n"
     assert "gedaan over de uitvoering" in clean(t).text  # a sentence cut by a page break is joined
+
+
+def test_a_running_header_of_a_two_page_pdf_goes_from_the_second_page():
+    """pypdf opens page 2 with the form feed on the header's line ("\\fVerslag ... Kenmerk R/3117"): the
+    header goes, the form feed and the first page's copy stay, and "3.1 ..." keeps its own line."""
+    header = "Verslag raadsvergadering 21 februari 2025    Kenmerk R/3117"
+    t = (f"{header}\nVerslag van de openbare raadsvergadering\n\n3. Asiel en werk\nDe raad bespreekt het advies.\n"
+         f"Pagina 1 van 2\n\f{header}\n3.1 Arbeidsmarkttoegang van asielzoekers\nDe heer Nijboer merkt op dat het kan.\n")
+    c = clean(t).text
+    assert c.startswith(header) and c.count("Kenmerk R/3117") == 1
+    assert "\n3.1 Arbeidsmarkttoegang" in c

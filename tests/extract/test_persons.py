@@ -777,3 +777,19 @@ def test_a_bulleted_line_labelled_with_a_plural_role():
     bullet) gives each listed person the singular role."""
     text = "Aanwezig:\n\n- Kroonleden: prof. dr. C.M. van der Molen-Sprenger, prof. dr. K. Öztürk\n"
     assert {("C.M. van der Molen-Sprenger", "kroonlid", None), ("K. Öztürk", "kroonlid", None)} <= roles(text)
+
+
+def test_a_full_name_without_a_cue_whose_surname_speaks_elsewhere():
+    """The interviewee is introduced once without a cue and quoted by surname later."""
+    text = ("Sharon Kromodimedjo-Pinas weet nog precies hoe het ging. \u201cHet was spannend\u201d, zegt "
+            "Kromodimedjo-Pinas. De Brede Welvaart Agenda komt eraan. Volgens Agenda niet.")
+    assert set(persons(text)) >= {"Sharon Kromodimedjo-Pinas"} and "Brede Welvaart Agenda" not in persons(text)
+    # a surname a found person has already speaks for that person, not for a relative named once
+    text = ("Ondernemer Hans-Peter Verhoef is eigenaar. Verhoef: \u201cIk snap het.\u201d Hij nam het over van zijn vader, "
+            "Cornelis Verhoef.")
+    assert "Cornelis Verhoef" not in persons(text)
+
+
+def test_an_office_before_a_given_name_and_a_surname_takes_the_full_name():
+    text = "Minister Karin Zwartjes van Sociale Zaken en Werkgelegenheid opende de dag, met minister Schouten van Sociale Zaken."
+    assert {"Karin Zwartjes", "Schouten"} <= set(persons(text)) and "Karin" not in persons(text)

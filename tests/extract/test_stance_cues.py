@@ -315,3 +315,9 @@ def test_agreeing_with_the_goal_but_leaving_it_to_others_is_noted():
     assert verdict.stance == "Noted" and verdict.mix.id.startswith("stance.mix.goal-but-hand-off/")
     assert stance.classify("Het kabinet onderschrijft het belang hiervan, maar kiest een andere route.").stance \
         == "PartlyAdopted"
+
+
+def test_agreeing_with_the_goal_but_refusing_the_recommendation_is_not_adopted():
+    """The polite refusal: "onderschrijft het doel van deze aanbeveling, maar neemt haar niet over"."""
+    verdict = stance.classify("Het kabinet onderschrijft het doel van deze aanbeveling, maar neemt haar niet over.")
+    assert verdict.stance == "NotAdopted" and verdict.mix.id.startswith("stance.mix.goal-but-refused/")
