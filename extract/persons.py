@@ -407,7 +407,7 @@ def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
     for i in range(2, len(words) - 1):  # "Karin Zwartjes van Sociale ...": a ministry or portfolio after "van"
         if words[i] == "van" and (words[i + 1] in lexicon().stop or _no_given_name(words[i + 1])
                                   or words[i + 1] in lexicon().not_surname):
-            end = start + len(" ".join(text[start:end].split()[:i])) if False else text.index(words[i - 1], start) + len(words[i - 1])
+            end = [m.end() for m in _WORD_RUN.finditer(text, start, end)][i - 1]
             words = words[:i]
             break
     if len(words) == 3 and words[1][:1].isupper() and re.search(r"(?:^|[.!?]\s+)$", text[max(0, start - 3):start]):
@@ -423,6 +423,9 @@ def with_full_name(hit: PersonHit, full_hits: list[PersonHit]) -> PersonHit:
     office rule reads one word as the surname; the full name that starts there is the name."""
     longer = next((f for f in full_hits if f.start == hit.start and f.end > hit.end), None)
     return replace(hit, end=longer.end, name=longer.name, title=None) if longer else hit
+
+
+_WORD_RUN = re.compile(r"\S+")
 
 
 def _no_given_name(word: str) -> bool:
