@@ -186,9 +186,9 @@ def _blocks(text: str):
     _running_lines(text, lines, removed)
     _pdf_footnotes(text, lines, removed, appendix)
     _md_footnotes(text, lines, removed, appendix)
-    # (a removed line keeps the form feed it opens with: the page break still separates what is around it)
-    edits = [(text.rfind("\f", *lines[i]) + 1 if "\f" in text[lines[i][0]:lines[i][1]] else lines[i][0],
-              lines[i][1], "") for i in sorted(removed)]
+    # (a removed line keeps the form feed it opens with: the page break still separates what is around it;
+    # rfind gives -1 without one, and the edit starts at the line's start)
+    edits = [(max(lines[i][0], text.rfind("\f", *lines[i]) + 1), lines[i][1], "") for i in sorted(removed)]
     return edits, appendix
 
 

@@ -107,34 +107,28 @@ def initials(words: list[str]) -> str:
 
 def spells_with_compound_parts(words: list[str], capitals: str) -> bool:
     """The acronym takes a letter from inside a compound word too: 'Sociale Verzekeringsbank' is SVB,
-    'Nederlandse Vereniging voor Volkskrediet' NVVK. Every capitalised word gives its initial, in order;
-    a word may give letters from further in, in order; lower-case words give none."""
+    'Nederlandse Vereniging voor Volkskrediet' NVVK. Every capitalised word gives its initial, in order,
+    and then at most two letters from further in, in order; lower-case words give none."""
     parts = [part for w in words for part in w.split("-") if part[:1].isupper()]
 
-    def match(i: int, j: int) -> bool:  # parts[i:] spell capitals[j:]
+    def inner_ends(inner: str, k: int):  # where the capitals stand after 0, 1 or 2 letters from `inner`
+        yield k
+        pos = 0
+        for _ in range(2):
+            pos = inner.find(capitals[k].lower(), pos) + 1 if k < len(capitals) else 0
+            if not pos:
+                return
+            k += 1
+            yield k
+
+    def spells(i: int, j: int) -> bool:  # parts[i:] spell capitals[j:]
         if i == len(parts):
             return j == len(capitals)
         if j == len(capitals) or parts[i][0] != capitals[j]:
             return False
-        inner = parts[i][1:].lower()
-        # after the initial, the part may give the next letters from inside it (0, 1 or 2 of them)
-        for extra in range(0, 3):
-            k, pos = j + 1, 0
-            ok = True
-            for _ in range(extra):
-                if k == len(capitals):
-                    ok = False
-                    break
-                pos = inner.find(capitals[k].lower(), pos) + 1
-                if pos == 0:
-                    ok = False
-                    break
-                k += 1
-            if ok and match(i + 1, k):
-                return True
-        return False
+        return any(spells(i + 1, k) for k in inner_ends(parts[i][1:].lower(), j + 1))
 
-    return len(parts) >= 2 and match(0, 0)
+    return len(parts) >= 2 and spells(0, 0)
 
 
 def name_before(text: str, paren: int, abbr: str) -> tuple[int, str] | None:

@@ -29,6 +29,7 @@ from .reference import load_reference
 PATTERNS = Path(__file__).with_name("patterns") / "recommendations.toml"
 ROMAN = {"I": 1, "V": 5, "X": 10}
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -373,7 +374,7 @@ def semicolon_reaction(text: str, start: int, end: int) -> tuple[int, list[tuple
     semicolon = text.find(";", start, end)
     if semicolon < 0:
         return end, []
-    after = semicolon + 1 + len(text[semicolon + 1:end]) - len(text[semicolon + 1:end].lstrip())
+    after = _SPACE.match(text, semicolon + 1, end).end()
     if not rules()["reported"]["reaction"]["after_semicolon"].match(text, after, end):
         return end, []
     return semicolon, [(after, end)]
