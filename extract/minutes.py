@@ -177,8 +177,11 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
+    absent = _rx(rules()["absent_list"]["opens"])
     for rule in rules()["chair"]:
         for start, end, key in ctx.notes.get("person_hits", []):
+            if absent.match(ctx.text, ctx.text.rfind("\n\n", 0, start) + 1):
+                continue  # listed as away
             after = rule.get("after_person")
             before = rule.get("before_person")  # a rule with both needs both
             if (not after or _rx(after).match(ctx.text[end:end + 40])) and \

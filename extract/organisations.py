@@ -139,8 +139,10 @@ def name_before(text: str, paren: int, abbr: str) -> tuple[int, str] | None:
     offset = max(0, paren - 200)
     for i in range(len(words) - 1, -1, -1):
         run = [w.group() for w in words[i:]]
-        if not run[0][:1].isupper() or any(re.search(r"[.;:,!?]$", w) for w in run[:-1]):
+        if not run[0][:1].isupper() or any(re.search(r"[.;:!?]$", w) for w in run[:-1]):
             continue
+        if any(w.endswith(",") for w in run[:-1]) and (len(run) < 3 or run[-2] != "en"):
+            continue  # a comma only inside an enumerating name: "Werk, Zorg en Inkomen (WZI)"
         if len(run) >= 2 and (initials(run) == capitals or spells_with_compound_parts(run, capitals)):
             start = offset + words[i].start()
             start = _with_committee_word(text, start, words, i, offset)
@@ -547,6 +549,20 @@ def take(start: int, end: int, hit: OrgHit, taken: list, hits: list[OrgHit]) -> 
     taken.append((start, end))
 
 
+def as_ser_committees(found: list[Candidate]) -> list[Candidate]:
+    """"de commissie Werk, Zorg en Inkomen (WZI)" in a document that also writes "SER-commissie Werk, Zorg en
+    Inkomen" is that SER committee: one key, and its acronym."""
+    ser = {normal_form(c.name).removeprefix("ser commissie "): c for c in found
+           if c.parent and normal_form(c.name).startswith("ser commissie ")}
+    if not ser:
+        return found
+    out = []
+    for c in found:
+        same = ser.get(normal_form(c.name).removeprefix("commissie ")) if c.abbr and not c.parent else None
+        out.append(replace(c, cls=same.cls, parent=same.parent, key=key_for(same, "")) if same else c)
+    return out
+
+
 def redefined_acronyms(found: list[Candidate]) -> set[str]:
     """Acronyms the text defines for a name the reference data does not know ("Nederlandse Vereniging
     voor Volkskrediet (NVVK)") while it gives them to another organisation (the Nederlandse Vereniging
@@ -705,7 +721,7 @@ def _swaps(token: str) -> set[str]:
 
 @component("organisations", order=30)
 def extract_organisations(ctx) -> None:
-    found = sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end))
+    found = as_ser_committees(sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end)))
     redefined = redefined_acronyms(found)
     known_hits = drop_known(ctx, [h for h in ctx.notes.get("known_hits", []) if h.cls in ORG_CLASSES],
                             lambda h: ctx.text[h.start:h.end] in redefined)

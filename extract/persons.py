@@ -524,9 +524,9 @@ def _role_search_start(window: str) -> int:
 
 
 # (an age, with a copula or a comma, may stand between: "Joost Smit (52) is algemeen directeur
-# van X", "Eva Smit (38), CEO van X"; a profile's next line "Functie: ..." gives the role; a
+# van X", "Eva Smit (38), CEO van X"; a copula alone: "Nadia Bouhassoun is kroonlid van de SER"; a profile's next line "Functie: ..." gives the role; a
 # role on the next line that a colon follows labels that line: "W.H. Kuipers\nSecretaris: ...")
-AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n[ \t]*Functie:[ \t]*|\s*\n\s*|\s+|\s*\((?=(?:{ROLE})(?:,\s*(?:{ROLE}))*\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
+AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n[ \t]*Functie:[ \t]*|\s*\n\s*|\s+(?:is|was)\s+(?:(?:de|het|een|nieuwe|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s+|\s*\((?=(?:{ROLE})(?:,\s*(?:{ROLE}))*\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)

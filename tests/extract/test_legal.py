@@ -23,6 +23,7 @@ def cite(text: str):
     ("zoals in het Burgerlijk wetboek art 7: 658, lid 4 is opgenomen", ("7:658", "4", "law/bw7")),
     ("de CBM, een artikel 43-commissie van de Wet op de SER, die", ("43", None, "law/wet-op-de-ser")),
     ("Artikel 9, derde lid, van de Arbeidsomstandighedenwet.", ("9", "3", "law/arbowet")),
+    ("een aanvulling van artikel 2.1.2 Wmo 2015 is nodig", ("2.1.2", None, "law/wmo-2015")),  # chapter.section.article
 ])
 def test_article_with_its_law(text, expected):
     assert expected in cite(text)

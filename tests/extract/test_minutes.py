@@ -385,3 +385,15 @@ def test_the_chair_from_brackets_with_another_role_beside_it(tmp_path):
     path.write_text(text, encoding="utf-8")
     result = extract(read_document(path))
     assert facts(result, "polder:chair") == {("meeting", "person/r-p-ten-cate")}
+
+
+def test_a_chair_listed_as_away_is_not_the_chair(tmp_path):
+    text = ("Verslag van de raadsvergadering van 21 februari 2025\n\nAanwezig: de heer R.J. Koolhaas (FNV), mevrouw A. Bos "
+            "(CNV).\n\nAfwezig met kennisgeving:\nmevrouw H.M. Verbrugge (voorzitter)\n\n1. Opening\n\nDe heer Koolhaas opent "
+            "de vergadering.\n\n2. Rondvraag\n\nMevrouw Bos vraagt naar de planning. De voorzitter sluit de vergadering.\n")
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(read_document(path))
+    assert facts(result, "polder:chair") == set()
+    assert ("meeting", "person/h-m-verbrugge") in facts(result, "polder:absentWithApologies")
+    assert ("2", "person/h-m-verbrugge") not in facts(result, "polder:speaker")

@@ -451,3 +451,14 @@ def test_an_acronym_or_a_camel_case_word_before_nederland_is_an_organisation():
                           "en bij de SER Nederland.\n")
     assert {"org/zzp-nederland", "org/vluchtelingenwerk-nederland"} <= set(orgs)
     assert not any("midden" in key or key == "org/ser-nederland" for key in orgs)
+
+
+def test_a_committee_whose_name_enumerates_with_commas():
+    """"SER-commissie Werk, Zorg en Inkomen (WZI)" is one committee; "de commissie Werk, Zorg en Inkomen (WZI)" in
+    the same document is that SER committee. A comma that does not enumerate ends the name."""
+    orgs = extracted_orgs("Nieuws\n\nDe SER-commissie Werk, Zorg en Inkomen (WZI) adviseert. Voorzitter van de commissie "
+                          "Werk, Zorg en Inkomen (WZI) is Ruud Scheepmaker.\n")
+    assert set(orgs) >= {"org/ser/ser-commissie-werk-zorg-en-inkomen"} and "WZI" in orgs["org/ser/ser-commissie-werk-zorg-en-inkomen"]
+    assert not any(key.startswith("org/commissie-werk") for key in orgs)
+    orgs = extracted_orgs("Nieuws\n\nDe SER-commissie Arbeidsomstandigheden, Bert Smit en anderen spraken.\n")
+    assert "org/ser/ser-commissie-arbeidsomstandigheden" in orgs

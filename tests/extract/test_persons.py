@@ -793,3 +793,10 @@ def test_a_full_name_without_a_cue_whose_surname_speaks_elsewhere():
 def test_an_office_before_a_given_name_and_a_surname_takes_the_full_name():
     text = "Minister Karin Zwartjes van Sociale Zaken en Werkgelegenheid opende de dag, met minister Schouten van Sociale Zaken."
     assert {"Karin Zwartjes", "Schouten"} <= set(persons(text)) and "Karin" not in persons(text)
+
+
+def test_a_role_after_the_name_and_a_copula():
+    text = "Nadia Bouhassoun is kroonlid van de SER. Bas van Wijngaarden is voorzitter van het SER Jongerenplatform."
+    assert {("Nadia Bouhassoun", "kroonlid", "org/ser"),
+            ("Bas van Wijngaarden", "voorzitter", "org/ser/jongerenplatform")} <= roles(text)
+    assert persons("Het Nieuwe Werken is groot geworden.") == {}
