@@ -161,9 +161,9 @@ def role_words(roles: dict[str, str], plurals: dict[str, str]) -> frozenset[str]
 def role_pattern(roles: dict[str, str], endings: list[str], plurals: dict[str, str] | None = None) -> str:
     words = sorted([*roles, *(plurals or {})], key=len, reverse=True)
     lexical = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
-    # a compound with a role ending ("projectleider"), or the ending alone, also opening a
-    # sentence ("econoom", "Onderzoeker")
-    generic = (r"(?:[a-z][a-zà-ÿ-]*)?(?:" + "|".join(endings) + ")|(?:"
+    # a compound with a role ending ("projectleider", "Commissievoorzitter" opening a sentence), or the
+    # ending alone, also opening a sentence ("econoom", "Onderzoeker")
+    generic = (r"(?:[A-Za-z][a-zà-ÿ-]*)?(?:" + "|".join(endings) + ")|(?:"
                + "|".join(e[:1].upper() + re.escape(e[1:]) for e in endings) + ")")
     return rf"(?:(?i:{lexical})|{generic})(?![\w-])"
 
@@ -395,7 +395,7 @@ def trimmed_span(text: str, start: int, end: int) -> PersonHit | None:
     "Directeur Arbeidsmarkt Wouter Sibbel" is "Wouter Sibbel"."""
     words = text[start:end].split()
     dropped = False
-    while words and (words[0] in lexicon().stop or _no_given_name(words[0])):
+    while words and (words[0] in lexicon().stop or _no_given_name(words[0]) or _role_word().fullmatch(words[0])):
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words = words[1:]
         dropped = True
@@ -426,6 +426,12 @@ def with_full_name(hit: PersonHit, full_hits: list[PersonHit]) -> PersonHit:
 
 
 _WORD_RUN = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def _role_word() -> re.Pattern:
+    """A role word, also a compound ("Commissievoorzitter", "Projectleider"): no first name."""
+    return re.compile(lexicon().role)
 
 
 def _no_given_name(word: str) -> bool:

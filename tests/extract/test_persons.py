@@ -800,3 +800,9 @@ def test_a_role_after_the_name_and_a_copula():
     assert {("Nadia Bouhassoun", "kroonlid", "org/ser"),
             ("Bas van Wijngaarden", "voorzitter", "org/ser/jongerenplatform")} <= roles(text)
     assert persons("Het Nieuwe Werken is groot geworden.") == {}
+
+
+def test_a_compound_role_opening_a_sentence_and_the_inspector_general():
+    text = "Interview\n\nCommissievoorzitter Emma Lindqvist opent. Ook Inspecteur-generaal Yvonne Hagenaars was er."
+    assert {("Emma Lindqvist", "commissievoorzitter", None), ("Yvonne Hagenaars", "inspecteur-generaal", None)} <= roles(text)
+    assert "Commissievoorzitter Emma Lindqvist" not in persons(text)
