@@ -724,7 +724,11 @@ def _name_decrees(ctx, hits: list) -> list[tuple[int, int]]:
 def _name_the_book(ctx, citation: Citation, book: KnownEntity) -> None:
     """The book an article is in ("6:162") becomes a law of the document, and the code's name
     inside the citation ("BW" in "artikel 6:162 BW") a mention of that book instead of Book 7."""
-    ctx.entity(gazetteer.as_entity(book))
+    entity = ctx.entity(gazetteer.as_entity(book))
+    for code, names in patterns().get("code_names", {}).items():
+        if book.key in patterns()["code_books"].get(code, {}).values():
+            for name in names:
+                entity.add("skos:altLabel", name)
     hits = ctx.notes.get("known_hits", [])
     for i, hit in enumerate(hits):
         if citation.start <= hit.start < citation.end and hit.key in patterns()["code_books"]:

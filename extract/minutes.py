@@ -67,21 +67,46 @@ def meeting_label(ctx) -> str:
 # ---------------------------------------------------------------- agenda
 
 def agenda_items(text: str) -> list[Item]:
-    """Numbered lines that continue the agenda's numbering (1, 2, 3, 3.1, 3.2, 4, ...)."""
+    """Numbered lines that continue the agenda's numbering (1, 2, 3, 3.1, 3.2, 4, ...).
+
+    Two kinds of numbered lines are no items although their numbers fit: the agenda listed
+    before the minutes (lines without a blank line between them), which gives way when the
+    numbering starts again at 1; and a list inside an item ("1. Verkort ...", "2. ...") whose
+    numbers run on past the item's ("5. Zorg voor ..." in item 4)."""
     found: list[tuple[str, str, int, int]] = []
     top, sub = 0, 0
+    previous: tuple[int, int, bool] | None = None  # the last numbered line: its number, end, taken
     for m in scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text):
         major, minor = split_number(m.group("number"))
         major_n, minor_n = int(major), _minor_index(minor)
-        if not minor and major_n == top + 1:
+        in_a_list = previous is not None and not _blank_line_between(text, previous[1], m.start())
+        if not minor and major_n == 1 and top > 1 and _listed_together(text, found):
+            found, top, sub = [], 0, 0  # the agenda listed first; the minutes start here
+        if not minor and major_n == top + 1 and not (in_a_list and not previous[2] and previous[0] == major_n - 1):
             top, sub = major_n, 0
+            taken = True
         elif minor and major_n == top and minor_n in (sub, sub + 1):
             sub = minor_n
+            taken = True
         else:
-            continue
-        found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
+            taken = False
+        previous = (major_n if not minor else -1, m.end(), taken)
+        if taken:
+            found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
     end = meeting_end(text, found[-1][3]) if found else len(text)
     return [Item(n, t, s, ts, _item_end(found, i, end)) for i, (n, t, s, ts) in enumerate(found)]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _blank_line_between(text: str, start: int, end: int) -> bool:
+    return _BLANK_LINE.search(text, start, end) is not None
+
+
+def _listed_together(text: str, found: list[tuple[str, str, int, int]]) -> bool:
+    """Two numbered lines or more, one under the other without a blank line: a list."""
+    return len(found) >= 2 and not any(_blank_line_between(text, a[3], b[2]) for a, b in zip(found, found[1:]))
 
 
 # Where an agenda line may begin (patterns/minutes.toml, [agenda] line): at a line's start or

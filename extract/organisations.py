@@ -43,6 +43,7 @@ class Rule:
     first_not: frozenset[str] = frozenset()  # words the name may not start with ("guard", "places": those lists)
     no_known_prefix: bool = False  # no leading words of the name may be a known organisation
     joined_by: frozenset[str] = frozenset()  # the name must hold one of these joining words ("en", "voor")
+    key_prefix: str = ""  # written before the name in its key ("SER-": the key of "SER-commissie X" for "commissie X")
 
     def serves(self, kind: str | None) -> bool:
         return kind is None or not self.kinds or kind in self.kinds
@@ -79,7 +80,7 @@ def as_rule(r: dict) -> Rule:
     return Rule(r["id"], re.compile(r["pattern"]), r.get("kind"), r.get("parent"), tuple(r.get("kinds", ())),
                 r.get("label"), frozenset(r.get("not_after_head", ())), r.get("per_document", False),
                 r.get("optional_guard", False), frozenset(r.get("first_not", ())), r.get("no_known_prefix", False),
-                frozenset(r.get("joined_by", ())))
+                frozenset(r.get("joined_by", ())), r.get("key_prefix", ""))
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +153,8 @@ def name_before(text: str, paren: int, abbr: str) -> tuple[int, str] | None:
 
 def _with_committee_word(text: str, start: int, words, i: int, offset: int) -> int:
     """Take in a lower-case 'commissie' or 'werkgroep' right before the name."""
-    if i > 0 and words[i - 1].group().lower() in ("commissie", "subcommissie", "werkgroep"):
+    if i > 0 and words[i - 1].group().lower() in ("commissie", "subcommissie", "werkgroep", "ser-commissie",
+                                                  "ser-subcommissie"):
         return offset + words[i - 1].start()
     return start
 
@@ -308,8 +310,9 @@ def rule_candidates(text: str, rule: Rule) -> list[Candidate]:
         if span is None:
             continue
         label = _label(text[span[0]:span[1]], rule)
+        key = f"{rule.parent or 'org'}/{slug(rule.key_prefix + label)}" if rule.key_prefix else None
         found.append(Candidate(*span, label, rule.kind or class_of(label), rule.id, parent=rule.parent,
-                               per_document=rule.per_document))
+                               per_document=rule.per_document, key=key))
     return found
 
 
@@ -549,18 +552,39 @@ def take(start: int, end: int, hit: OrgHit, taken: list, hits: list[OrgHit]) -> 
     taken.append((start, end))
 
 
-def as_ser_committees(found: list[Candidate]) -> list[Candidate]:
+SER_DOCUMENTS = ("minutes", "magazine")  # the SER's own: a committee they name is the SER's
+_OF_THE_SER = re.compile(r"\s+van\s+de\s+(?:SER|Sociaal-Economische\s+Raad)(?![\w-])")
+
+
+def _as_ser_committee(c: Candidate) -> Candidate:
+    """A committee as the SER's, with the key of its name written "SER-commissie ..."."""
+    key = None if _ser_committee_name(c.name) else f"org/ser/{slug('SER-' + c.name)}"
+    return replace(c, cls="Committee", parent="org/ser", key=key)
+
+
+def as_ser_committees(found: list[Candidate], text: str = "", kind: str | None = None) -> list[Candidate]:
     """"de commissie Werk, Zorg en Inkomen (WZI)" in a document that also writes "SER-commissie Werk, Zorg en
-    Inkomen" is that SER committee: one key, and its acronym."""
+    Inkomen" is that SER committee: one key, and its acronym. "SER-commissie Arbeidsmarkt en Sociale
+    Zekerheid (ASZ)" is a committee of the SER with its acronym; "de commissie ASZ" later on is that one."""
+    found = [_as_ser_committee(c) if c.abbr and not c.parent and (_ser_committee_name(c.name) or (
+                 c.cls == "Committee" and (kind in SER_DOCUMENTS or _OF_THE_SER.match(text, c.end)))) else c
+             for c in found]
     ser = {normal_form(c.name).removeprefix("ser commissie "): c for c in found
            if c.parent and normal_form(c.name).startswith("ser commissie ")}
-    if not ser:
+    by_abbr = {c.abbr: c for c in found if c.abbr and c.cls == "Committee"}
+    if not ser and not by_abbr:
         return found
     out = []
     for c in found:
         same = ser.get(normal_form(c.name).removeprefix("commissie ")) if c.abbr and not c.parent else None
+        if same is None and c.rule.startswith("org/committee-acronym/"):
+            same = by_abbr.get(c.name.split()[-1])
         out.append(replace(c, cls=same.cls, parent=same.parent, key=key_for(same, "")) if same else c)
     return out
+
+
+def _ser_committee_name(name: str) -> bool:
+    return normal_form(name).startswith(("ser commissie ", "ser subcommissie "))
 
 
 def redefined_acronyms(found: list[Candidate]) -> set[str]:
@@ -721,7 +745,8 @@ def _swaps(token: str) -> set[str]:
 
 @component("organisations", order=30)
 def extract_organisations(ctx) -> None:
-    found = as_ser_committees(sorted(candidates(ctx.text, ctx.result.doc.kind), key=lambda c: (c.start, -c.end)))
+    kind = ctx.result.doc.kind
+    found = as_ser_committees(sorted(candidates(ctx.text, kind), key=lambda c: (c.start, -c.end)), ctx.text, kind)
     redefined = redefined_acronyms(found)
     known_hits = drop_known(ctx, [h for h in ctx.notes.get("known_hits", []) if h.cls in ORG_CLASSES],
                             lambda h: ctx.text[h.start:h.end] in redefined)

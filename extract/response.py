@@ -91,6 +91,7 @@ def rules() -> dict:
     data["label_end"] = re.compile(sec["label_end"])
     data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]
     data["unnumbered"]["proposal"] = re.compile(data["unnumbered"]["proposal"], m)
+    data["referenced"]["reference"] = re.compile(data["referenced"]["reference"])
     reported = data["reported"]
     reported["proposal"] = re.compile(reported["proposal"])
     reported["verb_needs"] = {verb: re.compile(needs) for verb, needs in reported["verb_needs"].items()}
@@ -274,22 +275,38 @@ def next_in_list(h: Heading, nxt: Heading) -> bool:
     return h.rule == nxt.rule and len(a) == len(b) and a[:-1] == b[:-1] and b[-1] == a[-1] + 1
 
 
-def candidate_headings(text: str, end: int) -> list[Heading]:
+def candidate_headings(text: str, end: int) -> list[list[Heading]]:
+    """The outlines the numbered headings may form: the one from the document's start, and
+    one from each list that restarts at 1 inside a section ("2. Aanbevelingen en reactie",
+    then "1. Introduceer ...", "2. Veranker ...")."""
     headings = without_bare_lists(text, find_headings(text, end))
     explicit = [h for h in headings if h.explicit]
     same_kind = [h for h in headings if not h.explicit]
     if len(explicit) >= 2 or explicit and not same_kind:  # one explicit heading alone: an advice of one recommendation
-        return in_outline(explicit)
+        return [in_outline(explicit)]
     by_rule = Counter(h.rule for h in same_kind)
     best = [h for h in same_kind if h.rule == (by_rule.most_common(1)[0][0] if by_rule else None)]
-    return in_outline(best)
+    outline = in_outline(best)
+    restarts = [i for i, h in enumerate(best) if i and h.outline == (1,) and h not in outline]
+    return [outline] + [in_outline(best[i:]) for i in restarts]
 
 
 def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     """The recommendations' sections; with `unnumbered`, when no heading or table numbers
-    any, those of proposals answered one by one without numbers."""
-    headings = candidate_headings(text, end)
+    any, those of proposals answered one by one without numbers. Of several outlines, the
+    one whose sections hold the most marked reactions ("Reactie kabinet:")."""
     tables = list(table_blocks(text, end))
+    outlines = [outline_sections(text, end, headings, tables) for headings in candidate_headings(text, end)]
+    found = max(outlines, key=lambda found: sum(s.marked for s in found))  # the first of equals
+    answered = {n for s in found for n in s.heading.numbers()}
+    rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
+    if found or rows or not unnumbered:
+        return sorted(found + rows, key=lambda s: s.start)
+    return referenced_sections(text, end) or unnumbered_sections(text, end) or reported_sections(text, end)
+
+
+def outline_sections(text: str, end: int, headings: list[Heading], tables: list[re.Match]) -> list[Section]:
+    """The recommendations' sections under one outline of numbered headings."""
     out = []
     for i, h in enumerate(headings):
         stop = headings[i + 1].start if i + 1 < len(headings) else closing_at(text, h.end, end)
@@ -300,12 +317,48 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
             out.append(split_section(text, Section(h, h.start, stop)))
     replies_to(text, end, out)
     marked_somewhere = any(s.marked for s in out)
-    found = [s for s in out if is_recommendation(s, marked_somewhere)]
-    answered = {n for s in found for n in s.heading.numbers()}
-    rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
-    if found or rows or not unnumbered:
-        return sorted(found + rows, key=lambda s: s.start)
-    return unnumbered_sections(text, end) or reported_sections(text, end)
+    return [s for s in out if is_recommendation(s, marked_somewhere)]
+
+
+def referenced_sections(text: str, end: int) -> list[Section]:
+    """Recommendations taken up in running text by their number ("In aanbeveling 1 vraagt de
+    SER ...", "De derde aanbeveling richt zich ..."), see [referenced]: the paragraph that first
+    names a number in its first sentence, and what follows it up to the next such paragraph."""
+    spec = rules()["referenced"]
+    closing = closing_at(text, 0, end)
+    paragraphs = [m.span() for m in _PARAGRAPH.finditer(text, 0, closing)]
+    starts: list[tuple[int, str, int]] = []  # (paragraph index, number, end of the first sentence)
+    for i, (s, e) in enumerate(paragraphs):
+        first = stance_classifier.sentences(text[s:e])
+        first_end = s + first[0][1] if first else e
+        number = referenced_number(spec["reference"], text, s, first_end)
+        if number and not any(n == number for _, n, _ in starts):
+            starts.append((i, number, first_end))
+    numbers = [int(n) for _, n, _ in starts]
+    if len(starts) < spec["min_found"] or numbers != sorted(numbers):
+        return []
+    out = []
+    for n, (i, number, first_end) in enumerate(starts):
+        last = starts[n + 1][0] if n + 1 < len(starts) else len(paragraphs)
+        s, e = paragraphs[i]
+        following = list(takewhile(lambda p: not heading_like(text[p[0]:p[1]]), paragraphs[i + 1:last]))
+        after = _SPACE.match(text, first_end, e).end()
+        reaction = ([(after, e)] if after < e else []) + following
+        if not reaction:
+            continue
+        label = text[s:first_end].strip().rstrip(".")[:rules()["section"]["max_label"]]
+        heading = Heading(number, label, s, first_end, spec["id"])
+        out.append(Section(heading, s, reaction[-1][1], proposal=[(s, first_end)], reaction=reaction))
+    return out
+
+
+def referenced_number(reference: re.Pattern, text: str, start: int, end: int) -> str | None:
+    """The number of the recommendation text[start:end] names ("aanbeveling 4", "de vierde
+    aanbeveling"), or None."""
+    m = reference.search(text, start, end)
+    if m is None:
+        return None
+    return m["number"] or str(rules()["ordinal_words"][m["ordinal"]])
 
 
 def unnumbered_sections(text: str, end: int) -> list[Section]:
@@ -815,10 +868,12 @@ def add_advice(ctx, government: str | None, respondents: tuple[str, ...] = ()) -
     return advice
 
 
-@component("minutes-recommendations", kinds=("minutes",), order=60)
+@component("minutes-recommendations", kinds=("minutes", "magazine"), order=60)
 def extract_presented_recommendations(ctx) -> None:
-    """Pipeline component: an advice's numbered recommendations as minutes present them
-    (only a numbered list announced as the advice's recommendations or conclusions)."""
+    """Pipeline component: an advice's numbered recommendations as minutes and the magazine
+    present them (only a numbered list announced as the advice's recommendations or
+    conclusions). An item that goes on with a stance after its proposal ("1. Richt ... in.
+    Het kabinet neemt deze aanbeveling over ...") carries the cabinet's reaction."""
     r = rules()
     text, end = ctx.text, main_text_end(ctx)
     for intro in scan.finditer_upto(r["list_intro"], text, end):
@@ -827,7 +882,22 @@ def extract_presented_recommendations(ctx) -> None:
             continue
         advice = presented_advice(ctx, intro.start())
         for h in items:
-            add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, h.end)]), advice, None, {})
+            proposal_end, reaction = item_reaction(text, h)
+            government = respondent_key() if reaction else None
+            add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, proposal_end)], reaction=reaction),
+                               advice, government, {})
+
+
+def item_reaction(text: str, item: Heading) -> tuple[int, list[tuple[int, int]]]:
+    """Where a listed item's proposal ends, and its reaction: the sentences after the first,
+    when a stance cue fires in them."""
+    sentences = stance_classifier.sentences(text[item.start:item.end])
+    if len(sentences) < 2:
+        return item.end, []
+    first_end, rest = item.start + sentences[0][1], item.start + sentences[1][0]
+    if not stance_classifier.classify(text[rest:item.end]).fired:
+        return item.end, []
+    return first_end, [(rest, item.end)]
 
 
 def list_items(text: str, start: int, end: int) -> list[Heading]:

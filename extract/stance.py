@@ -43,11 +43,13 @@ class Cue:
 @dataclass(frozen=True)
 class Mix:
     """Cues of every kind in `all_of` and none in `none_of` fired (a kind: a cue tag or a
-    stance) → `stance`."""
+    stance) → `stance`. It refines the leading stance when that is one of its sides, or one
+    of `over`."""
     id: str
     stance: str
     all_of: tuple[str, ...]
     none_of: tuple[str, ...] = ()
+    over: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,8 @@ class Prefilter:
 def load_rules() -> Rules:
     data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
     cues = tuple(cue_of(c) for c in data["cue"])
-    mixes = tuple(Mix(m["id"], m["stance"], tuple(m["all_of"]), tuple(m.get("none_of", ()))) for m in data.get("mix", ()))
+    mixes = tuple(Mix(m["id"], m["stance"], tuple(m["all_of"]), tuple(m.get("none_of", ())), tuple(m.get("over", ())))
+                  for m in data.get("mix", ()))
     unknown = {c.stance for c in cues} - set(STANCES) | {m.stance for m in mixes} - set(STANCES)
     assert not unknown, f"unknown stance in {PATTERNS}: {unknown}"
     decision = data["decision"]
@@ -238,7 +241,7 @@ def mix_of(fired: list[Fired], rules: Rules, leading: str) -> Mix | None:
     kinds = set().union(*(f.kinds for f in fired)) if fired else set()
     for mix in rules.mixes:
         sides = {f.stance for f in fired if f.kinds & set(mix.all_of)}
-        if kinds >= set(mix.all_of) and not kinds & set(mix.none_of) and leading in sides:
+        if kinds >= set(mix.all_of) and not kinds & set(mix.none_of) and (leading in sides or leading in mix.over):
             return mix
     return None
 

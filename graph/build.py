@@ -23,6 +23,7 @@ from .parts import GraphParts, graph_parts
 KIND_CLASSES = {"minutes": "polder:Minutes", "government_response": "polder:GovernmentResponse",
                 "magazine": "polder:Magazine", "advice": "polder:Advice"}
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+LABELS = {"rdfs:label", "skos:altLabel", "skos:hiddenLabel"}
 
 
 def date_type(value: str) -> str:
@@ -48,7 +49,7 @@ def fold(text: str) -> str:
 
 def written_forms(entity: Entity) -> set[str]:
     forms = {entity.label, *entity.alt_labels}
-    forms |= {str(v) for p, v in entity.props if p in ("polder:articleNumber", "polder:number")}
+    forms |= {str(v) for p, v in entity.props if p in ("polder:articleNumber", "polder:number") or p in LABELS}
     return {fold(f) for f in forms if f}
 
 
@@ -151,8 +152,12 @@ class GraphBuilder:
                 self.add(node, "skos:altLabel", dutch(alt))
             self.add(node, "prov:wasDerivedFrom", self.doc)
         for prop, value in entity.props:
-            is_date = prop == "dcterms:date" and isinstance(value, str)
-            self.add(node, prop, typed(value, date_type(value)) if is_date else self.value(value))
+            if prop in LABELS and isinstance(value, str):  # a name, in Dutch like every label
+                self.add(node, prop, dutch(value))
+            elif prop == "dcterms:date" and isinstance(value, str):
+                self.add(node, prop, typed(value, date_type(value)))
+            else:
+                self.add(node, prop, self.value(value))
         if entity.cls == "Provision":
             for url in provision_urls(entity, self.ex.entities):
                 self.add(node, "rdfs:seeAlso", str(ox.NamedNode(url)))

@@ -99,22 +99,27 @@ def person_mapping(index: Index) -> dict[str, str]:
         by_surname[surname_key(name)].append(key)
     mapping = {}
     for group in by_surname.values():
-        words = {key: len(names[key].split()) for key in group}
+        full = {key: fullness(names[key]) for key in group}
         for key in group:
             # only a fuller name can be joined with: most persons have none with their surname
-            longer = [other for other in group if words[other] > words[key]]
-            target = joined_with(key, names[key], longer, names, index) if longer else None
+            fuller = [other for other in group if full[other] > full[key]]
+            target = joined_with(key, names[key], fuller, names, index) if fuller else None
             if target:
                 mapping[key] = target
     return mapping
 
 
-def joined_with(key: str, name: str, same_surname: list[str], names: dict[str, str], index: Index) -> str | None:
+def fullness(name: str) -> tuple[int, bool]:
+    """How fully a name is written: by its words, then a given name over initials ("Ruud
+    Scheepmaker" is fuller than "R. Scheepmaker")."""
+    return len(name.split()), any(c.islower() for c in split_name(name)[0])
+
+
+def joined_with(key: str, name: str, fuller: list[str], names: dict[str, str], index: Index) -> str | None:
     """The one fuller-named person this one is evidently the same as, or None."""
     given = split_name(name)[0]
-    fits = [other for other in same_surname
-            if other != key and len(names[other].split()) > len(name.split())
-            and compatible_given(given, split_name(names[other])[0])
+    fits = [other for other in fuller
+            if compatible_given(given, split_name(names[other])[0])
             and index.affiliations[key] & index.affiliations[other]]
     return fits[0] if len(fits) == 1 else None
 

@@ -298,8 +298,8 @@ def test_chapters_titles_books_and_pages_are_no_articles(text):
 @pytest.mark.parametrize("text, names", [
     ("De Wet versterking regie volkshuisvesting is in behandeling bij de Eerste Kamer.",
      ["Wet versterking regie volkshuisvesting"]),
-    ("Daarom geldt de Wet betaalbare huur sinds juli; de Wet vaste huurcontracten wordt geëvalueerd.",
-     ["Wet betaalbare huur", "Wet vaste huurcontracten"]),
+    ("Daarom geldt de Wet redelijke huurprijzen sinds juli; de Wet vaste huurcontracten wordt geëvalueerd.",
+     ["Wet redelijke huurprijzen", "Wet vaste huurcontracten"]),
 ])
 def test_a_named_law_ends_before_a_verb_or_adverb(text, names):
     found = find_named_laws(text, law_forms(load_reference()))
@@ -408,6 +408,9 @@ def test_the_codes_name_in_a_citation_of_another_book_is_that_book(tmp_path):
     assert [(text, key) for _start, text, key in mentions] == [
         ("BW", "law/bw6"), ("BW", "law/bw7")]
     assert ex.entities["law/bw6/artikel-6-162"].label == "artikel 6:162 Burgerlijk Wetboek Boek 6"
+    # the book is written as the code: it carries the code's names ("BW", "Burgerlijk Wetboek")
+    assert ("skos:altLabel", "BW") in ex.entities["law/bw6"].props
+    assert ("skos:altLabel", "Burgerlijk Wetboek") in ex.entities["law/bw6"].props
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -423,9 +426,9 @@ def test_ordinals_of_a_list_before_no_article_are_no_paragraphs():
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Zie de Wet kwaliteitsborging voor het bouwen 2019.", ["Wet kwaliteitsborging voor het bouwen 2019"]),
+    ("Zie de Wet borging voor het verbouwen 2019.", ["Wet borging voor het verbouwen 2019"]),
     ("Het wetsvoorstel Wet meer zekerheid flexwerkers is ingediend.", ["Wet meer zekerheid flexwerkers"]),
-    ("Wetsvoorstel Wet werken waar je wilt, ingediend door Kamerleden.", ["Wet werken waar je wilt"]),
+    ("Wetsvoorstel Wet thuiswerken waar je wilt, ingediend door Kamerleden.", ["Wet thuiswerken waar je wilt"]),
 ])
 def test_a_named_law_with_its_year_and_a_named_bill(text, names):
     found = find_named_laws(text, law_forms(load_reference()))
@@ -470,8 +473,8 @@ def test_words_after_wet_that_make_no_name(text):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("de Wet goed verhuurderschap bevat regels.", ["Wet goed verhuurderschap"]),
-    ("Het Bouwbesluit en het Activiteitenbesluit gelden.", ["Bouwbesluit", "Activiteitenbesluit"]),
+    ("de Wet eerlijk verhuurderschap bevat regels.", ["Wet eerlijk verhuurderschap"]),
+    ("Het Sloopbesluit en het Activiteitenbesluit gelden.", ["Sloopbesluit", "Activiteitenbesluit"]),
 ])
 def test_names_before_a_verb_and_decrees_by_compound(text, names):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
@@ -593,9 +596,9 @@ def test_an_article_of_a_text_that_is_no_law_takes_no_law_from_the_passage(text,
 
 
 @pytest.mark.parametrize("text, names", [
-    ("de Wet betaalbare huur en de Wet goed verhuurderschap.", ["Wet betaalbare huur", "Wet goed verhuurderschap"]),
-    ("met de Wet betaalbare huur of de Wet vaste huurcontracten wil het kabinet",
-     ["Wet betaalbare huur", "Wet vaste huurcontracten"]),
+    ("de Wet redelijke huurprijzen en de Wet eerlijk verhuurderschap.", ["Wet redelijke huurprijzen", "Wet eerlijk verhuurderschap"]),
+    ("met de Wet redelijke huurprijzen of de Wet vaste huurcontracten wil het kabinet",
+     ["Wet redelijke huurprijzen", "Wet vaste huurcontracten"]),
     ("De Tijdelijke wet taakverwaarlozing en de Algemene wet inzake rijksbelastingen.",
      ["Tijdelijke wet taakverwaarlozing", "Algemene wet inzake rijksbelastingen"]),
 ])
@@ -633,12 +636,12 @@ def test_a_short_form_defined_with_hierna(tmp_path):
     from polder.extract.pipeline import extract_file
     path = tmp_path / "brief.txt"
     path.write_text("Kabinetsreactie\n\nMet de Wet aanpak schijnconstructies (hierna te noemen: WAS) kwam de"
-                    " ketenaansprakelijkheid. De Wet betaalbare huur (hierna: Wbh) is nieuw. De WAS en de Wbh werken.\n",
+                    " ketenaansprakelijkheid. De Wet redelijke huurprijzen (hierna: Wrh) is nieuw. De WAS en de Wrh werken.\n",
                     encoding="utf-8")
     ex = extract_file(path)
     written = lambda key: [m.span.text for m in ex.mentions if m.key == key]  # noqa: E731
     assert written("law/was") == ["Wet aanpak schijnconstructies", "WAS"]  # not the bracket's own "WAS"
-    assert written("law/wet-betaalbare-huur") == ["Wet betaalbare huur", "Wbh"]
+    assert written("law/wet-redelijke-huurprijzen") == ["Wet redelijke huurprijzen", "Wrh"]
 
 
 def test_a_named_law_whose_short_form_is_a_known_laws_is_that_law(tmp_path):
@@ -670,9 +673,9 @@ def test_the_eor_directive_by_the_title_of_its_revision():
 def test_a_list_of_articles_of_a_named_law(tmp_path):
     """The law after a list is read from the laws the text names, so a law the reference data
     does not know counts too."""
-    _, provisions = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe Wet betaalbare huur (Wbh) is nieuw. Zie"
-                                                   " artikel 3 en 4 van de Wbh.\n")
-    assert {"law/wet-betaalbare-huur/artikel-3", "law/wet-betaalbare-huur/artikel-4"} <= provisions
+    _, provisions = _laws_and_provisions(tmp_path, "Kabinetsreactie\n\nDe Wet redelijke huurprijzen (Wrh) is nieuw. Zie"
+                                                   " artikel 3 en 4 van de Wrh.\n")
+    assert {"law/wet-redelijke-huurprijzen/artikel-3", "law/wet-redelijke-huurprijzen/artikel-4"} <= provisions
 
 
 _ORDINAL = st.sampled_from(["eerste", "tweede", "derde", "zevende", "twaalfde", "Eerste"])

@@ -45,6 +45,22 @@ def test_agenda_numbering_follows_the_sequence():
     assert items[4].title == "Toelichting heer Houweling, tevens voorzitter van de CBM"
 
 
+def test_an_agenda_listed_before_the_minutes_gives_way_to_their_items():
+    text = ("AGENDA\n\n1.  Opening\n2.  Verslag\n3.  Rondvraag en sluiting\n\n\n1. Opening\n\nDe voorzitter opent.\n\n"
+            "2. Verslag\n\nHet verslag wordt vastgesteld.\n\n3. Rondvraag en sluiting\n\nDe voorzitter sluit de vergadering.\n")
+    items = agenda_items(text)
+    assert [i.number for i in items] == ["1", "2", "3"]
+    assert text[items[0].start:items[0].end].count("opent") == 1 and items[0].start > text.index("De voorzitter") - 20
+
+
+def test_a_list_inside_an_item_does_not_continue_the_agenda():
+    text = ("1. Opening\n\nTekst.\n\n2. Ontwerpadvies\n\nDe aanbevelingen:\n1. Verkort de termijn voor werkgevers\n"
+            "met minder dan 25 werknemers.\n2. Introduceer een verzekering.\n3. Evalueer de maatregelen na vijf jaar.\n\n"
+            "Het advies wordt vastgesteld.\n\n3. Rondvraag en sluiting\n\nNiets.\n")
+    assert [(i.number, i.title) for i in agenda_items(text)] == [
+        ("1", "Opening"), ("2", "Ontwerpadvies"), ("3", "Rondvraag en sluiting")]
+
+
 def test_numbers_in_running_text_are_no_items():
     items = agenda_items("1. Opening\nTekst.\n\n2023 was een goed jaar.\n7. Slot van iets\n2. Rondvraag\n")
     assert [i.number for i in items] == ["1", "2"]

@@ -18,6 +18,9 @@ def found(text: str) -> dict[str, str]:
     ("De heer X, voorzitter van de werkgroep internationaal, vertelt", "werkgroep internationaal", "Committee"),
     ("zoals de commissie-Borstlap voorstelde", "commissie-Borstlap", "Committee"),
     ("de SER-commissie Arbeidsomstandigheden bespreekt", "SER-commissie Arbeidsomstandigheden", "Committee"),
+    # a union's sector is its unit
+    ("Bij FNV Metaal lopen de onderhandelingen vast", "FNV Metaal", "Organisation"),
+    ("Ook FNV Zorg & Welzijn voert actie", "FNV Zorg & Welzijn", "Organisation"),
 ])
 def test_organisation_found(text, name, cls):
     assert found(text).get(name) == cls
@@ -462,3 +465,32 @@ def test_a_committee_whose_name_enumerates_with_commas():
     assert not any(key.startswith("org/commissie-werk") for key in orgs)
     orgs = extracted_orgs("Nieuws\n\nDe SER-commissie Arbeidsomstandigheden, Bert Smit en anderen spraken.\n")
     assert "org/ser/ser-commissie-arbeidsomstandigheden" in orgs
+
+
+def _committees(text: str, kind: str) -> dict[str, tuple[str | None, str | None]]:
+    from polder.extract.organisations import as_ser_committees, key_for
+    found = as_ser_committees(sorted(candidates(text, kind), key=lambda c: (c.start, -c.end)), text, kind)
+    return {c.name: (c.parent, key_for(c, "")) for c in found if c.cls == "Committee"}
+
+
+def test_a_committee_named_in_the_sers_own_documents_is_the_sers():
+    text = ("De commissie Werkende Armoede bereidde het advies voor; ook de commissie Arbeidsmarkt- en "
+            "Onderwijsbeleid sprak erover. De commissie Arbeidsomstandigheden vergaderde.")
+    found = _committees(text, "minutes")
+    assert found["commissie Werkende Armoede"] == ("org/ser", "org/ser/ser-commissie-werkende-armoede")
+    assert found["commissie Arbeidsmarkt- en Onderwijsbeleid"][0] == "org/ser"
+    assert found["commissie Arbeidsomstandigheden"][0] == "org/ser"
+    # not in a cabinet's letter; not the Europese Commissie, a Kamer committee or one named after its chair
+    assert _committees(text, "government_response") == {}
+    assert _committees("De Europese Commissie en de vaste commissie Sociale Zaken. Volgens de commissie "
+                       "Borstlap niet; de commissie De Vries wel.", "minutes") == {}
+
+
+def test_an_acronym_after_a_ser_committee_is_its_own_and_names_it_later():
+    text = ("De SER-commissie Arbeidsmarkt en Sociale Zekerheid (ASZ) kwam bijeen; de commissie ASZ besloot. "
+            "Het advies is voorbereid door de Commissie Sociaal-Economische Vraagstukken (SEV) van de SER.")
+    found = _committees(text, "government_response")
+    key = "org/ser/ser-commissie-arbeidsmarkt-en-sociale-zekerheid"
+    assert found["SER-commissie Arbeidsmarkt en Sociale Zekerheid"] == ("org/ser", key)
+    assert found["commissie ASZ"] == ("org/ser", key)
+    assert found["Commissie Sociaal-Economische Vraagstukken"][0] == "org/ser"  # "... (SEV) van de SER"

@@ -53,6 +53,8 @@ def test_person_with_role(text, name, relation, org):
     ("De compagnons Sebastiaan Behrens: “We zien het”", "Sebastiaan Behrens"),
     ("na zijn opleiding kreeg Nabil el Arrass (25) twee banen", "Nabil el Arrass"),
     ("van MKB Nederland Ad Bergwerff en Ger Jaarsma, van de VCP", "Ger Jaarsma"),
+    ("Jan Bakker (1967) werkt al dertig jaar bij Tata Steel.", "Jan Bakker"),  # a year of birth
+    ("Volgens bestuurder Mei Chen van FNV Metaal is dat zo.", "Mei Chen"),  # a month as given name
 ])
 def test_person_forms(text, name):
     assert name in persons(text)
@@ -69,6 +71,7 @@ def test_person_forms(text, name):
     "2025 – heden: kroonlid Sociaal-Economische Raad.",  # an office before an organisation's name
     "Zo zegt de directeur Sociaal Medische Zaken van UWV.",  # a department's name
     "Uit de Nationale Enquête Arbeidsomstandigheden van TNO blijkt dat.",  # a capitalised phrase goes on before it
+    "Sinds de Wet Arbeidsmarkt (2015) is dat anders.",  # a year in brackets after no name
 ])
 def test_look_alikes_are_no_persons(text):
     assert persons(text) == {}

@@ -116,7 +116,7 @@ def test_dutch_laws_in_the_magazine_and_their_look_alikes(extracted):
     laws = keys(ex, "Law")
     assert {"law/wml", "law/wtp", "law/wet-dba", "law/wwz", "law/participatiewet", "law/wet-betaalbare-huur",
             "law/wet-versterking-regie-volkshuisvesting"} <= laws  # "... volkshuisvesting is in behandeling"
-    assert written(ex, "law/wet-betaalbare-huur") == ["Wet betaalbare huur", "Wbh"]
+    assert written(ex, "law/wet-betaalbare-huur") == ["Wet betaalbare huur", "Wbh", "Wbh"]  # its name, "(Wbh)", "De Wbh"
     assert not {label for label in labels(ex, "Law")
                 if label.lower().startswith(("wet van", "wet- en", "wetboek", "wetenschap", "wetsvoorstel"))}
     assert not keys(ex, "Provision")  # "In dit artikel", "Artikel 3 van een nieuwe reeks", "p. 12"

@@ -756,3 +756,83 @@ def test_a_status_column_with_one_word_verdicts():
     assert [stance_of(result, n) for n in ("1", "2", "3")] == ["Adopted", "NotAdopted", "UnderConsideration"]
     # a sentence that reports on something carried out is no verdict
     assert stance.classify("De evaluatie is in 2024 uitgevoerd.").stance == "Noted"
+
+
+REFERENCED = """Kabinetsreactie op het SER-advies 'Hybride werken'
+
+Geachte voorzitter,
+
+De SER heeft het advies 'Hybride werken' uitgebracht. De raad pleit voor afspraken op het niveau van de sector. Hieronder ga ik in op de aanbevelingen.
+
+Het verzoek om thuis te werken
+
+In aanbeveling 1 vraagt de SER het kabinet om in de Wet flexibel werken een zwaardere toets op te nemen. Het kabinet neemt deze aanbeveling niet over.
+
+Gezond thuiswerken
+
+Ook de tweede aanbeveling, over de thuiswerkplek, spreekt het kabinet aan. De raad vraagt om de regels uit te leggen.
+
+Het kabinet neemt deze aanbeveling over.
+
+Tot slot vraagt de SER in zijn derde aanbeveling de vrijstelling te verhogen. Het kabinet beraadt zich hier nog op.
+
+Hoogachtend,
+
+de minister van Sociale Zaken en Werkgelegenheid,
+
+J. Jansen
+"""
+
+
+def test_recommendations_taken_up_by_their_number_in_running_text():
+    """A letter that names each recommendation by its number where it takes it up: the text's numbers, not
+    the order of proposals found ("De raad pleit voor ..." in the introduction is none)."""
+    result = run(REFERENCED)
+    recs = recommendations(result)
+    assert set(recs) == {"1", "2", "3"}
+    assert recs["3"].label.startswith("Tot slot vraagt de SER in zijn derde aanbeveling")
+    assert [stance_of(result, n) for n in "123"] == ["NotAdopted", "Adopted", "UnderConsideration"]
+    # one number named once is no such letter; numbers out of order neither
+    assert recommendations(run(REFERENCED.replace("Ook de tweede", "Ook de").replace("zijn derde", "zijn"))) \
+        .keys() != {"1"}
+    swapped = REFERENCED.replace("aanbeveling 1 ", "aanbeveling 4 ")
+    assert "4" not in recommendations(run(swapped))
+
+
+def test_a_list_that_restarts_at_one_inside_a_section_holds_the_recommendations():
+    """"2. Aanbevelingen en reactie" and then "1. Introduceer ...", "2. Veranker ...": the list whose items
+    carry the reactions is the outline, not the document's own section numbers."""
+    text = ("Kabinetsreactie op het SER-advies 'Vakmanschap'\n\n1. Inleiding\n\nDe SER bracht het advies uit.\n\n"
+            "2. Aanbevelingen en reactie van het kabinet\n\n"
+            "1. Introduceer een ontwikkelbudget voor iedere werkende.\n\n"
+            "Reactie kabinet: Het kabinet neemt deze aanbeveling niet over.\n\n"
+            "2. Veranker het recht op scholing van de werknemer.\n\n"
+            "Reactie kabinet: Het kabinet neemt deze aanbeveling over.\n\n"
+            "3. Maak de bekostiging van het mbo flexibeler.\n\n"
+            "Reactie kabinet: Het kabinet neemt deze aanbeveling gedeeltelijk over.\n\n"
+            "3. Tot slot\n\nHet kabinet dankt de SER en wijst op artikel 18b van de Participatiewet.\n")
+    result = run(text)
+    recs = recommendations(result)
+    assert set(recs) == {"1", "2", "3"} and recs["2"].label.startswith("Veranker")
+    assert [stance_of(result, n) for n in "123"] == ["NotAdopted", "Adopted", "PartlyAdopted"]
+    assert not any("participatiewet" in getattr(v, "key", "") for p, v in recs["3"].props if p == "polder:refersTo")
+
+
+def test_a_magazine_lists_an_advices_recommendations_with_the_cabinets_reaction_to_each():
+    text = ("# SER Magazine — mei 2025\n\n### Kabinet reageert op advies\n\nHet kabinet heeft gereageerd op het "
+            "SER-advies. Het kabinet deelt de analyse. Het advies bevatte drie aanbevelingen:\n\n"
+            "1. Richt per sector een leerwerkloket in. **Het kabinet neemt deze aanbeveling over** en stelt middelen "
+            "beschikbaar.\n2. Voer een scholingsaftrek in. Het kabinet neemt deze aanbeveling niet over.\n"
+            "3. Maak scholing onderdeel van het jaargesprek.\n\nDe commissie is tevreden.\n")
+    result = run(text, "sermagazine_kort_nieuws")
+    assert result.doc.kind == "magazine"
+    recs = recommendations(result)
+    assert set(recs) == {"1", "2", "3"} and recs["1"].label == "Richt per sector een leerwerkloket in"
+    assert [stance_of(result, n) for n in "12"] == ["Adopted", "NotAdopted"]
+    assert f"doc/{result.doc.stem}/recommendation/3/response" not in result.entities  # no reaction given
+
+
+def test_a_quoted_list_of_recommendations_in_a_magazine_box():
+    text = ("SER Magazine | maart 2025\n\nInterview\n\n> **Het advies in het kort**\n>\n> De SER doet twee "
+            "aanbevelingen:\n>\n> 1. Behoud de koppeling met het minimumloon.\n> 2. Maak inkomen voorspelbaarder.\n")
+    assert set(recommendations(run(text, "sermagazine_interview"))) == {"1", "2"}

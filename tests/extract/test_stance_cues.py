@@ -321,3 +321,29 @@ def test_agreeing_with_the_goal_but_refusing_the_recommendation_is_not_adopted()
     """The polite refusal: "onderschrijft het doel van deze aanbeveling, maar neemt haar niet over"."""
     verdict = stance.classify("Het kabinet onderschrijft het doel van deze aanbeveling, maar neemt haar niet over.")
     assert verdict.stance == "NotAdopted" and verdict.mix.id.startswith("stance.mix.goal-but-refused/")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Het kabinet neemt dit aanbod graag aan.", "Adopted"),
+    ("Het kabinet neemt dit aanbod niet aan.", "NotAdopted"),
+    ("Het kabinet is bereid te bezien of dit kan worden opgenomen.", "UnderConsideration"),
+    ("Het kabinet is bereid de raad te ontvangen.", "Noted"),  # willing, but not to weigh the proposal
+])
+def test_accepting_an_offer_and_being_willing_to_weigh_it(text, expected):
+    assert stance.classify(text).stance == expected
+
+
+def test_what_the_cabinet_supports_instead_makes_no_partial_adoption():
+    refused = ("Het kabinet neemt deze aanbeveling niet over. Het kabinet zet in plaats daarvan in op het tegengaan "
+               "van schijnzelfstandigheid. Daarnaast ondersteunt het kabinet het sectorale plan van de werkgevers.")
+    verdict = stance.classify(refused)
+    assert verdict.stance == "NotAdopted" and verdict.mix.id.startswith("stance.mix.refused-and-instead/")
+    # without "in plaats daarvan" the support is a part adopted
+    assert stance.classify(refused.replace(" in plaats daarvan", "")).stance == "PartlyAdopted"
+
+
+def test_a_partial_verdict_outweighs_agreeing_with_the_goal_but_refusing_a_means():
+    text = ("Het kabinet onderschrijft het doel dat iedere werkende over middelen beschikt, maar kiest niet voor een "
+            "nieuw, generiek budget. Het kabinet neemt deze aanbeveling daarmee deels over.")
+    assert stance.classify(text).stance == "PartlyAdopted"
+    assert stance.classify(text.split(" Het kabinet neemt")[0]).stance == "NotAdopted"

@@ -43,6 +43,22 @@ def test_incompatible_given_names_stay_apart():
     assert list(b2.entities) == ["person/k-fortuin"]
 
 
+def test_initials_join_the_written_given_name_they_fit():
+    a = document("a", {"person/ruud-scheepmaker": "Ruud Scheepmaker"}, {"person/ruud-scheepmaker": "org/fnv"})
+    b = document("b", {"person/r-scheepmaker": "R. Scheepmaker"}, {"person/r-scheepmaker": "org/fnv"})
+    c = document("c", {"person/k-scheepmaker": "K. Scheepmaker"}, {"person/k-scheepmaker": "org/fnv"})
+    _, b2, c2 = resolved(a, b, c)
+    assert list(b2.entities) == ["person/ruud-scheepmaker"]
+    assert list(c2.entities) == ["person/k-scheepmaker"]  # another initial: another person
+
+
+def test_two_sets_of_initials_stay_apart():
+    a = document("a", {"person/r-j-scheepmaker": "R.J. Scheepmaker"}, {"person/r-j-scheepmaker": "org/fnv"})
+    b = document("b", {"person/r-scheepmaker": "R. Scheepmaker"}, {"person/r-scheepmaker": "org/fnv"})
+    a2, b2 = resolved(a, b)
+    assert list(a2.entities) == ["person/r-j-scheepmaker"] and list(b2.entities) == ["person/r-scheepmaker"]
+
+
 def test_one_label_per_key_across_documents():
     a = document("a", {"person/mariette-hamer": "MARIËTTE HAMER"})
     b = document("b", {"person/mariette-hamer": "Mariëtte Hamer"})
