@@ -157,7 +157,8 @@ _LETTERHEAD = re.compile(r"(?:>|Retouradres\b|Postbus\b|Aan\s+de\s+[Vv]oorzitter
 def find_date(text: str, kind: str) -> tuple[str | None, str | None]:
     finders = [_header_date, _letter_date]
     if kind == "minutes":
-        finders = [_header_date, _meeting_date, _today_date]  # the "Datum:" line names the meeting's day
+        # the "Datum:" line names the meeting's day, as does a line of the head that opens with it
+        finders = [_header_date, _held_on_date, _meeting_date, _today_date]
     elif kind == "magazine":
         finders = [_issue_date, _header_date]
     elif kind in ("advice", "other"):
@@ -188,7 +189,8 @@ def _parse_date(s: str) -> str | None:
 
 
 # ("**Datum:** vrijdag 14 november 2025, 13.30 – 16.15 uur": bold label, weekday and hours)
-_HEADER = re.compile(r"^[ \t*_]*Datum[ \t]*:?[ \t*_]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,60})$", re.M)
+# (not a "Datum verslag:" or "Datum vaststelling:" line: the day of the writing, not of the meeting)
+_HEADER = re.compile(r"^[ \t*_]*Datum(?![ \t]+[a-z]+[ \t]*:)[ \t]*:?[ \t*_]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,60})$", re.M)
 
 
 def _header_date(text: str):
@@ -233,6 +235,22 @@ def _meeting_date(text: str):
         if _PREVIOUS.search(text, line_start, m.start()) and not own_title:
             continue
         return _iso(m["year"], m["month"], m["day"]), sentence_at(text, m.start(), m.end())
+    return None
+
+
+_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+# "gehouden op donderdag 28 november 2024", a dateline "*Vrijdag 16 mei 2025, 10.00 uur, SER-gebouw*"
+_HELD_ON = (re.compile(rf"(?i)\bgehouden\s+op\s+(?:{_WEEKDAY}\s+)?{TEXT_DATE.pattern}"),
+            re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{TEXT_DATE.pattern}"))
+
+
+def _held_on_date(text: str):
+    """The day the head of the minutes says the meeting was held on."""
+    found = [m for rx in _HELD_ON for m in rx.finditer(text, 0, _HEADER_CHARS)
+             if not _EARLIER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())]  # "De vorige vergadering, ..."
+    if found:
+        m = min(found, key=lambda m: m.start())
+        return _iso(m["year"], m["month"], m["day"]), _fold(m.group(0))
     return None
 
 

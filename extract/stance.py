@@ -102,6 +102,7 @@ class Rules:
     hypothetical: re.Pattern | None = None  # a clause that only asks whether ("of ...")
     hypothetical_stance: str = "UnderConsideration"
     double: re.Pattern | None = None  # two negations that cancel ("geen reden om ... niet over te nemen")
+    council: re.Pattern | None = None  # a sentence in the advisory body's voice ("De SER roept ... op")
     prefilter: Prefilter | None = field(default=None, compare=False, repr=False)
 
 
@@ -159,6 +160,7 @@ def load_rules() -> Rules:
                  re.compile(data["hypothetical"]["pattern"]) if "hypothetical" in data else None,
                  data.get("hypothetical", {}).get("stance", "UnderConsideration"),
                  re.compile(data["negation"]["double"], re.I) if "double" in data["negation"] else None,
+                 re.compile(data["council"]["pattern"]) if "council" in data else None,
                  Prefilter.of(cues))
 
 
@@ -210,6 +212,8 @@ def has_voice(sentence: str, rules: Rules) -> bool:
 
 def cues_in(sentence: str, start: int, weight: float, rules: Rules) -> list[Fired]:
     fired = []
+    if rules.council is not None and rules.council.match(sentence) and not has_voice(sentence, rules):
+        return fired  # the council's own proposal, retold: no stance of the cabinet's
     voiced = None
     void = cancelled(sentence, rules)
     cues = rules.cues

@@ -1,6 +1,8 @@
 """Meetings from minutes: agenda numbering, chair, speakers, attendance, references."""
 from __future__ import annotations
 
+import pytest
+
 from polder.extract.minutes import agenda_items, dutch_date
 from polder.extract.pipeline import extract
 from polder.extract.reader import read_document
@@ -413,3 +415,27 @@ def test_a_chair_listed_as_away_is_not_the_chair(tmp_path):
     assert facts(result, "polder:chair") == set()
     assert ("meeting", "person/h-m-verbrugge") in facts(result, "polder:absentWithApologies")
     assert ("2", "person/h-m-verbrugge") not in facts(result, "polder:speaker")
+
+
+@pytest.mark.parametrize("head,date", [
+    # the day it was held, not the day the report was written
+    ("VERSLAG\n\nvan de 52e vergadering van de commissie Arbeidsomstandigheden,\ngehouden op donderdag 28 november "
+     "2024 te Den Haag\n\nDatum verslag     : 6 december 2024\n", "2024-11-28"),
+    # a dateline under the title
+    ("# Verslag openbare raadsvergadering\n\n*Vrijdag 16 mei 2025, 10.00 uur, SER-gebouw Den Haag*\n", "2025-05-16"),
+])
+def test_the_day_the_head_of_the_minutes_says_the_meeting_was_held(head, date):
+    from polder.extract.classify import find_date
+    text = head + "\n1. Opening\n\nDe voorzitter opent de vergadering om 10.00 uur.\n"
+    assert find_date(text, "minutes")[0] == date
+
+
+@pytest.mark.parametrize("attendance", [
+    "AANWEZIG\n\nVoorzitter\nmw. dr. M.J. Terpstra-Bouali\n\nKroonleden\nprof. dr. H.W. Lindeboom\n",
+    "| Naam | Rol |\n|---|---|\n| mw. dr. M.J. Terpstra-Bouali | kroonlid, voorzitter |\n"
+    "| prof. dr. H.W. Lindeboom | kroonlid |\n",
+])
+def test_the_chair_on_the_line_under_the_word_or_in_a_table_row(tmp_path, attendance):
+    text = ("Verslag van de raadsvergadering van de SER van vrijdag 21 maart 2025\n\n" + attendance +
+            "\n1. Opening\n\nDe voorzitter opent de vergadering. De heer Lindeboom vraagt het woord.\n")
+    assert facts(built(tmp_path, text), "polder:chair") == {("meeting", "person/m-j-terpstra-bouali")}

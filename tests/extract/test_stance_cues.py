@@ -347,3 +347,19 @@ def test_a_partial_verdict_outweighs_agreeing_with_the_goal_but_refusing_a_means
             "nieuw, generiek budget. Het kabinet neemt deze aanbeveling daarmee deels over.")
     assert stance.classify(text).stance == "PartlyAdopted"
     assert stance.classify(text.split(" Het kabinet neemt")[0]).stance == "NotAdopted"
+
+
+def test_the_councils_own_proposal_retold_in_a_reaction_is_no_stance():
+    """In a reply section ("Ad 7.") the council's words are retold before the cabinet's: "De SER roept werkgevers
+    op ..." holds no stance of the cabinet's, unless the sentence names the cabinet too."""
+    text = ("De SER roept werkgevers en werknemers op om afspraken te maken en steunt de initiatieven van de "
+            "Stichting. Het kabinet neemt kennis van deze aanbeveling.")
+    assert stance.classify(text).stance == "Noted"
+    assert stance.classify("De raad vraagt om een onderzoek; het kabinet neemt dit over.").stance == "Adopted"
+
+
+def test_agreeing_with_the_goal_but_not_deciding_yet_is_under_consideration():
+    text = ("Het kabinet onderschrijft het doel van deze aanbeveling, maar neemt nog geen besluit. Het kabinet laat "
+            "daarom eerst onderzoek verrichten.")
+    verdict = stance.classify(text)
+    assert verdict.stance == "UnderConsideration" and verdict.mix.id.startswith("stance.mix.goal-but-not-yet/")
