@@ -532,15 +532,16 @@ def _role_search_start(window: str) -> int:
 # (an age, with a copula or a comma, may stand between: "Joost Smit (52) is algemeen directeur
 # van X", "Eva Smit (38), CEO van X"; a copula alone: "Nadia Bouhassoun is kroonlid van de SER"; a profile's next line "Functie: ..." gives the role; a
 # role on the next line that a colon follows labels that line: "W.H. Kuipers\nSecretaris: ...")
-AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige)\s+)*|\s*\n[ \t]*Functie:[ \t]*|\s*\n\s*|\s+(?:is|was)\s+(?:(?:de|het|een|nieuwe|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s+|\s*\((?=(?:{ROLE})(?:,\s*(?:{ROLE}))*\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
+AFTER_ROLE = r"^(?![ \t]*\n\s*(?:{ROLE})[ \t]*:)(?:,\s+(?:(?:tevens|sinds\s+\S+|de|het|onze|nieuwe|toenmalige|senior|junior|plaatsvervangend|waarnemend|interim)\s+)*|\s*\n[ \t]*Functie:[ \t]*|\s*\n\s*|\s+(?:is|was)\s+(?:(?:de|het|een|nieuwe|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s+|\s*\((?=(?:{ROLE})(?:,\s*(?:{ROLE}))*\))|\s*\(\d{1,3}\)\s+(?:is|was|werkt\s+als)\s+(?:(?:de|het|een|algemeen|sinds\s+\S+|nu|inmiddels)\s+)*|\s*\(\d{1,3}\),\s+(?:(?:de|het|sinds\s+\S+)\s+)*)(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-)?(?P<role>{ROLE}),?(?:\s+(?:van|bij|aan)\s+|\s+)?"
 
 
 @lru_cache(maxsize=4)
 def _role_before_pattern(role: str, field: str = "(?!)") -> re.Pattern:
     # (a former office is read with its prefix, and `fact` gives it no role: "oud-minister X",
     # "ex-wethouder Y", "voormalig directeur Z")
+    # (academic titles may stand between the role and the name: "CBM-voorzitter mr. Aylin Çelik")
     return re.compile(rf"(?:(?P<orgpre>[A-Z][\w&]*(?:-[A-Z][\w&]*)*)-|(?<![\w-]))"
-                      rf"(?P<role>{FORMER}?{role})(?:\s+{field}(?![\w-]))?\s+$")
+                      rf"(?P<role>{FORMER}?{role})(?:\s+{field}(?![\w-]))?\s+(?:(?:prof|dr|drs|mr|ir|ing)\.\s*)*$")
 
 
 @lru_cache(maxsize=4)
@@ -558,12 +559,25 @@ def roles_after(text: str, hit: PersonHit, org_hits) -> list[RoleFact]:
         org = org_at(org_hits, rest_at + m.start("orgpre"), text) if pre else org_at(org_hits, rest_at + m.end(), text)
         if org is None and not pre:
             org = place_body(text, rest_at + m.end(), m.group("role"), org_hits)
+        if org is None and not pre and not rest[m.end("role"):m.end("role") + 1] == ",":
+            org = org_after_field(text, rest_at + m.end(), org_hits)
         out.append(fact(m.group("role"), org, "persons/role-after/1"))
     out += org_after(text, rest_at, org_hits) or namens_after(text, hit, org_hits)
     return out
 
 
 _PLACE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:aan[ \t]+de[nr]?[ \t]+)?[A-Z][\w'’-]+)?(?![\w-])")
+# a role's field or portfolio before its organisation: "wethouder Werk en Inkomen van de gemeente Eindhoven",
+# "directeur Werkbedrijf bij UWV", "hoogleraar arbeidsrecht aan Tilburg University" (a few words, no clause
+# boundary between)
+_FIELD_THEN_ORG = re.compile(r"(?:[A-Z][\w&-]*(?:[ \t]+(?:en|&|[A-Z][\w&-]*)){0,3}|[a-z][\w-]*)[ \t]+(?:van|bij|aan)[ \t]+")
+
+
+def org_after_field(text: str, pos: int, org_hits):
+    """The organisation after a role's field: 'directeur Werkbedrijf bij UWV'."""
+    m = _FIELD_THEN_ORG.match(text, pos, pos + 80)
+    return org_at(org_hits, m.end(), text) if m else None
+
 
 
 def place_body(text: str, pos: int, role: str, org_hits):

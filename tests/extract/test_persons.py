@@ -809,3 +809,39 @@ def test_a_compound_role_opening_a_sentence_and_the_inspector_general():
     text = "Interview\n\nCommissievoorzitter Emma Lindqvist opent. Ook Inspecteur-generaal Yvonne Hagenaars was er."
     assert {("Emma Lindqvist", "commissievoorzitter", None), ("Yvonne Hagenaars", "inspecteur-generaal", None)} <= roles(text)
     assert "Commissievoorzitter Emma Lindqvist" not in persons(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De brief is ondertekend door minister mr. K.L. Tjon-A-Fong.", "K.L. Tjon-A-Fong"),  # a capital alone between hyphens
+    ("Dat zegt inspecteur Ruud Verschoor, die al jaren werkt.", "Ruud Verschoor"),  # a role word after the speech verb
+    ("Vermeulen volgt Amira Benali op als voorzitter.", "Amira Benali"),
+    ("Zij wordt opgevolgd door Iris Kramer-Mohan, tot nu toe hoofd.", "Iris Kramer-Mohan"),
+    ("In memoriam Jan Blokzijl", "Jan Blokzijl"),
+    ("Namens MKB-Nederland heeft Gert-Jan Hazeleger duidelijk gemaakt dat het niet kan.", "Gert-Jan Hazeleger"),
+])
+def test_more_cues_for_a_person(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens de Nederlandsche Bank is dat zo.",  # an article after the speech verb: no role word
+    "De kosten volgen Sociale Zaken op de voet.",
+])
+def test_look_alikes_of_the_new_cues(text):
+    assert persons(text) == {}
+
+
+@pytest.mark.parametrize("text, name, relation, org", [
+    ("Yusuf Bakkali, directeur Werk en Inkomen van de FNV, sprak.", "Yusuf Bakkali", "role", "org/fnv"),
+    ("Peter-Jan Hulsbergen, directeur Werkbedrijf bij UWV, ook.", "Peter-Jan Hulsbergen", "role", "org/uwv"),
+    ("Marleen Bakker, hoogleraar arbeidsrecht aan de Universiteit Leiden, schreef het.", "Marleen Bakker", "role",
+     "org/universiteit-leiden"),
+    ("“Het kan,” zegt Sandra Hoek, senior beleidsadviseur bij MKB-Nederland.", "Sandra Hoek", "role", "org/mkb-nederland"),
+    ("De vergadering werd geopend door CBM-voorzitter mr. Aylin Çelik.", "Aylin Çelik", "head", "org/ser/cbm"),
+])
+def test_a_role_with_its_field_or_a_title_between_keeps_its_organisation(text, name, relation, org):
+    assert (name, relation, org) in relations(text)
+
+
+def test_a_role_closed_by_a_comma_takes_no_organisation_from_the_clause_after():
+    assert not any(org == "org/fnv" for _, _, org in relations("Jan Smit, directeur, zegt dat hij van de FNV komt."))
