@@ -144,6 +144,8 @@ def _single_citations(rule: Rule, text: str, law_hits: list[tuple[int, int, str]
             start, word = ahead.start(), ahead.group("pword")
         law = named or _law_group(m, laws) or _law_named_after(text, m.end(), law_hits)
         if law is None:
+            law = _law_of_next_article(text, m.end(), law_hits)
+        if law is None:
             law = passage_law(text, m.start("article"), m.end(), law_hits)
         law = law or None
         paragraph = m.group("pnum") or (str(ordinals[word.lower()]) if word else None)
@@ -165,6 +167,29 @@ def _law_named_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) 
     if m is None:
         return None
     return next((key for start, _end, key in law_hits if start == m.end()), "")
+
+
+@lru_cache(maxsize=1)
+def _next_article() -> re.Pattern:
+    """"en artikel 5:5", "of art. 7": the next article of a coordination, its paragraph too."""
+    fragments = {"ORDINALS": "|".join(sorted(patterns()["ordinals"], key=len, reverse=True))}
+    paragraph = fill(patterns()["fragments"]["PARAGRAPH"], fragments).replace("?P<pword>", "?:").replace("?P<pnum>", "?:")
+    article = patterns()["fragments"]["ARTICLE"]
+    return re.compile(rf"\s+(?:en|of)\s+(?:[Aa]rtikel|art\.?)\s+{article}(?:\s*{paragraph})?")
+
+
+def _law_of_next_article(text: str, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:
+    """"artikel 5:3 en artikel 5:5 van de Arbeidstijdenwet": the law named after the last article
+    the citation is coordinated with (two at most)."""
+    for _ in range(2):
+        m = _next_article().match(text, end)
+        if m is None:
+            return None
+        end = m.end()
+        law = _law_named_after(text, end, law_hits)
+        if law is not None:
+            return law or None
+    return None
 
 
 def _law_right_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) -> tuple[str, int] | None:

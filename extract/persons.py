@@ -182,6 +182,7 @@ TITLED = "persons/titled/4"
 OFFICE = "persons/office-surname/2"
 ACADEMIC = "persons/academic/2"
 CREDIT = "persons/credit/1"
+ATTENDANCE = "persons/attendance-list/1"
 MOTION = "persons/motion/2"
 INITIALS = "persons/initials/2"
 
@@ -733,8 +734,8 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
         titled_hits += [with_full_name(h, full_hits) if rule_id == OFFICE else h for h in new]
     taken = _overlap_test([(h.start, h.end) for h in titled_hits])
     titled_hits += [h for h in surname_first(text) if not taken(h.start, h.end)]
-    for hit in (titled_hits + listed(text, MOTION)
-                + listed(text, "persons/titled-plural/1") + listed(text, CREDIT)):
+    for hit in (titled_hits + listed(text, MOTION) + listed(text, "persons/titled-plural/1")
+                + listed(text, CREDIT) + listed(text, ATTENDANCE)):
         if hit.rule == CREDIT and looks_like_organisation(text, hit):
             continue
         found.append((hit, facts_for(text, hit, org_hits)))
@@ -768,7 +769,8 @@ def _list_label() -> re.Pattern:
     """A line labelled with a plural role, up to the line's end or the next label ("Kroonleden: mevrouw
     A, de heer B Werkgeversleden: ..." when the clean view joined two lines)."""
     plurals = "|".join(re.escape(w) for w in sorted(lexicon().plurals or {}, key=len, reverse=True))
-    return re.compile(rf"(?:^|\n)[ \t]*(?:[-•*–][ \t]+)?(?P<role>(?i:{plurals}))[ \t]*:(?P<list>[^\n]*?)(?=\s[A-Z][a-z]+:|\n|$)")
+    # (or a table's row: "| Kroonleden | Groenewegen, Kasteleijn |")
+    return re.compile(rf"(?:^|\n)[ \t]*(?:[-•*–|][ \t]+)?(?P<role>(?i:{plurals}))[ \t]*[:|](?P<list>[^\n]*?)(?=\s[A-Z][a-z]+:|\n|$)")
 
 
 @lru_cache(maxsize=1)

@@ -709,3 +709,15 @@ def test_the_paragraph_hints_on_written_citations():
     assert has_paragraph_list("artikel 18, eerste en tweede lid, van de WOR")
     assert has_paragraph_list("de leden 1, 2 en 4 van artikel 25 WOR")
     assert not has_paragraph_list("artikel 18, tweede lid, van de WOR en de leden van de raad")
+
+
+def test_an_article_coordinated_with_the_next_takes_the_law_named_after_both(tmp_path):
+    """"artikel 5:3 en artikel 5:5 van de Arbeidstijdenwet" in a sentence that named another law before:
+    both articles are of the Arbeidstijdenwet."""
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "brief.txt"
+    path.write_text("Kabinetsreactie\n\nHet gaat om artikel 13, eerste lid, WML en de rusttijden uit artikel 5:3 en "
+                    "artikel 5:5 van de Arbeidstijdenwet.\n", encoding="utf-8")
+    provisions = {k for k, e in extract_file(path).entities.items() if e.cls == "Provision"}
+    assert {"law/atw/artikel-5-3", "law/atw/artikel-5-5", "law/wml/artikel-13"} <= provisions
+    assert not any(k.startswith("law/wml/artikel-5") for k in provisions)

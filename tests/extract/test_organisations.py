@@ -30,6 +30,7 @@ def test_organisation_found(text, name, cls):
     "de Corporate Sustainability Reporting Directive (CSRD) geldt",  # a directive, not a body
     "Zero Death by Accidents & Chemicals (ZDAC) is een programma",
     "De Stichting heeft dat besloten.",  # no name after Stichting
+    "Nieuw is een leernetwerk over inclusie.",  # an adjective before a copula
     "de werkgroep heeft gesproken",  # no name after werkgroep
     "Het Kabinet en De Kroonleden zijn het eens.",
     "In Nederland (NL) werken veel mensen.",  # initials do not spell a name
@@ -494,3 +495,8 @@ def test_an_acronym_after_a_ser_committee_is_its_own_and_names_it_later():
     assert found["SER-commissie Arbeidsmarkt en Sociale Zekerheid"] == ("org/ser", key)
     assert found["commissie ASZ"] == ("org/ser", key)
     assert found["Commissie Sociaal-Economische Vraagstukken"][0] == "org/ser"  # "... (SEV) van de SER"
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
+    names = found("Volgens Glastuinbouw Nederland, de brancheorganisatie van telers, groeit het.")
+    assert "Glastuinbouw Nederland" in names and "Volgens Glastuinbouw Nederland" not in names

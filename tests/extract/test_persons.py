@@ -72,6 +72,7 @@ def test_person_forms(text, name):
     "Zo zegt de directeur Sociaal Medische Zaken van UWV.",  # a department's name
     "Uit de Nationale Enquête Arbeidsomstandigheden van TNO blijkt dat.",  # a capitalised phrase goes on before it
     "Sinds de Wet Arbeidsmarkt (2015) is dat anders.",  # a year in brackets after no name
+    "Zij wijst op artikel 7:658 van het Burgerlijk Wetboek: een werkgever moet zorgen.",  # a law before a colon
 ])
 def test_look_alikes_are_no_persons(text):
     assert persons(text) == {}
@@ -845,3 +846,13 @@ def test_a_role_with_its_field_or_a_title_between_keeps_its_organisation(text, n
 
 def test_a_role_closed_by_a_comma_takes_no_organisation_from_the_clause_after():
     assert not any(org == "org/fnv" for _, _, org in relations("Jan Smit, directeur, zegt dat hij van de FNV komt."))
+
+
+def test_who_attended_by_group_in_surnames_alone():
+    text = ("| Geleding | Aanwezig |\n|---|---|\n| Kroonleden | Groenewegen, Kasteleijn, Lindeboom |\n"
+            "| Werknemersleden | Sarmo, Koç en Mertens |\n")
+    found = persons(text)
+    assert {"Groenewegen", "Kasteleijn", "Lindeboom", "Sarmo", "Koç", "Mertens"} <= set(found)
+    assert ("Lindeboom", "member", None) in relations(text)  # the plural role of the row: kroonlid (of the SER, later)
+    # a line of other words is no list of persons
+    assert persons("| Kroonleden | Zie bijlage, Verslag en Agenda van vandaag |\n") == {}
