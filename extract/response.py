@@ -296,7 +296,8 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     any, those of proposals answered one by one without numbers. Of several outlines, the
     one whose sections hold the most marked reactions ("Reactie kabinet:")."""
     tables = list(table_blocks(text, end))
-    outlines = [outline_sections(text, end, headings, tables) for headings in candidate_headings(text, end)]
+    every = find_headings(text, end)
+    outlines = [outline_sections(text, end, headings, tables, every) for headings in candidate_headings(text, end)]
     found = max(outlines, key=lambda found: sum(s.marked for s in found))  # the first of equals
     answered = {n for s in found for n in s.heading.numbers()}
     rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
@@ -305,11 +306,15 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     return referenced_sections(text, end) or unnumbered_sections(text, end) or reported_sections(text, end)
 
 
-def outline_sections(text: str, end: int, headings: list[Heading], tables: list[re.Match]) -> list[Section]:
-    """The recommendations' sections under one outline of numbered headings."""
+def outline_sections(text: str, end: int, headings: list[Heading], tables: list[re.Match],
+                     every: list[Heading] = ()) -> list[Section]:
+    """The recommendations' sections under one outline of numbered headings (`every`: all the
+    numbered headings, which may hold the chapter after the outline's)."""
     out = []
     for i, h in enumerate(headings):
         stop = headings[i + 1].start if i + 1 < len(headings) else closing_at(text, h.end, end)
+        if i + 1 == len(headings):
+            stop = min(stop, next_chapter(headings, every, h.end) or stop)
         stop = min([stop] + [t.start() for t in tables if h.end <= t.start() < stop])
         closing_heading = rules()["closing_heading"].search(text, h.end, stop)
         stop = closing_heading.start() if closing_heading else stop
@@ -318,6 +323,17 @@ def outline_sections(text: str, end: int, headings: list[Heading], tables: list[
     replies_to(text, end, out)
     marked_somewhere = any(s.marked for s in out)
     return [s for s in out if is_recommendation(s, marked_somewhere)]
+
+
+def next_chapter(headings: list[Heading], every: list[Heading], after: int) -> int | None:
+    """Where the chapter after the one that holds the outline begins ("2. Reactie per aanbeveling",
+    "Ad 1." ... "Ad 8.", then "3. Implementatie ..."): the last recommendation's section ends there."""
+    before = [h for h in every if h.start < headings[0].start and len(h.outline) == 1 and h.rule != headings[0].rule]
+    if not before:
+        return None
+    chapter = before[-1]
+    return next((h.start for h in every if h.start >= after and h.rule == chapter.rule
+                 and h.outline == (chapter.outline[0] + 1,)), None)
 
 
 def referenced_sections(text: str, end: int) -> list[Section]:

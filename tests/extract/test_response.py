@@ -836,3 +836,16 @@ def test_a_quoted_list_of_recommendations_in_a_magazine_box():
     text = ("SER Magazine | maart 2025\n\nInterview\n\n> **Het advies in het kort**\n>\n> De SER doet twee "
             "aanbevelingen:\n>\n> 1. Behoud de koppeling met het minimumloon.\n> 2. Maak inkomen voorspelbaarder.\n")
     assert set(recommendations(run(text, "sermagazine_interview"))) == {"1", "2"}
+
+
+def test_the_last_recommendation_ends_where_the_next_chapter_begins():
+    """"2. Reactie per aanbeveling", "Ad 1." ... "Ad 2.", then "3. Implementatie ...": the next chapter is no part
+    of the last reaction (its "grotendeels" made the adoption partial)."""
+    text = ("Kabinetsreactie op het SER-advies 'Zeker werk'\n\n1. Hoofdlijn\n\nDe SER bracht een advies uit.\n\n"
+            "2. Reactie per aanbeveling\n\nAd 1. Verhoog het minimumloon\n\nHet kabinet neemt deze aanbeveling niet over.\n\n"
+            "Ad 2. Monitor de bestaanszekerheid\n\nHet kabinet neemt deze aanbeveling over.\n\n"
+            "3. Implementatie van de richtlijn\n\nNederland voldoet al grotendeels aan de verplichtingen van artikel 4 "
+            "van de Participatiewet.\n")
+    result = run(text)
+    assert stance_of(result, "2") == "Adopted"
+    assert not any("participatiewet" in getattr(v, "key", "") for p, v in recommendations(result)["2"].props)
