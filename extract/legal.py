@@ -173,9 +173,8 @@ def _law_named_after(text: str, end: int, law_hits: list[tuple[int, int, str]]) 
 def _next_article() -> re.Pattern:
     """"en artikel 5:5", "of art. 7": the next article of a coordination, its paragraph too."""
     fragments = {"ORDINALS": "|".join(sorted(patterns()["ordinals"], key=len, reverse=True))}
-    paragraph = fill(patterns()["fragments"]["PARAGRAPH"], fragments).replace("?P<pword>", "?:").replace("?P<pnum>", "?:")
-    article = patterns()["fragments"]["ARTICLE"]
-    return re.compile(rf"\s+(?:en|of)\s+(?:[Aa]rtikel|art\.?)\s+{article}(?:\s*{paragraph})?")
+    paragraph = fill(patterns()["fragments"]["PARAGRAPH"], fragments)
+    return re.compile(rf"\s+(?:en|of)\s+(?:[Aa]rtikel|art\.?)\s+{patterns()['fragments']['ARTICLE']}(?:\s*{paragraph})?")
 
 
 def _law_of_next_article(text: str, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:

@@ -75,24 +75,23 @@ def agenda_items(text: str) -> list[Item]:
     numbers run on past the item's ("5. Zorg voor ..." in item 4)."""
     found: list[tuple[str, str, int, int]] = []
     top, sub = 0, 0
-    previous: tuple[int, int, bool] | None = None  # the last numbered line: its number, end, taken
+    skipped_line = None  # (number, end) of the last numbered line that was no item
     for m in scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text):
         major, minor = split_number(m.group("number"))
         major_n, minor_n = int(major), _minor_index(minor)
-        in_a_list = previous is not None and not _blank_line_between(text, previous[1], m.start())
         if not minor and major_n == 1 and top > 1 and _listed_together(text, found):
             found, top, sub = [], 0, 0  # the agenda listed first; the minutes start here
-        if not minor and major_n == top + 1 and not (in_a_list and not previous[2] and previous[0] == major_n - 1):
+        goes_on_a_list = (skipped_line is not None and skipped_line[0] == major_n - 1 and not minor
+                          and not _blank_line_between(text, skipped_line[1], m.start()))
+        if not minor and major_n == top + 1 and not goes_on_a_list:
             top, sub = major_n, 0
-            taken = True
         elif minor and major_n == top and minor_n in (sub, sub + 1):
             sub = minor_n
-            taken = True
         else:
-            taken = False
-        previous = (major_n if not minor else -1, m.end(), taken)
-        if taken:
-            found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
+            skipped_line = (major_n if not minor else -1, m.end())
+            continue
+        skipped_line = None
+        found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
     end = meeting_end(text, found[-1][3]) if found else len(text)
     return [Item(n, t, s, ts, _item_end(found, i, end)) for i, (n, t, s, ts) in enumerate(found)]
 
