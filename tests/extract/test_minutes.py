@@ -107,20 +107,14 @@ def test_dutch_date():
 def test_agenda_items_concern_the_topics_they_discuss(tmp_path):
     text = MINUTES.replace("De heer Houweling licht het advies toe.",
                            "De heer Houweling licht het advies over medezeggenschap toe. Medezeggenschap staat onder druk.")
-    path = tmp_path / "minutes.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(read_document(path))
-    concerns = {(r.subject.rsplit("/", 1)[-1], r.value.key) for r in result.relations if r.prop == "polder:concerns"}
+    concerns = facts(built(tmp_path, text, "minutes.txt"), "polder:concerns")
     assert ("3.2", "topic/medezeggenschap") in concerns      # twice under 3.2
     assert ("3", "topic/medezeggenschap") in concerns        # in the title of 3
     assert not any(item == "1" for item, _ in concerns)      # the opening is about nothing
 
 
 def speakers_of(tmp_path, text: str) -> set[tuple[str, str]]:
-    path = tmp_path / "minutes.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(read_document(path))
-    return {(r.subject.rsplit("/", 1)[-1], r.value.key) for r in result.relations if r.prop == "polder:speaker"}
+    return facts(built(tmp_path, text, "minutes.txt"), "polder:speaker")
 
 
 def test_a_person_whose_sentence_says_they_spoke_is_a_speaker(tmp_path):
@@ -399,9 +393,7 @@ def test_the_chair_from_brackets_with_another_role_beside_it(tmp_path):
     text = ("Verslag van de raadsvergadering van 14 november 2025\n\nAanwezig: de heer dr. R.P. ten Cate (kroonlid, "
             "voorzitter), mevrouw A. Bos (vicevoorzitter).\n\n1. Opening\n\nDe voorzitter opent de vergadering.\n\n"
             "2. Rondvraag\n\nMevrouw Bos vraagt naar de planning.\n")
-    path = tmp_path / "minutes.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(read_document(path))
+    result = built(tmp_path, text, "minutes.txt")
     assert facts(result, "polder:chair") == {("meeting", "person/r-p-ten-cate")}
 
 
@@ -409,9 +401,7 @@ def test_a_chair_listed_as_away_is_not_the_chair(tmp_path):
     text = ("Verslag van de raadsvergadering van 21 februari 2025\n\nAanwezig: de heer R.J. Koolhaas (FNV), mevrouw A. Bos "
             "(CNV).\n\nAfwezig met kennisgeving:\nmevrouw H.M. Verbrugge (voorzitter)\n\n1. Opening\n\nDe heer Koolhaas opent "
             "de vergadering.\n\n2. Rondvraag\n\nMevrouw Bos vraagt naar de planning. De voorzitter sluit de vergadering.\n")
-    path = tmp_path / "minutes.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(read_document(path))
+    result = built(tmp_path, text, "minutes.txt")
     assert facts(result, "polder:chair") == set()
     assert ("meeting", "person/h-m-verbrugge") in facts(result, "polder:absentWithApologies")
     assert ("2", "person/h-m-verbrugge") not in facts(result, "polder:speaker")
