@@ -478,6 +478,7 @@ _BREAK = re.compile(r"[ \t]*[\n\f][ \t\n\f]*")
 _BREAK_CHAR = re.compile(r"[\n\f]")
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
+_BRACKETED_LINE = re.compile(r"\([^()\n]*\)")
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting"
 # the same, with numbers as headings have them (a year is none: "... van 2023." + "2024 De SER ...")
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+[A-Z‘“]")
@@ -587,9 +588,9 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)"
     if _FIELD_LINE.match(prev_line) and _FIELD_LINE.match(text, m.end()):
         return "\n"  # a block of fields, one a line: "**Datum:** 14 november 2025" + "**Plaats:** Den Haag"
-    if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line))
+    if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line) or _BRACKETED_LINE.fullmatch(prev_line))
             and prev_char not in _SENTENCE_END and nxt[:1].isupper()):
-        return "\n"
+        return "\n"  # (a heading's last line may be an aside in brackets: "(flexibilisering mbo-opleidingen)")
     if prev_char in ".!?" and (_HEADING_NUMBER.match(text, m.end()) or _LABELLED_HEADING.match(text, m.end())):
         # PDF text keeps no blank line above a heading: "... aanbodkant." + "3.2.1 Verhelder ...",
         # "... te monitoren." + "Aanbeveling 2: Versterk ..."

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import scan
 from .model import Entity, Ref
 from .names import slug, stem_key
+from .persons import fill, lexicon
 from .pipeline import component
 from .sentences import sentence_bounds
 
@@ -33,7 +34,12 @@ class Item:
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    return tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    """minutes.toml, its speaker patterns filled with persons.toml's verbs ({SAYS}, {ACTS})."""
+    data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+    verbs = lexicon().fragments
+    data["speaker"] = {name: fill(value, verbs) if isinstance(value, str) else value
+                       for name, value in data["speaker"].items()}
+    return data
 
 
 def dutch_date(iso: str | None) -> str:
@@ -72,20 +78,28 @@ def agenda_items(text: str) -> list[Item]:
     Two kinds of numbered lines are no items although their numbers fit: the agenda listed
     before the minutes (lines without a blank line between them), which gives way when the
     numbering starts again at 1; and a list inside an item ("1. Verkort ...", "2. ...") whose
-    numbers run on past the item's ("5. Zorg voor ..." in item 4)."""
+    numbers run on past the item's ("5. Zorg voor ..." in item 4).
+
+    An item taken before its turn ("5." written before "4.", as the meeting took it) is one
+    when it stands apart on its line and the skipped number follows as an item later."""
     found: list[tuple[str, str, int, int]] = []
-    top, sub = 0, 0
+    top, current, sub = 0, 0, 0
+    skipped: set[int] = set()  # numbers passed over by an item taken early
     skipped_line = None  # (number, end) of the last numbered line that was no item
-    for m in scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text):
+    lines = list(scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text))
+    for i, m in enumerate(lines):
         major, minor = split_number(m.group("number"))
         major_n, minor_n = int(major), _minor_index(minor)
         if not minor and major_n == 1 and top > 1 and _listed_together(text, found):
-            found, top, sub = [], 0, 0  # the agenda listed first; the minutes start here
+            found, top, current, sub, skipped = [], 0, 0, 0, set()  # the agenda listed first; the minutes start here
         goes_on_a_list = (skipped_line is not None and skipped_line[0] == major_n - 1 and not minor
                           and not _blank_line_between(text, skipped_line[1], m.start()))
-        if not minor and major_n == top + 1 and not goes_on_a_list:
-            top, sub = major_n, 0
-        elif minor and major_n == top and minor_n in (sub, sub + 1):
+        if not minor and not goes_on_a_list and (major_n == top + 1 or major_n in skipped
+                                                 or _taken_early(text, lines, i, top)):
+            skipped |= set(range(top + 1, major_n))
+            skipped.discard(major_n)
+            top, current, sub = max(top, major_n), major_n, 0
+        elif minor and major_n == current and minor_n in (sub, sub + 1):
             sub = minor_n
         else:
             skipped_line = (major_n if not minor else -1, m.end())
@@ -94,6 +108,21 @@ def agenda_items(text: str) -> list[Item]:
         found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
     end = meeting_end(text, found[-1][3]) if found else len(text)
     return [Item(n, t, s, ts, _item_end(found, i, end)) for i, (n, t, s, ts) in enumerate(found)]
+
+
+_APART = re.compile(r"(?:\A|\n[ \t]*[-=_*#]*[ \t]*\n)\Z")
+
+
+def _taken_early(text: str, lines: list[re.Match], i: int, top: int) -> bool:
+    """Whether numbered line i, numbered top + 2, is an item taken before item top + 1: it
+    stands apart (after a blank or ruled line) and a later line, apart too, is item top + 1."""
+    def apart(m: re.Match) -> bool:
+        return _APART.search(text, max(0, m.start() - 200), m.start()) is not None
+
+    major, minor = split_number(lines[i].group("number"))
+    if minor or int(major) != top + 2 or top == 0 or not apart(lines[i]):
+        return False
+    return any(split_number(m.group("number")) == (str(top + 1), "") and apart(m) for m in lines[i + 1:])
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -183,6 +212,8 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
                   or _rx(spec["inverted"]).search(text[max(0, start - 90):start])
                   or _rx(spec["floor"]).search(text[max(0, start - 60):start])
                   or _rx(spec["speech_after"]).match(text[end:end + 200])
+                  or _rx(spec["subject_before"]).search(text[max(0, start - 20):start])
+                  and _rx(spec["subject_after"]).match(text[end:end + 70])
                   or _rx(spec["turn_before"]).search(text[max(0, start - 40):start])
                   and _rx(spec["turn_after"]).match(text[end:end + 50]))
         if speaks and not _rx(spec["absent_after"]).match(text[end:end + 60]):

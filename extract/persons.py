@@ -813,11 +813,11 @@ SURNAME_CUE = "persons/surname-cue/1"
 def surname_cues() -> tuple[re.Pattern, re.Pattern]:
     """The speech cue before a surname ("zegt Smit"), read back from the surname's start, and the
     one after it: its colon, or a verb ("Elzinga wijst op ..."), read from the surname's end.
-    Both with persons.toml's speech verbs (SAYS)."""
+    Both with persons.toml's speech verbs (SAYS); after it, what a person does too (ACTS)."""
     says = lexicon().fragments["SAYS"]
     return (re.compile(rf"\b(?:{says}|aldus|[Vv]olgens)\s+\Z"),
             # (whom the speaker represents may stand between: "Terpstra (Consumentenbond): ...")
-            re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?::\s|\s+(?:{says}|vult|wijst|noemt|knikt|lacht)\b)"))
+            re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?(?::\s|\s+(?:{says}|{lexicon().fragments['ACTS']})\b)"))
 
 
 _CUE_REACH = 40  # characters before a surname that hold a cue and the space after it

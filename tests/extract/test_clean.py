@@ -360,3 +360,12 @@ def test_a_running_header_of_a_two_page_pdf_goes_from_the_second_page():
     c = clean(t).text
     assert c.startswith(header) and c.count("Kenmerk R/3117") == 1
     assert "\n3.1 Arbeidsmarkttoegang" in c
+
+
+def test_a_heading_ended_by_a_line_in_brackets_stays_apart_from_the_text_under_it():
+    t = ("5.  Internetconsultatie wijziging Wet educatie en beroepsonderwijs\n"
+         "    (flexibilisering mbo-opleidingen en mbo-certificaten en meer woorden)\n"
+         "Dhr. Schuurman meldt dat de consultatie loopt tot 7 maart 2025.\n")
+    lines = clean(t).text.split("\n")
+    assert lines[0].endswith("(flexibilisering mbo-opleidingen en mbo-certificaten en meer woorden)")
+    assert lines[1].startswith("Dhr. Schuurman")

@@ -429,3 +429,55 @@ def test_the_chair_on_the_line_under_the_word_or_in_a_table_row(tmp_path, attend
     text = ("Verslag van de raadsvergadering van de SER van vrijdag 21 maart 2025\n\n" + attendance +
             "\n1. Opening\n\nDe voorzitter opent de vergadering. De heer Lindeboom vraagt het woord.\n")
     assert facts(built(tmp_path, text), "polder:chair") == {("meeting", "person/m-j-terpstra-bouali")}
+
+
+BY_SURNAME = """Verslag bijeenkomst stuurgroep, 5 november 2024
+
+Aanwezig: Nadia Tahiri (voorzitter), Luuk Dekkers (secretaris), Eline de Bruijn (ministerie van SZW)
+
+1. Opening
+
+Tahiri opent de bijeenkomst.
+
+2. Monitor
+
+Dekkers presenteert de eerste resultaten. De Bruijn verwijst naar de Wet op de ondernemingsraden.
+- mw. Kaya (FNV): de scholingsplicht wordt nauwelijks nageleefd.
+"""
+
+
+def test_a_surname_that_opens_a_sentence_and_acts_in_it_is_a_speaker(tmp_path):
+    assert {("1", "person/nadia-tahiri"), ("2", "person/luuk-dekkers"), ("2", "person/eline-de-bruijn"),
+            ("2", "person/kaya")} <= speakers_of(tmp_path, BY_SURNAME)
+
+
+def test_a_surname_that_opens_a_sentence_without_acting_is_no_speaker(tmp_path):
+    text = BY_SURNAME.replace("Dekkers presenteert de eerste resultaten.", "Dekkers is vandaag afwezig.")
+    assert ("2", "person/luuk-dekkers") not in speakers_of(tmp_path, text)
+
+
+TAKEN_EARLY = """Besluitenlijst commissie, 11 februari 2025
+
+1.  Opening en vaststelling agenda
+
+Agendapunt 3 wordt vóór agendapunt 2 behandeld.
+
+3.  Internetconsultatie wijziging Wet educatie en beroepsonderwijs
+
+De heer Schuurman meldt dat de consultatie loopt.
+
+2.  Presentatie arbeidsmarktprognoses
+
+Mevrouw Brandsma presenteert de prognoses.
+
+4.  Rondvraag en sluiting
+"""
+
+
+def test_an_item_taken_before_its_turn_is_an_item():
+    assert [i.number for i in agenda_items(TAKEN_EARLY)] == ["1", "3", "2", "4"]
+
+
+def test_a_number_two_ahead_without_the_skipped_one_later_is_no_item():
+    text = TAKEN_EARLY.replace("2.  Presentatie", "Presentatie")
+    assert [i.number for i in agenda_items(text)] == ["1"]
