@@ -476,7 +476,7 @@ def _hyphen_edit(m: re.Match) -> Edit:
 
 _BREAK = re.compile(r"[ \t]*[\n\f][ \t\n\f]*")
 _BREAK_CHAR = re.compile(r"[\n\f]")
-_ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[A-Z]\.\s)")
+_ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[a-h]\.[ \t]+[A-Z]|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
 _BRACKETED_LINE = re.compile(r"\([^()\n]*\)")
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting"
@@ -502,6 +502,13 @@ _FIELD_LINE = re.compile(r"[*_ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}[*_ \
 _PERSON_LINE = re.compile(r"(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]r|[Dd]r|[Dd]rs|[Pp]rof|[Ii]r|[Ii]ng)\.[ \t]*|"
                           r"(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+)+(?:[A-Z]\.|[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
 _LIST_LINE = 80
+_INITIALS_LINE = re.compile(r"(?:[A-Z]\.){1,4}[ \t]*(?:\([A-Z][a-z]+\)[ \t]*)?(?:[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
+
+
+def _listed_person(text: str, pos: int = 0) -> bool:
+    """Whether a line (at `pos`) opens with a person's name as a list writes it: after a form of
+    address or title, or after initials ("W.H.M. (Wim) Scheepers, voorzitter")."""
+    return _PERSON_LINE.match(text, pos) is not None or _INITIALS_LINE.match(text, pos) is not None
 # a line that ends in a word that needs more after it is no heading: "... Sociale Zaken en"
 _OPEN_END = re.compile(r"\s(?:en|of|de|het|een|van|voor|in|op|met|aan|bij|door|naar|tot|over|om|te|dat|die)$")
 _WRAPPED_SHARE = 0.5  # of the longer lines, this many near the widest: the text is hard-wrapped
@@ -584,8 +591,8 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return " " if mid_sentence else "\n\n"
     if _ITEM_START.match(nxt) or nxt[:1] == "|" or prev_char == "|":  # a list item, a markdown table row
         return "\n"
-    if len(prev_line) < _LIST_LINE and _PERSON_LINE.match(prev_line) and _PERSON_LINE.match(text, m.end()):
-        return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)"
+    if len(prev_line) < _LIST_LINE and _listed_person(prev_line) and _listed_person(text, m.end()):
+        return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)", "A. Poelman (LTO)"
     if _FIELD_LINE.match(prev_line) and _FIELD_LINE.match(text, m.end()):
         return "\n"  # a block of fields, one a line: "**Datum:** 14 november 2025" + "**Plaats:** Den Haag"
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line) or _BRACKETED_LINE.fullmatch(prev_line))

@@ -87,8 +87,12 @@ def agenda_items(text: str) -> list[Item]:
     skipped: set[int] = set()  # numbers passed over by an item taken early
     skipped_line = None  # (number, end) of the last numbered line that was no item
     lines = list(scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text))
+    roman = any(m.group("number") == "II" and _at_line_start(text, m) for m in lines)
     for i, m in enumerate(lines):
-        major, minor = split_number(m.group("number"))
+        number = _item_number(text, m, current, roman)
+        if number is None:
+            continue
+        major, minor = split_number(number)
         major_n, minor_n = int(major), _minor_index(minor)
         if not minor and major_n == 1 and top > 1 and _listed_together(text, found):
             found, top, current, sub, skipped = [], 0, 0, 0, set()  # the agenda listed first; the minutes start here
@@ -105,9 +109,32 @@ def agenda_items(text: str) -> list[Item]:
             skipped_line = (major_n if not minor else -1, m.end())
             continue
         skipped_line = None
-        found.append((m.group("number"), m.group("title").strip(), m.start(), m.start("title")))
+        found.append((number, m.group("title").strip(), m.start(), m.start("title")))
     end = meeting_end(text, found[-1][3]) if found else len(text)
     return [Item(n, t, s, ts, _item_end(found, i, end)) for i, (n, t, s, ts) in enumerate(found)]
+
+
+ROMAN = {numeral: str(n) for n, numeral in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), 1)}
+
+
+def _at_line_start(text: str, m: re.Match) -> bool:
+    return m.start() == 0 or text[m.start() - 1] == "\n"
+
+
+def _item_number(text: str, m: re.Match, current: int, roman: bool) -> str | None:
+    """Agenda line m's number in digits: as written ("3", "3.1", "3a"), a Roman numeral's value
+    ("III" → "3", where the agenda counts in them), a lone letter under the current item ("a" →
+    "2a"). None for a Roman numeral or lone letter that opens no line: mid-line they are an
+    initial or a list's letter."""
+    number = m.group("number")
+    if number[0].isdigit():
+        return number
+    if not _at_line_start(text, m):
+        return None
+    if number in ROMAN:
+        return ROMAN[number] if roman else None
+    return f"{current}{number}" if current and number.islower() else None
 
 
 _APART = re.compile(r"(?:\A|\n[ \t]*[-=_*#]*[ \t]*\n)\Z")
@@ -141,7 +168,7 @@ def _listed_together(text: str, found: list[tuple[str, str, int, int]]) -> bool:
 # after "." or ")" and a space, then perhaps "Agendapunt" or "Ad", then the number's first digit.
 # The rule opens with that choice, which makes `re` try it at every position; these open with a
 # literal or a small class, which `re` searches for fast. Keep them in step with the rule.
-_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?\d")
+_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}\.|[a-h][.)])")
 _AGENDA_AFTER_STOP = re.compile(r"[.)]\s[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?\d")
 
 

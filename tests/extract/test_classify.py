@@ -302,3 +302,13 @@ def test_a_magazine_article_by_its_credits_and_rubric(text):
 def test_a_letter_with_a_text_line_and_a_quote_is_no_magazine():
     text = RESPONSE.replace("Datum", "Tekst: Zie de bijlage bij deze brief.\n\nDe voorzitter zegt Nee tegen uitstel.\n\nDatum")
     assert classify(text) == "government_response"
+
+
+def test_the_record_of_a_joint_meeting_with_ad_items_is_minutes():
+    text = ("Verslag gezamenlijke bijeenkomst commissie SEB en SER Jongerenplatform\n\n"
+            "Datum: donderdag 3 oktober 2024\n"
+            "Aanwezig: Lotte Brinkman (voorzitter SEB), Youssef Amrani\n"
+            "Afgemeld: Thomas Dekker (NJR)\n\n"
+            "Ad 1. Opening en kennismaking\nLotte Brinkman opent de bijeenkomst.\n")
+    assert classify(text) == "minutes"
+    assert classify(text.replace("Aanwezig:", "Met").replace("Afgemeld:", "En").replace("Ad 1. Opening", "Start")) != "minutes"

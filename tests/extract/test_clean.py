@@ -369,3 +369,8 @@ def test_a_heading_ended_by_a_line_in_brackets_stays_apart_from_the_text_under_i
     lines = clean(t).text.split("\n")
     assert lines[0].endswith("(flexibilisering mbo-opleidingen en mbo-certificaten en meer woorden)")
     assert lines[1].startswith("Dhr. Schuurman")
+
+
+def test_a_sub_item_by_letter_keeps_its_own_line():
+    t = "2. Notulen en actielijst\na. Notulen 3e vergadering (27 maart 2025)\nDe notulen worden vastgesteld.\n"
+    assert clean(t).text.split("\n")[:2] == ["2. Notulen en actielijst", "a. Notulen 3e vergadering (27 maart 2025)"]

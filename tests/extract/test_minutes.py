@@ -481,3 +481,58 @@ def test_an_item_taken_before_its_turn_is_an_item():
 def test_a_number_two_ahead_without_the_skipped_one_later_is_no_item():
     text = TAKEN_EARLY.replace("2.  Presentatie", "Presentatie")
     assert [i.number for i in agenda_items(text)] == ["1"]
+
+
+def test_items_in_roman_numerals_where_the_agenda_counts_in_them():
+    text = "Verslag\n\nI. Opening\n\nDe voorzitter opent.\n\nII. Verslag vorige vergadering\n\nIII. Rondvraag\n"
+    assert [(i.number, i.title) for i in agenda_items(text)] == [
+        ("1", "Opening"), ("2", "Verslag vorige vergadering"), ("3", "Rondvraag")]
+    # a lone "I." with no "II." is an initial: "I. Zwart (JOB MBO)"
+    assert agenda_items("Aanwezig:\nI. Zwart (JOB MBO)\n\n1. Opening\n\n2. Rondvraag\n")[0].title == "Opening"
+
+
+def test_sub_items_by_a_lone_letter_under_their_item(tmp_path):
+    text = ("Notulen 4e vergadering, 24 april 2025\n\n1. Opening\nDe voorzitter opent de vergadering.\n\n"
+            "2. Notulen en actielijst\na. Notulen 3e vergadering (27 maart 2025)\nDe notulen worden vastgesteld.\n"
+            "b. Actielijst\nDe actiepunten zijn afgehandeld.\n\n3. Rondvraag en sluiting\n")
+    assert [(i.number, i.title) for i in agenda_items(text)] == [
+        ("1", "Opening"), ("2", "Notulen en actielijst"), ("2a", "Notulen 3e vergadering (27 maart 2025)"),
+        ("2b", "Actielijst"), ("3", "Rondvraag en sluiting")]
+    items = {e.label for e in built(tmp_path, text).entities.values() if e.cls == "AgendaItem"}
+    assert "Actielijst" in items and "Notulen en actielijst" in items
+
+
+CHAIR_LINES = """Verslag van de vergadering van de commissie, gehouden op woensdag 12 maart 2025
+
+Aanwezig:
+drs. H.J. Veenstra                 voorzitter
+mevrouw M. Oukili                  lid (FNV)
+
+1. Opening
+De voorzitter opent de vergadering.
+"""
+
+
+@pytest.mark.parametrize("line, chair", [
+    ("drs. H.J. Veenstra                 voorzitter", "person/h-j-veenstra"),  # the role in a column
+    ("W.H.M. (Wim) Scheepers, voorzitter (kroonlid)", "person/wim-scheepers"),  # after a comma
+])
+def test_the_chair_named_by_a_role_beside_the_name_in_the_attendance_list(tmp_path, line, chair):
+    text = CHAIR_LINES.replace("drs. H.J. Veenstra                 voorzitter", line)
+    assert facts(built(tmp_path, text), "polder:chair") == {("meeting", chair)}
+    vice = text.replace(" voorzitter", " vicevoorzitter")
+    assert facts(built(tmp_path, vice), "polder:chair") == set()
+
+
+def test_the_chair_of_the_header_comes_before_one_who_chairs_something_else(tmp_path):
+    text = ("Verslag van de raadsvergadering van 22 november 2024\n\nVoorzitter: mevrouw prof. dr. A.M. Kuipers\n\n"
+            "1. Opening\nDe voorzitter opent de vergadering. De commissie van voorbereiding is onder voorzitterschap "
+            "van mevrouw T.L. Ngo aan het werk gegaan.\n")
+    assert facts(built(tmp_path, text), "polder:chair") == {("meeting", "person/a-m-kuipers")}
+
+
+def test_an_acronym_is_a_committees_whole_name_before_en(tmp_path):
+    text = ("Verslag gezamenlijke bijeenkomst, 3 oktober 2024\n\nAanwezig: Lotte Brinkman (voorzitter)\n\n"
+            "1. Opening\nHet is de eerste keer dat de commissie SEB en het Jongerenplatform gezamenlijk vergaderen.\n")
+    labels = {e.label for e in built(tmp_path, text).entities.values() if e.cls == "Committee"}
+    assert not any("Jongerenplatform" in label for label in labels)

@@ -55,6 +55,8 @@ def test_person_with_role(text, name, relation, org):
     ("van MKB Nederland Ad Bergwerff en Ger Jaarsma, van de VCP", "Ger Jaarsma"),
     ("Jan Bakker (1967) werkt al dertig jaar bij Tata Steel.", "Jan Bakker"),  # a year of birth
     ("Volgens bestuurder Mei Chen van FNV Metaal is dat zo.", "Mei Chen"),  # a month as given name
+    ("Het rapport is klaar.\nLotte Brinkman opent de bijeenkomst.", "Lotte Brinkman"),  # opens a sentence and acts
+    ("Daarna het CPB. Eline Vos (CPB) licht de cijfers toe.", "Eline Vos"),
 ])
 def test_person_forms(text, name):
     assert name in persons(text)
@@ -72,6 +74,7 @@ def test_person_forms(text, name):
     "Zo zegt de directeur Sociaal Medische Zaken van UWV.",  # a department's name
     "Uit de Nationale Enquête Arbeidsomstandigheden van TNO blijkt dat.",  # a capitalised phrase goes on before it
     "Sinds de Wet Arbeidsmarkt (2015) is dat anders.",  # a year in brackets after no name
+    "Het rapport is klaar, Lotte Brinkman opent de bijeenkomst.",  # acts, but opens no sentence
     "Zij wijst op artikel 7:658 van het Burgerlijk Wetboek: een werkgever moet zorgen.",  # a law before a colon
 ])
 def test_look_alikes_are_no_persons(text):
