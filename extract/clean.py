@@ -364,6 +364,41 @@ _MD_NOTE_REFERENCE = re.compile(r"\[\^\d{1,3}\](?!:)")  # "[^1]"; the note itsel
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
+# A box drawn in plain text around a quoted recommendation:
+#   +------------------------------+
+#   | Aanbeveling 1                |
+#   | Stel een nationaal doel vast |
+#   +------------------------------+
+# Its borders go, and the bars that open and close each line; a row of several cells stays.
+_BOX_BORDER = re.compile(r"(?m)^[ \t]*\+[-=]{8,}\+[ \t]*(?:\n|\Z)")
+_BOX_LINE = re.compile(r"[ \t]*\|[ \t]?[^\n|]*?([ \t]*\|[ \t]*)(?=\n|\Z)")
+
+
+def _box_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    borders = list(scan.finditer(_BOX_BORDER, text))
+    for top, bottom in zip(borders[::2], borders[1::2]):
+        inner = [_BOX_LINE.fullmatch(text, a, b) for a, b in _line_spans(text, top.end(), bottom.start())]
+        if not inner or None in inner:
+            continue  # not a box of single cells: leave it as written
+        edits += [(top.start(), top.end(), ""), (bottom.start(), bottom.end(), "")]
+        for m in inner:
+            bar = text.index("|", m.start())
+            edits += [(m.start(), bar + 1 + (text[bar + 1:bar + 2] in " \t"), ""), (m.start(1), m.end(1), "")]
+    return edits
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line in text[start:end], without its line break."""
+    spans, at = [], start
+    while at < end:
+        stop = text.find("\n", at, end)
+        stop = end if stop < 0 else stop
+        spans.append((at, stop))
+        at = stop + 1
+    return spans
+
+
 def _markdown(text: str):
     edits: list[Edit] = [(m.start(), m.end(), "") for m in scan.finditer(_MD_HEADING, text)]
     edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_QUOTE, text)]
@@ -377,6 +412,7 @@ def _markdown(text: str):
         else:
             edits += [(m.start(), m.start(2), ""), (m.end(2), m.end(), "")]
     edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_ESCAPE, text)]
+    edits += _box_edits(text)
     for m in scan.finditer(_MD_LINK, text):
         edits += [(m.start(), m.start(1), ""), (m.end(1), m.end(), "")]
     edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_NOTE_REFERENCE, text)]
@@ -476,7 +512,7 @@ def _hyphen_edit(m: re.Match) -> Edit:
 
 _BREAK = re.compile(r"[ \t]*[\n\f][ \t\n\f]*")
 _BREAK_CHAR = re.compile(r"[\n\f]")
-_ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[a-h]\.[ \t]+[A-Z]|[A-Z]\.\s)")
+_ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[a-h]?[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[a-h]\.[ \t]+[A-Z]|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
 _BRACKETED_LINE = re.compile(r"\([^()\n]*\)")
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting"

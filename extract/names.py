@@ -23,9 +23,12 @@ def without_title(name: str) -> str:
 @lru_cache(maxsize=4096)
 def split_name(name: str) -> tuple[str, str]:
     """'Henk den Boer' -> ('Henk', 'den Boer'); 'Van der Veen' -> ('', 'Van der Veen');
-    'F. Bakker-de Lange' -> ('F.', 'Bakker-de Lange'): a particle after a hyphen joins a double surname."""
+    'F. Bakker-de Lange' -> ('F.', 'Bakker-de Lange'): a particle after a hyphen joins a double surname;
+    'Lisa Tjon A Fong' -> ('Lisa', 'Tjon A Fong')."""
     tokens = without_title(name).split()
     for i, token in enumerate(tokens[:-1]):
+        if token == "A" and i:  # "Annemieke Tjon A Fong": a capital alone joins the words around it
+            return " ".join(tokens[:i - 1]), " ".join(tokens[i - 1:])
         if token.lower() in PARTICLES or token.rpartition("-")[2].lower() in PARTICLES:
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     return " ".join(tokens[:-1]), " ".join(tokens[-1:])

@@ -185,6 +185,7 @@ CREDIT = "persons/credit/1"
 ATTENDANCE = "persons/attendance-list/1"
 MOTION = "persons/motion/2"
 INITIALS = "persons/initials/2"
+SIGNED = "persons/signed-initial/1"
 
 
 def rule_matches(rule_id: str, text: str):
@@ -727,7 +728,7 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     overlaps_org = _overlap_test([(h.start, h.end) for h in org_hits.values()])
     titled_hits = titled(text)
     full_hits = full_names(text)
-    for rule_id in (OFFICE, ACADEMIC, INITIALS):  # each only where the ones before found no name
+    for rule_id in (OFFICE, ACADEMIC, INITIALS, SIGNED):  # each only where the ones before found no name
         taken = _overlap_test([(h.start, h.end) for h in titled_hits])
         new = [h for h in titled(text, rule_id) if not taken(h.start, h.end)
                and not (rule_id == OFFICE and overlaps_org(h.start, h.end))]  # "kroonlid Sociaal-Economische Raad"

@@ -283,12 +283,24 @@ def candidate_headings(text: str, end: int) -> list[list[Heading]]:
     explicit = [h for h in headings if h.explicit]
     same_kind = [h for h in headings if not h.explicit]
     if len(explicit) >= 2 or explicit and not same_kind:  # one explicit heading alone: an advice of one recommendation
-        return [in_outline(explicit)]
+        outline = in_outline(explicit)
+        return [outline + continued_below(outline, same_kind)]
     by_rule = Counter(h.rule for h in same_kind)
     best = [h for h in same_kind if h.rule == (by_rule.most_common(1)[0][0] if by_rule else None)]
     outline = in_outline(best)
     restarts = [i for i, h in enumerate(best) if i and h.outline == (1,) and h not in outline]
     return [outline] + [in_outline(best[i:]) for i in restarts]
+
+
+def continued_below(outline: list[Heading], headings: list[Heading]) -> list[Heading]:
+    """Numbered headings after the last of `outline` that go on with its numbers one level down:
+    a second advice answered in the same letter ("Aanbeveling 1" ... "Aanbeveling 4", then "Deel
+    B." and "5.1 Stel ...", "5.2 ..."). A chapter after the outline ("5. Tot slot") is no part."""
+    if not outline:
+        return []
+    later = [h for h in headings if h.start > outline[-1].start and len(h.outline) >= 2]
+    kept = in_outline(outline + later)[len(outline):]
+    return kept if kept and all(len(h.outline) >= 2 for h in kept) else []
 
 
 def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
@@ -546,7 +558,11 @@ def split_section(text: str, section: Section) -> Section:
     sub-proposal ("De SER adviseert ...") after a reaction switches back."""
     r = rules()
     in_reaction = False
-    for m in _PARAGRAPH.finditer(text, section.heading.text_start, section.end):
+    h = section.heading
+    # (a heading whose line runs on in the cabinet's voice opens the reaction: "Ad 2a. Het kabinet neemt deze
+    # aanbeveling over. Gemeenten ontvangen ...")
+    start = h.start if h.body >= 0 and r["voice"].match(h.label) else h.text_start
+    for m in _PARAGRAPH.finditer(text, start, section.end):
         para = m.group()
         if r["marker"].fullmatch(para.strip()):
             in_reaction = section.marked = True
@@ -864,9 +880,58 @@ def extract_recommendations(ctx) -> None:
         respondents = signers(ctx, end) or respondents
     advice = add_advice(ctx, government, respondents)
     notes = footnotes(ctx, end)
+    numbers = []
     for section in found:
         for number in section.heading.numbers():
             add_recommendation(ctx, section, advice, government, notes, number, respondents)
+            numbers.append(number)
+    answered_through_parts(ctx, numbers, respondents)
+
+
+PARTS_RULE = "stance.parts/1"
+_PART = re.compile(r"(?P<whole>\d+(?:\.\d+)*?)(?:\.\d+|[a-h])")
+
+
+def answered_through_parts(ctx, numbers: list[str], respondents: tuple[str, ...]) -> None:
+    """A recommendation answered only through its parts ("Aanbeveling 2" in a box, then "Ad 2a.",
+    "Ad 2b.", "Ad 2c."): its stance sums up theirs (`summed_stance`), when every part has one."""
+    entities = ctx.result.entities
+    for number in numbers:
+        key = rec_key(ctx, number)
+        parts = [n for n in numbers if (m := _PART.fullmatch(n)) and m.group("whole") == number]
+        if not parts or f"{key}/response" in entities:
+            continue
+        stances = [stance_of(entities.get(f"{rec_key(ctx, n)}/response")) for n in parts]
+        if None in stances:
+            continue
+        stance = summed_stance(stances)
+        response = ctx.entity(Entity(f"{key}/response", "Response", f"Reactie op aanbeveling {number}",
+                                     props=[("polder:stance", Vocab(f"polder:{stance}")),
+                                            ("polder:respondsTo", Ref(key))]))
+        response.add("polder:cue", f"{PARTS_RULE} ({stance}): " + ", ".join(f"{n} {s}" for n, s in zip(parts, stances)))
+        for respondent in respondents:
+            response.add("polder:respondent", Ref(respondent))
+        entities[key].add("polder:hasResponse", Ref(response.key))
+
+
+def stance_of(response: Entity | None) -> str | None:
+    if response is None:
+        return None
+    return next((str(v.curie).split(":", 1)[1] for p, v in response.props if p == "polder:stance"), None)
+
+
+def summed_stance(stances: list[str]) -> str:
+    """One stance for several: theirs when they agree; adopted in part when some part is (partly)
+    adopted; else under consideration when some part is; else not adopted when some part is not."""
+    if len(set(stances)) == 1:
+        return stances[0]
+    for adopted in ("Adopted", "PartlyAdopted"):
+        if adopted in stances:
+            return "PartlyAdopted"
+    for stance in ("UnderConsideration", "NotAdopted"):
+        if stance in stances:
+            return stance
+    return "Noted"
 
 
 def add_advice(ctx, government: str | None, respondents: tuple[str, ...] = ()) -> Entity | None:

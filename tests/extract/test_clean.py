@@ -374,3 +374,18 @@ def test_a_heading_ended_by_a_line_in_brackets_stays_apart_from_the_text_under_i
 def test_a_sub_item_by_letter_keeps_its_own_line():
     t = "2. Notulen en actielijst\na. Notulen 3e vergadering (27 maart 2025)\nDe notulen worden vastgesteld.\n"
     assert clean(t).text.split("\n")[:2] == ["2. Notulen en actielijst", "a. Notulen 3e vergadering (27 maart 2025)"]
+
+
+def test_a_box_drawn_around_a_recommendation_leaves_its_text():
+    t = ("Inleiding.\n\n+------------------------------------+\n"
+         "| Aanbeveling 1                      |\n"
+         "| Stel een nationaal doel vast: in   |\n"
+         "| 2030 is het aantal gedaald.        |\n"
+         "+------------------------------------+\n\nHet kabinet neemt dit doel over.\n")
+    c = clean(t)
+    assert "|" not in c.text and "+--" not in c.text
+    assert "Aanbeveling 1\nStel een nationaal doel vast: in 2030 is het aantal gedaald." in c.text
+    assert_map_exact(t, c)
+    # a table of several cells a row stays as written
+    grid = "+----------+----------+\n| a        | b        |\n+----------+----------+\n"
+    assert clean(grid).text.count("|") == 3

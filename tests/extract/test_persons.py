@@ -39,6 +39,10 @@ def relations(text: str) -> set[tuple[str, str, str | None]]:
     # a signature whose role and ministry take more than a line's width before the name
     ("De staatssecretaris van Sociale Zaken en Werkgelegenheid,\n\ndrs. L.K. Vermeulen", "L.K. Vermeulen", "role",
      "org/szw"),
+    # ... and signed with one initial
+    ("Hoogachtend,\n\nDe minister van Sociale Zaken en Werkgelegenheid,\n\nY. Jansen\n", "Y. Jansen", "role", "org/szw"),
+    ("De minister van Sociale Zaken en Werkgelegenheid,\n\ndrs. Ö. Demirtaş-Verbeek", "Ö. Demirtaş-Verbeek", "role",
+     "org/szw"),
 ])
 def test_person_with_role(text, name, relation, org):
     assert (name, relation, org) in relations(text)
@@ -57,6 +61,7 @@ def test_person_with_role(text, name, relation, org):
     ("Volgens bestuurder Mei Chen van FNV Metaal is dat zo.", "Mei Chen"),  # a month as given name
     ("Het rapport is klaar.\nLotte Brinkman opent de bijeenkomst.", "Lotte Brinkman"),  # opens a sentence and acts
     ("Daarna het CPB. Eline Vos (CPB) licht de cijfers toe.", "Eline Vos"),
+    ("Lisa Tjon A Fong (24) is de nieuwe voorzitter.", "Lisa Tjon A Fong"),  # a capital alone between spaces
 ])
 def test_person_forms(text, name):
     assert name in persons(text)
@@ -75,6 +80,7 @@ def test_person_forms(text, name):
     "Uit de Nationale Enquête Arbeidsomstandigheden van TNO blijkt dat.",  # a capitalised phrase goes on before it
     "Sinds de Wet Arbeidsmarkt (2015) is dat anders.",  # a year in brackets after no name
     "Het rapport is klaar, Lotte Brinkman opent de bijeenkomst.",  # acts, but opens no sentence
+    "Wij bespreken de volgende punten,\nA. Werkgevers\n",  # one initial alone on a line under no office
     "Zij wijst op artikel 7:658 van het Burgerlijk Wetboek: een werkgever moet zorgen.",  # a law before a colon
 ])
 def test_look_alikes_are_no_persons(text):
@@ -495,6 +501,7 @@ def test_a_double_surname_with_a_particle_after_the_hyphen_stays_whole():
     from polder.extract.names import split_name
     assert split_name("F. Bakker-de Lange") == ("F.", "Bakker-de Lange")
     assert split_name("Bakker-de Lange") == ("", "Bakker-de Lange")
+    assert split_name("Lisa Tjon A Fong") == ("Lisa", "Tjon A Fong")
     assert split_name("Anne-Marie Jansen") == ("Anne-Marie", "Jansen")  # a hyphenated given name is no surname
     # "Bakker-de Lange" in the same minutes is the one "F. Bakker-de Lange"
     assert same_document_mapping(_extraction("F. Bakker-de Lange", "Bakker-de Lange")) == {

@@ -849,3 +849,88 @@ def test_the_last_recommendation_ends_where_the_next_chapter_begins():
     result = run(text)
     assert stance_of(result, "2") == "Adopted"
     assert not any("participatiewet" in getattr(v, "key", "") for p, v in recommendations(result)["2"].props)
+
+
+def test_a_magazine_asks_what_the_cabinet_does_with_the_recommendations():
+    text = ("SER Magazine | oktober 2024\n\nKabinet neemt aanbevelingen over\n\nHet kabinet reageert op het advies.\n\n"
+            "Wat doet het kabinet met de aanbevelingen?\n\n"
+            "1. Ontwikkelbudget voor iedere werkende. Het kabinet neemt deze aanbeveling over.\n\n"
+            "2. Een landelijk fonds voor scholing. Het kabinet neemt deze aanbeveling niet over.\n")
+    result = run(text, "sermagazine_nieuws")
+    assert [stance_of(result, n) for n in "12"] == ["Adopted", "NotAdopted"]
+    asked_otherwise = text.replace("Wat doet het kabinet met de aanbevelingen?", "Wat doet het kabinet nu?")
+    assert recommendations(run(asked_otherwise, "sermagazine_nieuws")) == {}
+
+
+TWO_ADVICES = """Kabinetsreactie op de SER-adviezen 'Zeker werk' en 'Vakmensen'
+
+Deel A. Zeker werk
+
+Aanbeveling 1 – Vervang oproepcontracten door basiscontracten
+De SER adviseert basiscontracten.
+
+Het kabinet neemt deze aanbeveling over.
+
+Aanbeveling 2 – Versterk het toezicht
+De SER beveelt meer toezicht aan.
+
+Het kabinet heeft hier reeds in voorzien.
+
+Deel B. Vakmensen
+
+3.1 Stel een actieplan op voor de installatietechniek
+De SER adviseert een actieplan.
+
+Het kabinet neemt deze aanbeveling over.
+
+3.2 Verlaag het btw-tarief op warmtepompen
+De SER stelt dit voor.
+
+Het kabinet neemt deze aanbeveling niet over.
+
+4. Tot slot
+
+Wij danken de SER.
+"""
+
+
+def test_a_second_advice_answered_below_the_first_goes_on_with_its_numbers():
+    result = run(TWO_ADVICES)
+    assert set(recommendations(result)) == {"1", "2", "3.1", "3.2"}
+    assert [stance_of(result, n) for n in ("3.1", "3.2")] == ["Adopted", "NotAdopted"]
+    # the second recommendation's reaction ends where the second advice's numbers begin
+    assert stance_of(result, "2") != "NotAdopted"
+
+
+BOXED_PARTS = """Kabinetsreactie op het SER-advies 'Basisvaardigheden'
+
++--------------------------------------------------+
+| Aanbeveling 1                                    |
+| Stel een nationaal doel vast.                    |
++--------------------------------------------------+
+
+Het kabinet neemt dit doel over.
+
++--------------------------------------------------+
+| Aanbeveling 2                                    |
+| Maak taalonderwijs beter toegankelijk:           |
+| 2a. Geef gemeenten meer middelen;                |
+| 2b. Werkgevers: investeer in taal.               |
++--------------------------------------------------+
+
+Ad 2a. Het kabinet neemt deze aanbeveling over. Gemeenten ontvangen vanaf 2026 meer middelen.
+
+Ad 2b. Deze aanbeveling richt zich tot werkgevers. Het kabinet neemt er kennis van.
+"""
+
+
+def test_recommendations_in_boxes_and_one_answered_through_its_parts():
+    result = run(BOXED_PARTS)
+    recs = recommendations(result)
+    assert {"1", "2", "2a", "2b"} <= set(recs) and recs["1"].label.startswith("Stel een nationaal doel")
+    assert stance_of(result, "1") == "Adopted"
+    assert stance_of(result, "2") == "PartlyAdopted"  # adopted in one part, noted in the other
+    cues = [v for p, v in result.entities[f"doc/{result.doc.stem}/recommendation/2/response"].props if p == "polder:cue"]
+    assert cues and cues[0].startswith("stance.parts/1")
+    assert response.summed_stance(["NotAdopted", "NotAdopted"]) == "NotAdopted"
+    assert response.summed_stance(["Noted", "UnderConsideration"]) == "UnderConsideration"

@@ -86,6 +86,9 @@ def test_a_situation_the_cabinet_calls_undesirable_is_no_refusal():
     ("Dit voorstel betrekken wij bij de begroting; een besluit volgt in het voorjaar.", "UnderConsideration"),
     ("Het kabinet zal dit niet verder onderzoeken, omdat de Gezondheidsraad hierover al adviseerde.", "NotAdopted"),
     ("Het kabinet omarmt dit advies.", "Adopted"),
+    # a decision taken "over" something later is no adoption
+    ("De staatssecretaris betrekt de aanbeveling bij die evaluatie en neemt pas daarna een besluit over de grens.",
+     "UnderConsideration"),
 ])
 def test_hedges_and_negations_in_context(text, expected):
     assert stance.classify(text).stance == expected
