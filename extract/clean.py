@@ -515,14 +515,14 @@ _BREAK_CHAR = re.compile(r"[\n\f]")
 _ITEM_START = re.compile(r"(?:\d+(?:\.\d+)*[a-h]?[.)]\s|[-–•*▪●◦·]\s?\S|\(?[a-z]\)\s|[a-h]\.[ \t]+[A-Z]|[A-Z]\.\s)")
 _SENTENCE_END = ".!?:;"
 _BRACKETED_LINE = re.compile(r"\([^()\n]*\)")
-_NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting"
+_NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*[a-h]?[.)]?\s+[A-Z]")  # "2.1 Inleiding", "3. Rondvraag", "4) Sluiting", "3a Toelichting"
 # the same, with numbers as headings have them (a year is none: "... van 2023." + "2024 De SER ...")
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+[A-Z‘“]")
 # A heading that names itself ("Aanbeveling 3: Onderzoek ...", "Agendapunt 4 Rondvraag"),
 # however long: plain text often puts the next line right under it.
 _LABEL_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}[a-h]?|[IVX]{1,5}|[a-h])\b"
 # "Aanbeveling 3: ...", "Aanbevelingen 4 tot en met 6 – ..." (a range answered at once)
-_LABELLED_HEADING = re.compile(r"(?:Aanbeveling(?:en)?|Advies|Adviespunt|Agendapunt|Ad|Hoofdstuk|Paragraaf|Recommendation)"
+_LABELLED_HEADING = re.compile(r"(?:Aanbeveling(?:en)?|Advies|Adviespunt|Agendapunt|Punt|Ad|Hoofdstuk|Paragraaf|Recommendation)"
                                rf"\s+{_LABEL_NUMBER}(?:\s*(?:-|–|tot\s+en\s+met|t/m|,|en)\s*{_LABEL_NUMBER})*"
                                r"\s*[:.)–-]?\s+[A-Z‘“]")
 _SHORT_LINE = 40  # a line this short, capitalised and unpunctuated, standing alone is a heading
@@ -538,6 +538,9 @@ _FIELD_LINE = re.compile(r"[*_ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}[*_ \
 _PERSON_LINE = re.compile(r"(?:(?:[Dd]hr|[Mm]w|[Mm]evr|[Mm]r|[Dd]r|[Dd]rs|[Pp]rof|[Ii]r|[Ii]ng)\.[ \t]*|"
                           r"(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+)+(?:[A-Z]\.|[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
 _LIST_LINE = 80
+# the fields that head minutes or a letter: who was there in what capacity, the date, the reference
+_HEAD_FIELD = re.compile(r"[*_ \t]*(?:Aanwezig|Afwezig|Afgemeld|Verhinderd|Secretariaat|Secretaris|Notulist|Notulen|Verslag|"
+                         r"Gasten?|Voorzitter|Agendaleden|Toehoorders?|Datum|Kenmerk|Ons[ \t]+kenmerk|Onderwerp|Betreft)(?:[ \t]+[\w'’-]+){0,3}[*_ \t]*:(?!\S)")
 _INITIALS_LINE = re.compile(r"(?:[A-Z]\.){1,4}[ \t]*(?:\([A-Z][a-z]+\)[ \t]*)?(?:[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
 
 
@@ -629,6 +632,8 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return "\n"
     if len(prev_line) < _LIST_LINE and _listed_person(prev_line) and _listed_person(text, m.end()):
         return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)", "A. Poelman (LTO)"
+    if _HEAD_FIELD.match(text, m.end()):
+        return "\n"  # a field of a meeting's head starts its own line: "Secretariaat: mw. M.L. Brouwer"
     if _FIELD_LINE.match(prev_line) and _FIELD_LINE.match(text, m.end()):
         return "\n"  # a block of fields, one a line: "**Datum:** 14 november 2025" + "**Plaats:** Den Haag"
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line) or _BRACKETED_LINE.fullmatch(prev_line))

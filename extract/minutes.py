@@ -165,11 +165,11 @@ def _listed_together(text: str, found: list[tuple[str, str, int, int]]) -> bool:
 
 
 # Where an agenda line may begin (patterns/minutes.toml, [agenda] line): at a line's start or
-# after "." or ")" and a space, then perhaps "Agendapunt" or "Ad", then the number's first digit.
+# after "." or ")" and a space, then perhaps "Agendapunt", "Punt" or "Ad", then the number's first digit.
 # The rule opens with that choice, which makes `re` try it at every position; these open with a
 # literal or a small class, which `re` searches for fast. Keep them in step with the rule.
-_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}\.|[a-h][.)])")
-_AGENDA_AFTER_STOP = re.compile(r"[.)]\s[ \t]*(?:[Aa]gendapunt[ \t]+|[Aa]d[ \t]+)?\d")
+_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}\.|[a-h][.)])")
+_AGENDA_AFTER_STOP = re.compile(r"[.)]\s[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?\d")
 
 
 def _agenda_line_starts(text: str) -> list[int]:
@@ -266,13 +266,16 @@ def find_chair(ctx) -> tuple[str, tuple[int, int], str] | None:
                 continue  # listed as away
             after = rule.get("after_person")
             before = rule.get("before_person")  # a rule with both needs both
-            if (not after or _rx(after).match(ctx.text[end:end + 40])) and \
+            if (not after or _rx(after).match(ctx.text[end:end + 90])) and \
                     (not before or _rx(before).search(ctx.text[max(0, start - 60):start])):
                 return key, (start, end), rule["id"]
     return None
 
 
 # ---------------------------------------------------------------- attendance, decisions
+
+_NEXT_FIELD = re.compile(r"\n[ \t*_]*[A-Z][\w'’ -]{0,40}:")  # "\nSecretariaat:  Oduya, ..."
+
 
 def attendance(ctx, meeting: str, chair: str | None) -> None:
     for rule in rules()["attendance"]:
@@ -282,7 +285,9 @@ def attendance(ctx, meeting: str, chair: str | None) -> None:
                 continue
             listed = rule.get("list") and re.match(rule["list"], ctx.text[m.end():m.end() + 45])
             if listed:
-                s = m.end()  # a list line: every person after the cue and its colon
+                s = m.end()  # a list line: every person after the cue and its colon, up to the next field
+                field = _NEXT_FIELD.search(ctx.text, m.end(), e)
+                e = field.start() if field else e
             persons = [(abs(start - m.start()), key) for start, _, key in ctx.notes.get("person_hits", [])
                        if s <= start < e and key != chair]
             for _, key in sorted(persons)[:1] if rule.get("nearest") and not listed else persons:

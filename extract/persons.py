@@ -183,6 +183,7 @@ OFFICE = "persons/office-surname/2"
 ACADEMIC = "persons/academic/2"
 CREDIT = "persons/credit/1"
 ATTENDANCE = "persons/attendance-list/1"
+ATTENDANCE_BY_ORG = "persons/attendance-by-organisation/1"
 MOTION = "persons/motion/2"
 INITIALS = "persons/initials/2"
 SIGNED = "persons/signed-initial/1"
@@ -314,8 +315,9 @@ def _dotted_starts(text: str, dot: re.Pattern, titles: tuple[str, ...], initials
 
 # a listed name: capitalised words and particles ("Sven van 't Veer", "Mirjam d'Ancona",
 # "Selin Ünal-de Bruijn")
+_UP, _LOW = "[A-ZÀ-ÖØ-ÞŞİŁŚŻŹČŘŠŽ]", "[a-zà-öø-ÿğışąćęłńśźżčřšžőű]"  # persons.toml's UP and LOW ("Aydın")
 _LISTED_NAME = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l|['’]t)\s+|"
-                          r"(?:[Dd]['’])?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)")
+                          rf"(?:[Dd]['’])?{_UP}{_LOW}+(?:-{_UP}{_LOW}+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)")
 
 
 SURNAME_FIRST = "persons/inverted-initials/1"
@@ -358,7 +360,8 @@ def _surname_first_matches(regex: re.Pattern, text: str):
 _LIST_LEADS = {MOTION: re.compile(r"Motie|motie|het\s+lid|de\s+leden|Kamerleden|Kamerlid")}
 
 
-_LIST_ITEM = re.compile(r"[^/,]+?(?=\s*(?:/|,|\sen\s|$))")
+_BRACKETS_AFTER = re.compile(r"\s*\([^()]*\)$")
+_LIST_ITEM = re.compile(r"(?:[^/,(]|\([^()]*\))+?(?=\s*(?:/|,|\sen\s|$))")  # (a comma in brackets stays inside)
 _LIST_ITEM_LEAD = re.compile(r"^(?:en\s+|[A-Z]{2,}/)")
 
 
@@ -371,7 +374,8 @@ def listed(text: str, rule_id: str) -> list[PersonHit]:
         for part in _LIST_ITEM.finditer(m.group("names")):
             if rule_id == CREDIT and m.group("names")[part.end():part.end() + 1] == "/":
                 continue  # a photo agency: "Hollandse Hoogte/Mark Visser" (in motions "/" joins names)
-            name = drop_trailing_stop(_LIST_ITEM_LEAD.sub("", part.group().strip()))
+            # (what a listed name's brackets hold, "Mulder (secretaris)", is no part of it)
+            name = drop_trailing_stop(_LIST_ITEM_LEAD.sub("", _BRACKETS_AFTER.sub("", part.group().strip())))
             start = m.start("names") + part.start() + part.group().find(name)
             first = name.split()[0] if name else ""
             if name and (first not in lexicon().stop or first.lower() in PARTICLES) and item.fullmatch(name):
@@ -736,7 +740,7 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     taken = _overlap_test([(h.start, h.end) for h in titled_hits])
     titled_hits += [h for h in surname_first(text) if not taken(h.start, h.end)]
     for hit in (titled_hits + listed(text, MOTION) + listed(text, "persons/titled-plural/1")
-                + listed(text, CREDIT) + listed(text, ATTENDANCE)):
+                + listed(text, CREDIT) + listed(text, ATTENDANCE) + listed(text, ATTENDANCE_BY_ORG)):
         if hit.rule == CREDIT and looks_like_organisation(text, hit):
             continue
         found.append((hit, facts_for(text, hit, org_hits)))
@@ -759,7 +763,8 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
     listed_spans = {(h.start, h.end) for h, _ in found}
     found = speaking_elsewhere(text, found, [c for c in candidates if (c.start, c.end) not in listed_spans])
     found = with_list_roles(text, found)
-    return without_overlaps(found + surname_mentions(text, [hit for hit, _ in found]))
+    named = [hit for hit, _ in found]
+    return without_overlaps(found + surname_mentions(text, named) + given_name_mentions(text, named))
 
 
 LIST_ROLE = "persons/list-label/1"
@@ -837,7 +842,9 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
     full: dict[str, list[str]] = {}
     for hit in hits:
         given, surname = split_name(without_title(hit.name))
-        if given and len(surname) > 2:  # (initials too: "G.J. Dijkhuizen" in the attendance list, "Dijkhuizen vraagt")
+        # (initials too: "G.J. Dijkhuizen" in the attendance list, "Dijkhuizen vraagt"; a list of surnames by
+        # group or organisation names persons by surname alone: "FNV: Jansen, De Boer", "Jansen (FNV) vindt")
+        if (given or hit.rule in (ATTENDANCE, ATTENDANCE_BY_ORG)) and len(surname) > 2:
             full.setdefault(surname[:1].upper() + surname[1:], []).append(hit.name)
     surnames = [s for s, names in full.items() if len(set(names)) == 1]
     if not surnames:
@@ -864,6 +871,32 @@ def surname_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, 
             at = text.find(form, at + 1)
     found = [*after_cue.items(), *((start, end) for end, start in before_cue.items())]
     return [(PersonHit(s, e, text[s:e], SURNAME_CUE), []) for s, e in sorted(found)]
+
+
+GIVEN_NAME_CUE = "persons/given-name-cue/1"
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?][\"”’]?[ \t]+|\n[ \t]*(?:[-*•–][ \t]+)?)\Z")
+
+
+def given_name_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHit, list]]:
+    """A given name alone that opens a sentence and speaks or acts in it ("Sanne opent om 16.05",
+    "Yasmina vertelt dat ..."): a mention of the one person of the document written in full with
+    that given name, as informal minutes and interviews call people."""
+    people: dict[str, set[str]] = {}
+    for hit in hits:
+        given, _ = split_name(without_title(hit.name))
+        first = given.split()[0] if given else ""
+        if len(first) > 2 and "." not in first:
+            people.setdefault(first, set()).add(without_title(hit.name))
+    _, cue_after = surname_cues()
+    found = []
+    for first, names in people.items():
+        if len(names) != 1:
+            continue  # two persons share the given name: whose it is stays open
+        name = next(iter(names))
+        for m in written_surname(first).finditer(text):
+            if _SENTENCE_OPENS.search(text, max(0, m.start() - 12), m.start()) and cue_after.match(text, m.end()):
+                found.append((PersonHit(m.start(), m.end(), name, GIVEN_NAME_CUE), []))
+    return found
 
 
 _OF_ORG = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+|het[ \t]+)?")

@@ -201,7 +201,13 @@ def heading_of(m: re.Match, rule_id: str, explicit: bool) -> Heading:
     also = range_numbers(number, rest) if rest else ()
     same_line = "\n" not in m.string[m.start():m.start("label")]  # not a label taken from the next line
     body = m.start("label") + cut if cut is not None and explicit and same_line else -1
+    named = _NAMED_IN_LABEL.match(label) if not explicit else None
+    if named:  # "3.1 Aanbeveling 1: Verkort de termijn": the section's number is no recommendation's
+        return Heading(named.group("number"), named.group("label"), m.start(), m.end(), rule_id, True, body)
     return Heading(number.rstrip("."), label, m.start(), m.end(), rule_id, explicit, body, also)
+
+
+_NAMED_IN_LABEL = re.compile(r"Aanbeveling\s+(?P<number>\d{1,2}[a-h]?)\s*[:.–-]\s*(?P<label>\S.*)")
 
 
 def range_numbers(first: str, rest: str) -> tuple[str, ...]:
@@ -264,9 +270,21 @@ def bare_list_items(text: str, headings: list[Heading]) -> list[Heading]:
     """The items of runs of numbered lines with nothing between them."""
     bare: dict[int, Heading] = {}
     for h, nxt in zip(headings, headings[1:]):
-        if text[h.text_start:nxt.start].strip() == "" and next_in_list(h, nxt):
+        if text[h.text_start:nxt.start].strip() == "" and next_in_list(h, nxt) \
+                and inline_reaction(text, h) is None and inline_reaction(text, nxt) is None:
             bare.update({h.start: h, nxt.start: nxt})
     return list(bare.values())
+
+
+def inline_reaction(text: str, h: Heading) -> int | None:
+    """Where a sentence in the cabinet's voice begins on the heading's own line, after the
+    proposal's first sentence: "1. Voer het toelatingsstelsel in. Het kabinet is het hiermee eens."
+    (a paragraph of the list answers its proposal itself). None when the line holds no reaction."""
+    line_end = text.find("\n", h.start, h.end)
+    if h.body >= 0 or line_end >= 0:
+        return None  # (a label cut off from a body is read by `split_section`; one from the next line is no such line)
+    m = rules()["voice"].search(text, h.start + 1, h.end)
+    return m.start() + (len(m.group()) - len(m.group().lstrip(".!? \n"))) if m else None
 
 
 def next_in_list(h: Heading, nxt: Heading) -> bool:
@@ -562,6 +580,9 @@ def split_section(text: str, section: Section) -> Section:
     # (a heading whose line runs on in the cabinet's voice opens the reaction: "Ad 2a. Het kabinet neemt deze
     # aanbeveling over. Gemeenten ontvangen ...")
     start = h.start if h.body >= 0 and r["voice"].match(h.label) else h.text_start
+    own_line = inline_reaction(text, h)
+    if own_line is not None:  # the heading's line goes on with the reaction
+        section.proposal.append((h.start, own_line))
     for m in _PARAGRAPH.finditer(text, start, section.end):
         para = m.group()
         if r["marker"].fullmatch(para.strip()):
@@ -586,13 +607,18 @@ def split_section(text: str, section: Section) -> Section:
         (section.reaction if in_reaction else section.proposal).append((m.start(), m.end()))
     if not section.marked:
         section.proposal, section.reaction = voiced(text, section.proposal)
+    if own_line is not None and not section.marked:
+        section.reaction.insert(0, (own_line, h.end))
+    elif own_line is not None:
+        section.proposal.append((own_line, h.end))  # (a marked reaction follows: the line's rest is the proposal's)
     return section
 
 
 def voiced(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list, list]:
     """Without a "Reactie" line: paragraphs in the cabinet's voice are the reaction."""
     voice = rules()["voice"]
-    reaction = [p for p in paragraphs if voice.search(text, *p)]
+    # (from the stop before a paragraph that a cut label left mid-line: "Aanbeveling 8 (...). Het kabinet ...")
+    reaction = [p for p in paragraphs if voice.search(text, max(0, p[0] - 2), p[1])]
     return [p for p in paragraphs if p not in reaction], reaction
 
 

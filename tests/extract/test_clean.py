@@ -389,3 +389,11 @@ def test_a_box_drawn_around_a_recommendation_leaves_its_text():
     # a table of several cells a row stays as written
     grid = "+----------+----------+\n| a        | b        |\n+----------+----------+\n"
     assert clean(grid).text.count("|") == 3
+
+
+def test_a_field_of_the_head_starts_its_own_line():
+    t = ("Namens het ministerie van SZW: dhr. drs. W. Dijkhuizen, directeur Arbeidsverhoudingen\n"
+         "Secretariaat: mw. M.L. Brouwer (secretaris)\n")
+    assert clean(t).text.split("\n")[1] == "Secretariaat: mw. M.L. Brouwer (secretaris)"
+    letter = "Postbus 20018\n2509 LV Den Haag\nDatum: 27 juni 2024\n"
+    assert "Haag\nDatum:" in clean(letter).text

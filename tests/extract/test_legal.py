@@ -721,3 +721,15 @@ def test_an_article_coordinated_with_the_next_takes_the_law_named_after_both(tmp
     provisions = {k for k, e in extract_file(path).entities.items() if e.cls == "Provision"}
     assert {"law/atw/artikel-5-3", "law/atw/artikel-5-5", "law/wml/artikel-13"} <= provisions
     assert not any(k.startswith("law/wml/artikel-5") for k in provisions)
+
+
+@pytest.mark.parametrize("text, law", [
+    ("zonder handhaving blijft de Wet eerlijk werk een papieren tijger.", "Wet eerlijk werk"),
+    ("Dat regelt de Wet flexibele arbeidsduur en is een taak van gemeenten.", "Wet flexibele arbeidsduur"),
+    ("Het kabinet onderzoekt of dat in de Wet flexibele arbeidsduur uitvoerbaar is.", "Wet flexibele arbeidsduur"),
+])
+def test_a_law_name_ends_before_an_article_or_a_clause_of_its_own(text, law):
+    from polder.extract.pipeline import extract
+    from polder.extract.reader import RawDocument
+    result = extract(RawDocument(path="x.txt", stem="x", text=text, encoding="utf-8", sha256="0" * 64))
+    assert [e.label for e in result.entities.values() if e.cls == "Law"] == [law]

@@ -536,3 +536,70 @@ def test_an_acronym_is_a_committees_whole_name_before_en(tmp_path):
             "1. Opening\nHet is de eerste keer dat de commissie SEB en het Jongerenplatform gezamenlijk vergaderen.\n")
     labels = {e.label for e in built(tmp_path, text).entities.values() if e.cls == "Committee"}
     assert not any("Jongerenplatform" in label for label in labels)
+
+
+INFORMAL = """SER Jongerenplatform – notulen plenair overleg, 23 mei 2024
+
+Aanwezig: Sanne de Wit (voorzitter, CNV Jongeren), Fleur van Houten (ISO), Mehmet Aydın (Nationale Jeugdraad, online)
+Afwezig: Lotte Brink (LAKS) – ziek
+Vanuit het secretariaat: Jesse Boonstra (notulen)
+
+Punt 1 – Opening
+Sanne opent om 16.05. Welkom aan Mehmet.
+
+Punt 2 – Studiefinanciering
+Fleur vertelt dat de basisbeurs terug is. Mehmet vraagt naar cijfers.
+"""
+
+
+def test_informal_minutes_with_punt_items_full_name_lists_and_given_names(tmp_path):
+    assert [(i.number, i.title) for i in agenda_items(INFORMAL)] == [("1", "Opening"), ("2", "Studiefinanciering")]
+    ex = built(tmp_path, INFORMAL)
+    persons = {e.label for e in ex.entities.values() if e.cls == "Person"}
+    assert {"Sanne de Wit", "Fleur van Houten", "Mehmet Aydın", "Lotte Brink", "Jesse Boonstra"} <= persons
+    assert {("1", "person/sanne-de-wit"), ("2", "person/fleur-van-houten"), ("2", "person/mehmet-aydin")} <= \
+        facts(ex, "polder:speaker")
+    assert ("1", "person/mehmet-aydin") not in facts(ex, "polder:speaker")  # welcomed, not acting
+    assert ("meeting", "person/lotte-brink") in facts(ex, "polder:absentWithApologies")
+    assert ("meeting", "person/jesse-boonstra") not in facts(ex, "polder:absentWithApologies")  # the next field
+
+
+BY_ORGANISATION = """Verslag online bijeenkomst werkgroep, 7 februari 2024
+
+Voorzitter: prof. dr. A. Verhoeven (kroonlid)
+FNV: Jansen, De Boer
+VNO-NCW: Hofman
+SER-secretariaat: Mulder (secretaris), Kaya (verslag)
+NB: Graag
+
+1. Opening
+Voorzitter Verhoeven opent de bijeenkomst.
+
+2. Leven lang ontwikkelen
+Jansen (FNV) vindt dat het budget te laag is. Hofman (VNO-NCW) wijst op de fondsen.
+"""
+
+
+def test_attendance_listed_by_organisation_in_surnames(tmp_path):
+    ex = built(tmp_path, BY_ORGANISATION)
+    persons = {e.label for e in ex.entities.values() if e.cls == "Person"}
+    assert {"Jansen", "De Boer", "Hofman", "Mulder", "Kaya"} <= persons and "Graag" not in persons
+    assert {("2", "person/jansen"), ("2", "person/hofman")} <= facts(ex, "polder:speaker")
+
+
+def test_the_chair_of_this_meeting_in_place_of_the_absent_chair(tmp_path):
+    text = ("Verslag van de 752ste vergadering van de Sociaal-Economische Raad, 20 september 2024\n\n"
+            "Aanwezig: de heer ir. J.W. van Asselt (plaatsvervangend voorzitter, voorzitter van deze vergadering); "
+            "de heer W. Hoekstra (algemeen secretaris).\n\n"
+            "Afwezig: mevrouw drs. M.J. Terpstra (voorzitter), wegens buitenlandse verplichtingen.\n\n"
+            "1. Opening\nDe voorzitter opent de vergadering.\n")
+    assert facts(built(tmp_path, text), "polder:chair") == {("meeting", "person/j-w-van-asselt")}
+
+
+def test_a_sub_item_numbered_without_a_stop_keeps_its_line():
+    text = ("1. Vaststelling ontwerpadvies\n\n1a Toelichting door de voorzitter van de commissie van voorbereiding\n"
+            "Prof. mr. dr. Kramer licht het ontwerpadvies toe.\n\n1b Bespreking\nDe raad stemt in.\n")
+    from polder.extract.clean import clean
+    assert [(i.number, i.title) for i in agenda_items(clean(text).text)] == [
+        ("1", "Vaststelling ontwerpadvies"), ("1a", "Toelichting door de voorzitter van de commissie van voorbereiding"),
+        ("1b", "Bespreking")]

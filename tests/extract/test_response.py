@@ -934,3 +934,67 @@ def test_recommendations_in_boxes_and_one_answered_through_its_parts():
     assert cues and cues[0].startswith("stance.parts/1")
     assert response.summed_stance(["NotAdopted", "NotAdopted"]) == "NotAdopted"
     assert response.summed_stance(["Noted", "UnderConsideration"]) == "UnderConsideration"
+
+
+BOLD_LEADS = """Kabinetsreactie op het SER-advies 'Goed werk voor arbeidsmigranten'
+
+Hieronder wordt per aanbeveling de reactie van het kabinet gegeven.
+
+**1. Voer het toelatingsstelsel voor uitzendbureaus snel in.** Het kabinet is het hiermee eens. De wet is in werking.
+
+**2. Ontkoppel huisvesting en arbeidscontract.** De SER wil dat een arbeidsmigrant zijn woning houdt. Het kabinet neemt deze aanbeveling niet over.
+
+**3. Registreer arbeidsmigranten altijd.** Het kabinet deelt de wens tot betere registratie, maar heeft nog geen besluit genomen over de vorm.
+"""
+
+
+def test_numbered_paragraphs_that_answer_their_own_proposal():
+    result = run(BOLD_LEADS)
+    assert set(recommendations(result)) == {"1", "2", "3"}
+    assert [stance_of(result, n) for n in "123"] == ["Adopted", "NotAdopted", "UnderConsideration"]
+    # a list of facts without the cabinet's voice stays no recommendation
+    facts = BOLD_LEADS.replace("Het kabinet", "De sector")
+    assert recommendations(run(facts)) == {}
+
+
+CHAPTERS = """Kabinetsreactie op het SER-advies 'Medezeggenschap'
+
+1. Inleiding
+
+De SER bracht advies uit. Het kabinet dankt de raad.
+
+2. Hoofdlijnen van het advies
+
+Het kabinet onderschrijft de hoofdlijnen van het advies.
+
+3. Reactie op de aanbevelingen
+
+3.1 Aanbeveling 1: Verkort de termijn voor uitzendkrachten
+
+Het kabinet neemt deze aanbeveling over.
+
+3.2 Aanbeveling 2: Geef de ondernemingsraad instemmingsrecht
+
+Aanbeveling 2 gaat het kabinet te ver. Het kabinet neemt deze aanbeveling niet over.
+
+4. Tot slot
+
+Het kabinet ziet uit naar de uitvoering.
+"""
+
+
+def test_a_section_numbered_by_the_letter_that_names_its_recommendation():
+    result = run(CHAPTERS)
+    recs = recommendations(result)
+    assert set(recs) == {"1", "2"} and recs["1"].label == "Verkort de termijn voor uitzendkrachten"
+    assert [stance_of(result, n) for n in "12"] == ["Adopted", "NotAdopted"]
+
+
+def test_a_reaction_in_the_paragraph_of_a_recommendation_named_with_its_gist():
+    text = ("Kabinetsreactie op het SER-advies 'Gezond doorwerken'\n\n"
+            "Aanbeveling 8 (verleng de maatwerkregeling tot 2030). Het kabinet beziet deze aanbeveling welwillend. "
+            "Over verlenging wordt later besloten.\n\n"
+            "Aanbeveling 9 (versterk het verlofsparen). De SER wijst erop dat de regeling weinig wordt benut. "
+            "Het kabinet neemt deze aanbeveling gedeeltelijk over.\n")
+    result = run(text)
+    assert [stance_of(result, n) for n in ("8", "9")] == ["UnderConsideration", "PartlyAdopted"]

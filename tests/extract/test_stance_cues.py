@@ -89,6 +89,13 @@ def test_a_situation_the_cabinet_calls_undesirable_is_no_refusal():
     # a decision taken "over" something later is no adoption
     ("De staatssecretaris betrekt de aanbeveling bij die evaluatie en neemt pas daarna een besluit over de grens.",
      "UnderConsideration"),
+    ("Ik heb de SER om een vervolgadvies gevraagd. Daarna neem ik een besluit.", "UnderConsideration"),
+    ("Het kabinet beziet deze aanbeveling welwillend.", "UnderConsideration"),
+    # agreeing "but" not deciding yet is no partial adoption
+    ("Het kabinet deelt de wens tot betere registratie, maar heeft nog geen besluit genomen over de vorm.",
+     "UnderConsideration"),
+    ("Het kabinet volgt de SER hierin en zal de wet wijzigen.", "Adopted"),
+    ("Het kabinet volgt de SER hierin niet.", "NotAdopted"),
 ])
 def test_hedges_and_negations_in_context(text, expected):
     assert stance.classify(text).stance == expected
