@@ -314,9 +314,9 @@ def _dotted_starts(text: str, dot: re.Pattern, titles: tuple[str, ...], initials
 
 
 # a listed name: capitalised words and particles ("Sven van 't Veer", "Mirjam d'Ancona",
-# "Selin Ünal-de Bruijn")
+# "Selin Ünal-de Bruijn", "Merel Tjon A Fong")
 _UP, _LOW = "[A-ZÀ-ÖØ-ÞŞİŁŚŻŹČŘŠŽ]", "[a-zà-öø-ÿğışąćęłńśźżčřšžőű]"  # persons.toml's UP and LOW ("Aydın")
-_LISTED_NAME = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l|['’]t)\s+|"
+_LISTED_NAME = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l|['’]t|A(?=\s+[A-Z]))\s+|"
                           rf"(?:[Dd]['’])?{_UP}{_LOW}+(?:-{_UP}{_LOW}+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)")
 
 
@@ -893,9 +893,13 @@ def given_name_mentions(text: str, hits: list[PersonHit]) -> list[tuple[PersonHi
         if len(names) != 1:
             continue  # two persons share the given name: whose it is stays open
         name = next(iter(names))
-        for m in written_surname(first).finditer(text):
-            if _SENTENCE_OPENS.search(text, max(0, m.start() - 12), m.start()) and cue_after.match(text, m.end()):
-                found.append((PersonHit(m.start(), m.end(), name, GIVEN_NAME_CUE), []))
+        at = text.find(first)  # (str.find, not a pattern a name: see `surname_mentions`)
+        while at >= 0:
+            end = at + len(first)
+            if (not _NAME_CHAR.match(text, end) and _SENTENCE_OPENS.search(text, max(0, at - 12), at)
+                    and cue_after.match(text, end)):
+                found.append((PersonHit(at, end, name, GIVEN_NAME_CUE), []))
+            at = text.find(first, at + 1)
     return found
 
 

@@ -312,3 +312,11 @@ def test_the_record_of_a_joint_meeting_with_ad_items_is_minutes():
             "Ad 1. Opening en kennismaking\nLotte Brinkman opent de bijeenkomst.\n")
     assert classify(text) == "minutes"
     assert classify(text.replace("Aanwezig:", "Met").replace("Afgemeld:", "En").replace("Ad 1. Opening", "Start")) != "minutes"
+
+
+def test_a_magazine_column_under_its_rubric_that_reports_a_cabinet_response_is_a_magazine():
+    text = ("## Uit de raad\n\n*SER Magazine, nummer 4 – december 2025*\n\nDe raad heeft het advies vastgesteld. "
+            "De kabinetsreactie volgt. In de kabinetsreactie staat veel. Een kabinetsreactie op het advies komt.\n")
+    assert classify(text) == "magazine"
+    assert classify(text.replace("*SER Magazine, nummer 4 – december 2025*", "Den Haag, december 2025")) \
+        == "government_response"

@@ -62,6 +62,7 @@ def test_person_with_role(text, name, relation, org):
     ("Het rapport is klaar.\nLotte Brinkman opent de bijeenkomst.", "Lotte Brinkman"),  # opens a sentence and acts
     ("Daarna het CPB. Eline Vos (CPB) licht de cijfers toe.", "Eline Vos"),
     ("Lisa Tjon A Fong (24) is de nieuwe voorzitter.", "Lisa Tjon A Fong"),  # a capital alone between spaces
+    ("Tekst: Annelies de Groot-Brink | Beeld: Merel Tjon A Fong\n", "Merel Tjon A Fong"),  # ... in a credit
     ("Volgens staatssecretaris Hamid el-Khatib is dat zo.", "Hamid el-Khatib"),  # a particle joined by a hyphen
 ])
 def test_person_forms(text, name):
