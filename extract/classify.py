@@ -240,8 +240,13 @@ def _meeting_date(text: str):
 
 _WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 # "gehouden op donderdag 28 november 2024", a dateline "*Vrijdag 16 mei 2025, 10.00 uur, SER-gebouw*"
+# ("Vergadering d.d. 12-09-2023, 13.30 uur", a dateline with a year of two digits: "Donderdag 23 mei '24, 16.00 uur")
+_SHORT_YEAR = r"['’](?P<year>\d\d)\b"
 _HELD_ON = (re.compile(rf"(?i)\bgehouden\s+op\s+(?:{_WEEKDAY}\s+)?{TEXT_DATE.pattern}"),
-            re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{TEXT_DATE.pattern}"))
+            re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{TEXT_DATE.pattern}"),
+            re.compile(rf"(?im)^[ \t*_#]*(?:Vergadering|Bijeenkomst|Overleg)\b[^\n]{{0,40}}?\b(?:d\.d\.|van|op)\s+"
+                       rf"(?:{_WEEKDAY}\s+)?{NUMERIC_DATE.pattern}"),
+            re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}\s+{_SHORT_YEAR}"))
 
 
 def _held_on_date(text: str):
@@ -250,7 +255,8 @@ def _held_on_date(text: str):
              if not _EARLIER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())]  # "De vorige vergadering, ..."
     if found:
         m = min(found, key=lambda m: m.start())
-        return _iso(m["year"], m["month"], m["day"]), _fold(m.group(0))
+        year = m["year"] if len(m["year"]) == 4 else f"20{m['year']}"
+        return _iso(year, m["month"], m["day"]), _fold(m.group(0))
     return None
 
 

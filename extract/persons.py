@@ -184,7 +184,7 @@ ACADEMIC = "persons/academic/2"
 CREDIT = "persons/credit/1"
 ATTENDANCE = "persons/attendance-list/1"
 ATTENDANCE_BY_ORG = "persons/attendance-by-organisation/1"
-MOTION = "persons/motion/2"
+MOTION = "persons/motion/3"
 INITIALS = "persons/initials/2"
 SIGNED = "persons/signed-initial/1"
 

@@ -320,3 +320,11 @@ def test_a_magazine_column_under_its_rubric_that_reports_a_cabinet_response_is_a
     assert classify(text) == "magazine"
     assert classify(text.replace("*SER Magazine, nummer 4 – december 2025*", "Den Haag, december 2025")) \
         == "government_response"
+
+
+@pytest.mark.parametrize("head, day", [
+    ("BESLUITENLIJST\nVergadering d.d. 12-09-2023, 13.30 – 16.00 uur, zaal 2\n", "2023-09-12"),
+    ("SER Jongerenplatform – notulen\nDonderdag 23 mei '24, 16.00-18.00 uur, SER Den Haag\n", "2024-05-23"),
+])
+def test_the_meeting_day_in_numbers_or_with_a_year_of_two_digits(head, day):
+    assert find_date(head + "\n1. Opening\nDe voorzitter opent de vergadering.\n", "minutes")[0] == day

@@ -64,6 +64,7 @@ def test_person_with_role(text, name, relation, org):
     ("Lisa Tjon A Fong (24) is de nieuwe voorzitter.", "Lisa Tjon A Fong"),  # a capital alone between spaces
     ("Tekst: Annelies de Groot-Brink | Beeld: Merel Tjon A Fong\n", "Merel Tjon A Fong"),  # ... in a credit
     ("Volgens staatssecretaris Hamid el-Khatib is dat zo.", "Hamid el-Khatib"),  # a particle joined by a hyphen
+    ("Het kabinet voert de motie-Nijboer/Öztürk uit.", "Öztürk"),  # a motion's name joined by a hyphen
 ])
 def test_person_forms(text, name):
     assert name in persons(text)
