@@ -88,6 +88,7 @@ def agenda_items(text: str) -> list[Item]:
     skipped_line = None  # (number, end) of the last numbered line that was no item
     lines = list(scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text))
     roman = any(m.group("number") == "II" and _at_line_start(text, m) for m in lines)
+    majors = [_major_number(text, m, roman) for m in lines]
     for i, m in enumerate(lines):
         number = _item_number(text, m, current, roman)
         if number is None:
@@ -99,7 +100,7 @@ def agenda_items(text: str) -> list[Item]:
         goes_on_a_list = (skipped_line is not None and skipped_line[0] == major_n - 1 and not minor
                           and not _blank_line_between(text, skipped_line[1], m.start()))
         if not minor and not goes_on_a_list and (major_n == top + 1 or major_n in skipped
-                                                 or _taken_early(text, lines, i, top)):
+                                                 or _taken_early(text, lines, majors, i, top)):
             skipped |= set(range(top + 1, major_n))
             skipped.discard(major_n)
             top, current, sub = max(top, major_n), major_n, 0
@@ -128,28 +129,37 @@ def _item_number(text: str, m: re.Match, current: int, roman: bool) -> str | Non
     "2a"). None for a Roman numeral or lone letter that opens no line: mid-line they are an
     initial or a list's letter."""
     number = m.group("number")
-    if number[0].isdigit():
-        return number
+    if number[0].isdigit() or number in ROMAN:
+        return _major_number(text, m, roman) if not number[0].isdigit() else number
     if not _at_line_start(text, m):
         return None
-    if number in ROMAN:
-        return ROMAN[number] if roman else None
     return f"{current}{number}" if current and number.islower() else None
+
+
+def _major_number(text: str, m: re.Match, roman: bool) -> str | None:
+    """`_item_number` of a line numbered in digits or Roman numerals (no lone letter, whose number
+    depends on the item above it)."""
+    number = m.group("number")
+    if number[0].isdigit():
+        return number
+    if number in ROMAN and roman and _at_line_start(text, m):
+        return ROMAN[number]
+    return None
 
 
 _APART = re.compile(r"(?:\A|\n[ \t]*[-=_*#]*[ \t]*\n)\Z")
 
 
-def _taken_early(text: str, lines: list[re.Match], i: int, top: int) -> bool:
-    """Whether numbered line i, numbered top + 2, is an item taken before item top + 1: it
-    stands apart (after a blank or ruled line) and a later line, apart too, is item top + 1."""
+def _taken_early(text: str, lines: list[re.Match], numbers: list[str | None], i: int, top: int) -> bool:
+    """Whether numbered line i (`numbers`: the lines' numbers in digits), numbered top + 2, is an
+    item taken before item top + 1: it stands apart (after a blank or ruled line) and a later
+    line, apart too, is item top + 1."""
     def apart(m: re.Match) -> bool:
         return _APART.search(text, max(0, m.start() - 200), m.start()) is not None
 
-    major, minor = split_number(lines[i].group("number"))
-    if minor or int(major) != top + 2 or top == 0 or not apart(lines[i]):
+    if numbers[i] != str(top + 2) or top == 0 or not apart(lines[i]):
         return False
-    return any(split_number(m.group("number")) == (str(top + 1), "") and apart(m) for m in lines[i + 1:])
+    return any(n == str(top + 1) and apart(m) for m, n in zip(lines[i + 1:], numbers[i + 1:]))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -487,6 +487,10 @@ def test_items_in_roman_numerals_where_the_agenda_counts_in_them():
     text = "Verslag\n\nI. Opening\n\nDe voorzitter opent.\n\nII. Verslag vorige vergadering\n\nIII. Rondvraag\n"
     assert [(i.number, i.title) for i in agenda_items(text)] == [
         ("1", "Opening"), ("2", "Verslag vorige vergadering"), ("3", "Rondvraag")]
+    # one taken before its turn, in Roman numerals too
+    early = text.replace("II. Verslag vorige vergadering", "III. Rondvraag vooraf").replace("III. Rondvraag\n",
+                                                                                          "II. Verslag\n")
+    assert [i.number for i in agenda_items(early)] == ["1", "3", "2"]
     # a lone "I." with no "II." is an initial: "I. Zwart (JOB MBO)"
     assert agenda_items("Aanwezig:\nI. Zwart (JOB MBO)\n\n1. Opening\n\n2. Rondvraag\n")[0].title == "Opening"
 
