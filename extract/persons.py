@@ -315,9 +315,12 @@ def _dotted_starts(text: str, dot: re.Pattern, titles: tuple[str, ...], initials
 
 # a listed name: capitalised words and particles ("Sven van 't Veer", "Mirjam d'Ancona",
 # "Selin Ünal-de Bruijn", "Merel Tjon A Fong")
-_UP, _LOW = "[A-ZÀ-ÖØ-ÞŞİŁŚŻŹČŘŠŽ]", "[a-zà-öø-ÿğışąćęłńśźżčřšžőű]"  # persons.toml's UP and LOW ("Aydın")
-_LISTED_NAME = re.compile(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l|['’]t|A(?=\s+[A-Z]))\s+|"
-                          rf"(?:[Dd]['’])?{_UP}{_LOW}+(?:-{_UP}{_LOW}+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)")
+@lru_cache(maxsize=1)
+def listed_name() -> re.Pattern:
+    """The pattern of a listed name, with persons.toml's letters of a name (UP, LOW: "Aydın")."""
+    return re.compile(fill(r"(?:[A-Z]{2,}/)?(?P<n>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ee]l|['’]t|A(?=\s+[A-Z]))\s+|"
+                           r"(?:[Dd]['’])?{UP}{LOW}+(?:-{UP}{LOW}+|-(?:de|den|der|van|ter|ten)\s+)?\s*)+)",
+                           lexicon().fragments))
 
 
 SURNAME_FIRST = "persons/inverted-initials/1"
@@ -368,7 +371,7 @@ _LIST_ITEM_LEAD = re.compile(r"^(?:en\s+|[A-Z]{2,}/)")
 def listed(text: str, rule_id: str) -> list[PersonHit]:
     """Persons of a list rule (motions, credits): every name in the `names` group."""
     regex, _ = lexicon().rules[rule_id]
-    item = _LISTED_NAME
+    item = listed_name()
     hits = []
     for m in rule_matches(rule_id, text):
         for part in _LIST_ITEM.finditer(m.group("names")):
