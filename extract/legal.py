@@ -388,7 +388,13 @@ def _law_group(m: re.Match, laws: dict[str, str]) -> str | None:
 
 def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:
     """The law a bare article belongs to: the only law named in its sentence, else the last
-    law named earlier in its paragraph. None rather than a guess."""
+    law named earlier in its paragraph. None rather than a guess. After "van de richtlijn" (or
+    "van die verordening", ...) only a law of that kind counts: "artikel 5 van de richtlijn" after
+    the Wml is no article of the Wml."""
+    kind = _KIND_AFTER.match(text, end)
+    if kind:
+        noun = kind.group("noun").lower()
+        law_hits = [hit for hit in law_hits if noun in _kind_words(hit[2])]
     sentence_start = max(_sentence_stop_before(text, start), text.rfind("\n", 0, start)) + 1
     sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
     in_sentence = {key for s, e, key in law_hits if sentence_start <= s < sentence_end}
@@ -399,6 +405,21 @@ def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, 
     paragraph_start = max(text.rfind("\n\n", 0, start), start - CONTEXT_WINDOW, 0)
     earlier = [key for s, e, key in law_hits if paragraph_start <= s < start]
     return earlier[-1] if earlier else None
+
+
+# "artikel 5 van de richtlijn", "artikel 9 van die richtlijn", "artikel 5, tweede lid, van de verordening"
+_KIND_AFTER = re.compile(r"(?:,?\s*(?:\w+\s+lid|lid\s+\d+)\s*)?,?\s+van\s+(?:de|die|deze|dit|dat|het)\s+"
+                         r"(?P<noun>richtlijn|verordening|verdrag|besluit|regeling)\b")
+
+
+@lru_cache(maxsize=None)
+def _kind_words(key: str) -> str:
+    """A law's key and every name the reference gives it, in lower case: "law/csrd richtlijn
+    duurzaamheidsrapportering door ondernemingen csrd ..." (its kind is among the words)."""
+    known = {entity.key: entity for entity in load_reference() if entity.cls == "Law"}
+    entity = known.get(key)
+    names = [entity.label, *sorted(entity.forms)] if entity else []
+    return " ".join([key, *names]).lower()
 
 
 def _sentence_stop_before(text: str, start: int) -> int:

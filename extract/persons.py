@@ -97,6 +97,8 @@ def lexicon() -> Lexicon:
     fragments: dict[str, str] = {}
     for name, value in data["fragments"].items():
         fragments[name] = fill(value, fragments)
+    nationalities = data["stop"].get("nationalities", [])
+    fragments["NATIONALITY"] = "|".join(map(re.escape, nationalities))
     rules = {r["id"]: (re.compile(fill(r["pattern"], fragments)), r.get("role")) for r in data["rule"]}
     cues = data["cue"]
     plurals = data.get("plural_roles", {})
@@ -108,7 +110,7 @@ def lexicon() -> Lexicon:
         role=role,
         roles={k.lower(): v for k, v in data["roles"].items()},
         default_org={k.lower(): v for k, v in data["default_org"].items()},
-        stop=(frozenset(data["stop"]["words"]) | role_words(data["roles"], plurals)
+        stop=(frozenset(data["stop"]["words"]) | frozenset(nationalities) | role_words(data["roles"], plurals)
               | role_words(dict.fromkeys(data["generic_role"]["endings"]), {})),  # "Onderzoeker Daan Koning"
         portfolio=tuple(data["stop"].get("portfolio_endings", ())),
         place_roles={k.lower(): v for k, v in data.get("place_roles", {}).items()},
@@ -118,7 +120,7 @@ def lexicon() -> Lexicon:
                           for c in cues if "before" in c and "after" not in c),
         cues_after=tuple((c["id"], re.compile(fill(c["after"], fragments)))
                          for c in cues if "after" in c and "before" not in c),
-        org_heads=tuple(organisation_heads()),
+        org_heads=tuple(organisation_heads()) + tuple(data["stop"].get("org_endings", ())),
         role_spaces=role_spaces(data["roles"], data["generic_role"]["endings"], plurals),
         cues_both=tuple((c["id"], re.compile(fill(c["before"], fragments)), re.compile(fill(c["after"], fragments)))
                         for c in cues if "before" in c and "after" in c),
@@ -182,7 +184,7 @@ TITLED = "persons/titled/4"
 OFFICE = "persons/office-surname/2"
 ACADEMIC = "persons/academic/2"
 CREDIT = "persons/credit/1"
-ATTENDANCE = "persons/attendance-list/1"
+ATTENDANCE = "persons/attendance-list/2"
 ATTENDANCE_BY_ORG = "persons/attendance-by-organisation/1"
 MOTION = "persons/motion/3"
 INITIALS = "persons/initials/2"
@@ -219,7 +221,7 @@ def titled(text: str, rule_id: str = TITLED) -> list[PersonHit]:
             for m in matches if m.group("name").split()[-1] not in stop]
 
 
-_CALLED = re.compile(r"^[A-Z.\s]+\((?P<called>[^()]+)\)\s+")
+_CALLED = re.compile(r"^(?:(?:Chr|Th|Ch|Ph|Tj|Sj|IJ|[A-Z])\.\s*)+\((?P<called>[^()]+)\)\s+")  # (initials as _DIGRAPHS)
 
 
 def called_name(name: str) -> str:
@@ -282,8 +284,14 @@ def _address_starts(text: str) -> list[int]:
 def _dot_lead(titles: tuple[str, ...], initials: bool) -> re.Pattern:
     """A full stop after one of `titles` or, with `initials`, after a capital. It opens with the
     full stop, which `re` searches for fast."""
-    behind = [rf"(?<={re.escape(t)}\.)" for t in titles] + ([r"(?<=[A-Z]\.)"] if initials else [])
+    behind = [rf"(?<={re.escape(t)}\.)" for t in titles]
+    if initials:
+        behind += [r"(?<=[A-Z]\.)"] + [rf"(?<={pair}\.)" for pair in _DIGRAPHS]
     return re.compile(r"\.(?:" + "|".join(behind) + ")")
+
+
+# initials of two or three letters (persons.toml's INITIAL): "Th.M. de Vries", "Chr. Jansen", "IJ. de Boer"
+_DIGRAPHS = ("Chr", "Th", "Ch", "Ph", "Tj", "Sj")
 
 
 # Rules whose every match opens with an academic title and its full stop or (INITIALS) with an
@@ -306,7 +314,11 @@ def _dotted_starts(text: str, dot: re.Pattern, titles: tuple[str, ...], initials
         stop = m.start()
         if initials and "A" <= text[stop - 1] <= "Z":
             starts.append(stop - 1)  # (no title ends with a capital)
+            if text.endswith("IJ", 0, stop):
+                starts.append(stop - 2)
             continue
+        if initials:
+            starts.extend(stop - len(pair) for pair in _DIGRAPHS if text.endswith(pair, 0, stop))
         for title in titles:
             if text.endswith(title, 0, stop):
                 starts.append(stop - len(title))
@@ -364,7 +376,7 @@ _LIST_LEADS = {MOTION: re.compile(r"Motie|motie|het\s+lid|de\s+leden|Kamerleden|
 
 
 _BRACKETS_AFTER = re.compile(r"\s*\([^()]*\)$")
-_LIST_ITEM = re.compile(r"(?:[^/,(]|\([^()]*\))+?(?=\s*(?:/|,|\sen\s|$))")  # (a comma in brackets stays inside)
+_LIST_ITEM = re.compile(r"(?:[^/,;(]|\([^()]*\))+?(?=\s*(?:/|,|;|\sen\s|$))")  # (a comma in brackets stays inside)
 _LIST_ITEM_LEAD = re.compile(r"^(?:en\s+|[A-Z]{2,}/)")
 
 

@@ -92,6 +92,7 @@ def rules() -> dict:
     data["title_rules"] = [(r["id"], re.compile(r["pattern"], m)) for r in data["advice"]["title_rule"]]
     data["unnumbered"]["proposal"] = re.compile(data["unnumbered"]["proposal"], m)
     data["referenced"]["reference"] = re.compile(data["referenced"]["reference"])
+    data["cited"]["marker"] = re.compile(data["cited"]["marker"])
     reported = data["reported"]
     reported["proposal"] = re.compile(reported["proposal"])
     reported["verb_needs"] = {verb: re.compile(needs) for verb, needs in reported["verb_needs"].items()}
@@ -107,6 +108,7 @@ def rules() -> dict:
     mins = data["minutes"]
     data["list_intro"] = re.compile(mins["list_intro"], re.I | m)
     data["list_item"] = re.compile(mins["item"], m)
+    data["list_item_reaction"] = re.compile(mins["item_reaction"])
     data["agenda_advice"] = re.compile(mins["agenda_advice"], m)
     return data
 
@@ -196,8 +198,8 @@ def find_headings(text: str, end: int) -> list[Heading]:
 def heading_of(m: re.Match, rule_id: str, explicit: bool) -> Heading:
     label, cut = label_cut(m.group("label"))
     groups = m.groupdict()
-    number = groups.get("number") or str(rules()["ordinal_words"][groups["word"].lower()])
-    rest = groups.get("rest")
+    number = groups.get("number") or groups.get("number2") or str(rules()["ordinal_words"][groups["word"].lower()])
+    rest = groups.get("rest") or groups.get("rest2")  # (number2, rest2: the range rule's form with an article)
     also = range_numbers(number, rest) if rest else ()
     same_line = "\n" not in m.string[m.start():m.start("label")]  # not a label taken from the next line
     body = m.start("label") + cut if cut is not None and explicit and same_line else -1
@@ -241,9 +243,15 @@ def in_outline(headings: list[Heading]) -> list[Heading]:
     kept: list[Heading] = []
     for h in headings:
         prev = kept[-1].last_outline if kept else (0,)
-        if h.outline > prev and successor(prev, h.outline):
+        if h.outline > prev and successor(prev, h.outline) or not kept and opens_in_a_chapter(h.outline):
             kept.append(h)
     return kept
+
+
+def opens_in_a_chapter(outline: tuple[int, ...]) -> bool:
+    """"3.1", "4.1.1": the first of a chapter's numbered parts, where the chapters before hold no
+    recommendation ("3.1  Breng de witte vlek in beeld" after an unnumbered introduction)."""
+    return len(outline) >= 2 and all(x == 1 for x in outline[1:])
 
 
 def successor(prev: tuple[int, ...], nxt: tuple[int, ...]) -> bool:
@@ -328,12 +336,25 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     tables = list(table_blocks(text, end))
     every = find_headings(text, end)
     outlines = [outline_sections(text, end, headings, tables, every) for headings in candidate_headings(text, end)]
-    found = max(outlines, key=lambda found: sum(s.marked for s in found))  # the first of equals
-    answered = {n for s in found for n in s.heading.numbers()}
+    # the one with the most marked reactions, then the most recommendations ("## 1. Inleiding", "## 2.
+    # Reactie", then "**1. Verduidelijk ...**" ... "**5. ...**"); the first of equals
+    found = max(outlines, key=lambda found: (sum(s.marked for s in found), len(found)))
+    cited = cited_sections(text, end)
+    if reacted(cited) > sum(len(s.heading.numbers()) for s in found) > 0:  # the headings were the advice's themes
+        found = cited
+    answered = {n for s in found for n in s.heading.numbers() if s.reaction or s not in cited}
     rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
+    rowed = {s.heading.number for s in rows}
+    found = [s for s in found if not (s in cited and not s.reaction and s.heading.number in rowed)]
     if found or rows or not unnumbered:
         return sorted(found + rows, key=lambda s: s.start)
-    return referenced_sections(text, end) or unnumbered_sections(text, end) or reported_sections(text, end)
+    other = referenced_sections(text, end) or unnumbered_sections(text, end) or reported_sections(text, end)
+    return cited if reacted(cited) > reacted(other) else other
+
+
+def reacted(found: list[Section]) -> int:
+    """How many of the sections hold a reaction."""
+    return sum(1 for s in found if s.reaction)
 
 
 def outline_sections(text: str, end: int, headings: list[Heading], tables: list[re.Match],
@@ -396,6 +417,65 @@ def referenced_sections(text: str, end: int) -> list[Section]:
         heading = Heading(number, label, s, first_end, spec["id"])
         out.append(Section(heading, s, reaction[-1][1], proposal=[(s, first_end)], reaction=reaction))
     return out
+
+
+def cited_sections(text: str, end: int) -> list[Section]:
+    """Recommendations cited by their number in brackets after the proposal, answered in sentences
+    that name the number, in any order (see [cited])."""
+    spec = rules()["cited"]
+    proposals: dict[str, tuple[int, int]] = {}
+    for m in spec["marker"].finditer(text, 0, end):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        sentence_start = max([line_start] + [s.end() for s in _SENTENCE_END.finditer(text, line_start, m.start())])
+        for number in re.findall(r"\d{1,2}", m["numbers"]):
+            proposals.setdefault(number, (sentence_start, m.end()))
+    if len(proposals) < spec["min_found"]:
+        return []
+    runs = reaction_runs(text, closing_at(text, 0, end), proposals)
+    out = []
+    for number, (ps, pe) in proposals.items():
+        reaction = runs.get(number, [])
+        label = spec["marker"].sub("", text[ps:pe]).strip(" -–•*;,.:")[:rules()["section"]["max_label"]]
+        heading = Heading(number, label, ps, pe, spec["id"])
+        out.append(Section(heading, ps, max([pe] + [e for _, e in reaction]), proposal=[(ps, pe)], reaction=reaction))
+    return sorted(out, key=lambda s: int(s.heading.number))
+
+
+def reaction_runs(text: str, end: int, proposals: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """number → the sentences that answer it: from a sentence that names the number (not in a
+    citation's brackets) up to one that names another, cites one, or a heading; the sentences in
+    the cabinet's voice right after a citation of one number answer that number too."""
+    spec, reference, voice = rules()["cited"], rules()["referenced"]["reference"], rules()["voice"]
+    runs: dict[str, list[tuple[int, int]]] = {}
+    first_citation = min(start for start, _ in proposals.values())
+    current = None
+    for ps, pe in (m.span() for m in _PARAGRAPH.finditer(text, first_citation, end)):
+        if heading_like(text[ps:pe]):
+            current = None
+            continue
+        after_citation = False
+        for s, e in ((ps + a, ps + b) for a, b in stance_classifier.sentences(text[ps:pe])):
+            cited = [m for m in spec["marker"].finditer(text, s, e)]
+            if cited:
+                numbers = re.findall(r"\d{1,2}", cited[-1]["numbers"])
+                current, after_citation = (numbers[0] if len(numbers) == 1 else None), True
+                tail = _SPACE.match(text, cited[-1].end(), e).end()
+                if current and tail < e and voice.match(text[tail:e]):
+                    runs.setdefault(current, []).append((tail, e))
+                continue
+            named = [m["number"] for m in reference.finditer(text, s, e)
+                     if m["number"] in proposals and text[m.start() - 1:m.start()] != "("]
+            if named:
+                current = named[0]
+            elif after_citation and not voice.match(text[s:e]):
+                current = None  # the advice retold after a citation, not answered
+            after_citation = False
+            if current:
+                runs.setdefault(current, []).append((s, e))
+    return runs
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][ \t]+(?=[A-Z‘“(-])|^[ \t]*[-•*–][ \t]+", re.M)
 
 
 def referenced_number(reference: re.Pattern, text: str, start: int, end: int) -> str | None:
@@ -813,12 +893,40 @@ def names_its_actor(label: str) -> bool:
     return any(pattern.match(label) for _, pattern in rules()["groups"])
 
 
-def reaction_text(ctx, section: Section) -> tuple[str, int | None]:
-    """The reaction's text and where its first paragraph ends in it."""
-    if not section.reaction:
+def reaction_text(ctx, section: Section, number: str | None = None) -> tuple[str, int | None]:
+    """The reaction's text and where its first paragraph ends in it; for one `number` of a group
+    ("Adviezen 3 tot en met 5"), the paragraphs that answer it by number when some do."""
+    spans = section.reaction
+    if number is not None and section.heading.also:
+        spans = own_paragraphs(ctx.text, spans, number, section.heading.numbers()) or spans
+    if not spans:
         return "", None
-    first = section.reaction[0]
-    return joined(ctx.text, section.reaction), first[1] - first[0]
+    first = spans[0]
+    return joined(ctx.text, spans), first[1] - first[0]
+
+
+# a paragraph of a group's reaction that opens on its numbers: "De adviezen 3 en 4 neemt het kabinet over.",
+# "Advies 5 neemt het kabinet niet over.", "Aanbevelingen 6 tot en met 8: ..."
+_NUMBERS_OPEN = re.compile(r"\s*(?:[*_]+\s*)?(?:(?:De|de|Voor|voor|Ook|ook|Wat|Met)\s+(?:betreft\s+)?)?"
+                           r"(?:[Aa]dvie(?:s|zen)|[Aa]anbeveling(?:en)?|[Vv]oorstel(?:len)?)\s+"
+                           r"(?P<first>\d{1,2})(?P<rest>(?:\s*(?:,|en|tot\s+en\s+met|t/m|[–-])\s*\d{1,2})*)\b")
+
+
+def own_paragraphs(text: str, spans: list[tuple[int, int]], number: str,
+                   numbers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The paragraphs of a group's reaction about `number`: a paragraph that opens on numbers of the
+    group answers those, and so do the paragraphs after it up to the next such opening; paragraphs
+    before the first such opening answer the whole group. Empty when no paragraph opens on numbers."""
+    own, current, named_any = [], None, False
+    for start, end in spans:
+        m = _NUMBERS_OPEN.match(text, start, end)
+        if m:
+            named = {m.group("first"), *(range_numbers(m.group("first"), m.group("rest")) if m.group("rest") else ())}
+            if named & set(numbers):
+                current, named_any = named, True
+        if current is None or number in current:
+            own.append((start, end))
+    return own if named_any else []
 
 
 def add_recommendation(ctx, section: Section, advice: Entity | None, government: str | None,
@@ -873,7 +981,7 @@ def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
 
 
 def add_response(ctx, rec: Entity, section: Section, respondents: tuple[str, ...]) -> None:
-    text, first_end = reaction_text(ctx, section)
+    text, first_end = reaction_text(ctx, section, rec.key.rsplit("/", 1)[1])
     verdict = stance_classifier.classify(text, first_end)
     key = f"{rec.key}/response"
     number = rec.key.rsplit("/", 1)[1]
@@ -1012,6 +1120,9 @@ def list_items(text: str, start: int, end: int) -> list[Heading]:
     items: list[Heading] = []
     for m in _PARAGRAPH.finditer(text, start, end):
         item = rules()["list_item"].match(m.group())
+        if not item and items and rules()["list_item_reaction"].match(m.group()):
+            items[-1] = replace(items[-1], end=m.end())  # "Kabinet: neemt deze aanbeveling over." under the item
+            continue
         if not item or int(item.group("number")) != len(items) + 1:
             break
         items.append(Heading(item.group("number"), label_of(item.group("label")), m.start(), m.end(),

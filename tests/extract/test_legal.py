@@ -733,3 +733,17 @@ def test_a_law_name_ends_before_an_article_or_a_clause_of_its_own(text, law):
     from polder.extract.reader import RawDocument
     result = extract(RawDocument(path="x.txt", stem="x", text=text, encoding="utf-8", sha256="0" * 64))
     assert [e.label for e in result.entities.values() if e.cls == "Law"] == [law]
+
+
+def test_an_article_of_the_directive_is_no_article_of_the_act_before_it():
+    text = ("Volgens richtlijn (EU) 2022/2041 moet het minimumloon toereikend zijn. Alleen artikel 14 van de Wml "
+            "is aangepast, in het licht van artikel 5 van de richtlijn.")
+    found = cite(text)
+    assert ("14", None, "law/wml") in found
+    assert ("5", None, "law/richtlijn-minimumlonen") in found
+    assert not any(article == "5" and law == "law/wml" for article, _, law in found)
+
+
+def test_an_article_of_that_kind_of_law_without_one_in_its_passage_has_no_law():
+    found = cite("De Wml is gewijzigd. Artikel 5 van de richtlijn is daarbij leidend.")
+    assert ("5", None, None) in found

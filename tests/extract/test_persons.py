@@ -869,3 +869,60 @@ def test_who_attended_by_group_in_surnames_alone():
     assert ("Lindeboom", "member", None) in relations(text)  # the plural role of the row: kroonlid (of the SER, later)
     # a line of other words is no list of persons
     assert persons("| Kroonleden | Zie bijlage, Verslag en Agenda van vandaag |\n") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het stuk is ondertekend door mr. Th.M. de Vries.", "Th.M. de Vries"),  # initials of two letters
+    ("Het stuk is van W.Th. Bakker en verder niets.", "W.Th. Bakker"),
+    ("Namens de werkgevers tekende Chr. van Dam.", "Chr. van Dam"),
+    ("Het stuk is van IJ.A. de Boer en verder niets.", "IJ.A. de Boer"),
+])
+def test_initials_of_two_or_three_letters(text, name):
+    assert name in persons(text)
+
+
+def test_initials_of_two_letters_are_not_cut_to_a_lone_word():
+    assert set(persons("De heer mr. Th.M. de Vries opende.")) == {"Th.M. de Vries"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Daarna sprak de Noorse Ingrid Halvorsen over flexwerk.", "Ingrid Halvorsen"),
+    ("De Belgische Sofie Peeters en anderen waren er.", "Sofie Peeters"),
+    ("Ook de Turkse Murat Yilmaz vertelde zijn verhaal.", "Murat Yilmaz"),
+])
+def test_a_nationality_before_a_full_name(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De Britse Trades Union Congress steunt het plan.",
+    "Ook de Franse Conseil Economique was vertegenwoordigd.",
+    "De Duitse Bundesagentur für Arbeit werkt mee.",
+    "De Noorse Nationale Arbeidsraad werkt mee.",
+])
+def test_a_nationality_before_a_foreign_organisation_is_no_person(text):
+    assert persons(text) == {}
+
+
+def test_surnames_with_what_brackets_say_listed_over_lines():
+    text = ("Aanwezig: Van Dalen (voorzitter, kroonlid), Aydın (kroonlid); Hendriks-de Haan\n(AWVN), "
+            "Jansen (MKB-Nederland); Ruiz Gómez (FNV),\nVos (VCP, plv.).\n")
+    assert {"Van Dalen", "Aydın", "Hendriks-de Haan", "Jansen", "Ruiz Gómez", "Vos"} <= set(persons(text))
+    # a line of groups counted in brackets
+    assert persons("Aanwezig: Leden (12), Kroonleden (3), Secretariaat (2).\n") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het verslag is van de heer B. 't Hooft.", "B. 't Hooft"),  # a particle of one letter and an apostrophe
+    ("Het woord is aan drs. Th.M. (Thea) Bergsma-Hoekman, secretaris.", "Thea Bergsma-Hoekman"),
+])
+def test_more_name_forms_of_the_sixth_round(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Naast Kamphuis-de Vries zijn er twee kroonleden lid.",  # a preposition opening the sentence
+    "Betreft Reactie op SER-advies 'Pensioen voor alle werkenden'",  # a letter's subject line
+])
+def test_sentence_and_field_openers_are_no_given_names(text):
+    assert not any(name.split()[0] in ("Naast", "Betreft") for name in persons(text))

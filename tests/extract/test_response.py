@@ -999,3 +999,121 @@ def test_a_reaction_in_the_paragraph_of_a_recommendation_named_with_its_gist():
             "Het kabinet neemt deze aanbeveling gedeeltelijk over.\n")
     result = run(text)
     assert [stance_of(result, n) for n in ("8", "9")] == ["UnderConsideration", "PartlyAdopted"]
+
+
+def test_recommendations_numbered_from_a_later_chapter():
+    """"3.1 ... 5.1" after an unnumbered introduction: the outline may open on a chapter's first part."""
+    text = ("Kabinetsreactie op het SER-advies 'Pensioen voor iedereen'\n\nDe aanbevelingen\n\n"
+            "Hieronder reageer ik op de aanbevelingen.\n\n"
+            "3.1  Breng de witte vlek jaarlijks in beeld\n\nDe SER beveelt aan dat het CBS jaarlijks rapporteert.\n\n"
+            "Reactie: Het kabinet neemt deze aanbeveling over.\n\n"
+            "3.2  Verkort de wachttijd voor uitzendkrachten\n\nDe SER vraagt cao-partijen de wachttijd te verkorten.\n\n"
+            "Reactie: Het kabinet neemt er kennis van.\n\n"
+            "4.1  Vergroot de fiscale ruimte\n\nDe SER beveelt aan de jaarruimte te verhogen.\n\n"
+            "Reactie: Het kabinet neemt deze aanbeveling niet over.\n")
+    result = run(text)
+    assert set(recommendations(result)) == {"3.1", "3.2", "4.1"}
+    assert [stance_of(result, n) for n in ("3.1", "3.2", "4.1")] == ["Adopted", "Noted", "NotAdopted"]
+
+
+GROUPED = """Kabinetsreactie op het SER-advies 'Flex in balans'
+
+Adviezen 1 tot en met 3 – Oproepcontracten
+
+De SER doet drie samenhangende adviezen over oproeparbeid.
+
+Reactie
+De adviezen 1 en 2 neemt het kabinet over. Het kabinet zal de oproeptermijn verlengen.
+
+Advies 3 neemt het kabinet niet over. Een heffing per uur is niet uitvoerbaar.
+
+Advies 4 – Gelijke beloning
+
+De SER adviseert gelijke beloning voor uitzendkrachten.
+
+Reactie
+Het kabinet neemt hiervan kennis.
+"""
+
+
+def test_a_group_answered_number_by_number_gets_each_its_own_stance():
+    result = run(GROUPED)
+    assert [stance_of(result, n) for n in "1234"] == ["Adopted", "Adopted", "NotAdopted", "Noted"]
+
+
+def test_a_group_answered_as_a_whole_gives_each_the_stance_of_the_whole():
+    text = GROUPED.replace("De adviezen 1 en 2 neemt het kabinet over.", "Deze adviezen neemt het kabinet over.") \
+                  .replace("Advies 3 neemt het kabinet niet over. Een heffing per uur is niet uitvoerbaar.",
+                           "Het kabinet werkt ze uit in een wetsvoorstel.")
+    assert [stance_of(run(text), n) for n in "123"] == ["Adopted"] * 3
+
+
+def test_a_group_heading_with_an_article_and_a_paragraph_that_opens_on_numbers():
+    text = ("Kabinetsreactie op het SER-advies 'Armoede'\n\n"
+            "Aanbeveling 1. Het kabinet neemt deze aanbeveling over.\n\n"
+            "De aanbevelingen 2 en 3. Deze aanbevelingen gaan over handhaving. Ik laat beide punten meenemen in de "
+            "evaluatie van de wet.\n\n"
+            "De adviezen 4 en 5 neemt het kabinet over, zoals gezegd.\n")
+    recs = recommendations(run(text))
+    assert {"1", "2", "3"} <= set(recs)
+    assert not {"4", "5"} & set(recs)  # a paragraph that opens "De adviezen 8 en 9 neemt ..." is no heading
+
+
+def test_the_outline_with_more_recommendations_wins_over_the_chapters():
+    text = ("Kabinetsreactie op het CBM-advies 'Samen verduurzamen'\n\n## 1. Inleiding\n\nHet advies is goed.\n\n"
+            "## 2. Reactie op de aanbevelingen\n\n"
+            "**1. Verduidelijk het adviesrecht**\n\nHet kabinet neemt deze aanbeveling over.\n\n"
+            "**2. Geef de ondernemingsraad informatie**\n\nHet kabinet zal de aanbeveling nader verkennen.\n\n"
+            "**3. Versterk de ondernemingsraad**\n\nHet kabinet neemt deze aanbeveling niet over.\n\n"
+            "## 3. Samenhang met ander beleid\n\nHet kabinet betrekt het advies bij de Klimaatwet.\n")
+    result = run(text)
+    assert set(recommendations(result)) == {"1", "2", "3"}
+    assert [stance_of(result, n) for n in "123"] == ["Adopted", "UnderConsideration", "NotAdopted"]
+
+
+THEMED = """Kabinetsreactie op het SER-advies 'Mens en machine'
+
+De SER doet vier aanbevelingen, gegroepeerd rond twee thema's.
+
+1. Vaardigheden en kennis
+De SER stelt vast dat werkenden weinig zijn voorbereid. Hij beveelt aan te investeren in AI-geletterdheid (aanbeveling 1). Daarnaast adviseert de raad een kennisplatform in te richten (aanbeveling 3).
+Het kabinet gaat met aanbeveling 1 aan de slag. Vanaf 2026 komt er budget.
+Over aanbeveling 3 is nog geen besluit genomen.
+2. Zeggenschap
+De SER beveelt aan:
+- werkgevers te verplichten werknemers te informeren (aanbeveling 2);
+- een recht op menselijke tussenkomst in te voeren (aanbeveling 4).
+Aanbeveling 2 neemt het kabinet niet over. Ook aanbeveling 4 onderschrijft het kabinet.
+Tot slot
+Het kabinet dankt de SER.
+"""
+
+
+def test_recommendations_cited_in_brackets_within_themes():
+    result = run(THEMED)
+    recs = recommendations(result)
+    assert set(recs) == {"1", "2", "3", "4"}  # not the themes "1. Vaardigheden ..." and "2. Zeggenschap"
+    assert recs["2"].label == "werkgevers te verplichten werknemers te informeren"
+    assert [stance_of(result, n) for n in "1234"] == ["Adopted", "NotAdopted", "UnderConsideration", "Adopted"]
+
+
+def test_citations_without_answers_do_not_replace_the_headings():
+    text = THEMED.replace("Het kabinet gaat met aanbeveling 1 aan de slag.", "Het kabinet neemt dit over.") \
+                 .replace("Over aanbeveling 3 is nog geen besluit genomen.", "") \
+                 .replace("Aanbeveling 2 neemt het kabinet niet over. Ook aanbeveling 4 onderschrijft het kabinet.",
+                          "Het kabinet neemt dit niet over.")
+    assert set(recommendations(run(text))) == {"1", "2"}  # the numbered headings stay
+
+
+def test_a_magazine_box_with_the_cabinets_reaction_under_each_item():
+    text = ("SER Magazine | juli 2025\n\nReacties op het advies\n\nDe SER bracht een advies uit over verzuim.\n\n"
+            "WAT ADVISEERT DE SER?\n\n"
+            "1. Beperk de loondoorbetalingsplicht bij ziekte tot één jaar.\n"
+            "Kabinet: neemt deze aanbeveling over en werkt haar uit in een wetsvoorstel.\n\n"
+            "2. Vereenvoudig de poortwachterstoets.\n"
+            "Kabinet: neemt deze aanbeveling niet over.\n\n"
+            "3. Betrek de ondernemingsraad bij het verzuimbeleid.\n"
+            "Kabinet: neemt hiervan kennis.\n")
+    result = run(text)
+    assert set(recommendations(result)) == {"1", "2", "3"}
+    assert [stance_of(result, n) for n in "123"] == ["Adopted", "NotAdopted", "Noted"]

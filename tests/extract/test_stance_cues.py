@@ -373,3 +373,35 @@ def test_agreeing_with_the_goal_but_not_deciding_yet_is_under_consideration():
             "daarom eerst onderzoek verrichten.")
     verdict = stance.classify(text)
     assert verdict.stance == "UnderConsideration" and verdict.mix.id.startswith("stance.mix.goal-but-not-yet/")
+
+
+@pytest.mark.parametrize("positive,negative,stance_name,cue_id", [
+    ("Het kabinet neemt hiervan kennis.", "Het kabinet neemt hiervan de kosten over.", "Noted", "stance.noted.kennis/"),
+    ("Het kabinet wil eerst zicht hebben op de uitvoerbaarheid.", "Het kabinet heeft zicht op de uitvoerbaarheid.",
+     "UnderConsideration", "stance.consider.eerst-zicht/"),
+    ("Over een verhoging kan ik echter geen toezegging doen.", "Over een verhoging doe ik een toezegging.",
+     "UnderConsideration", "stance.consider.eerst-zicht/"),
+    ("Na ontvangst daarvan neemt het kabinet een besluit.", "Het kabinet heeft een besluit genomen.",
+     "UnderConsideration", "stance.consider.later-besluit/"),
+    ("Het kabinet gaat met aanbeveling 1 aan de slag.", "De werkgevers gaan met de cao aan tafel.", "Adopted",
+     "stance.adopt.acts/"),
+])
+def test_cues_of_the_sixth_round_fire_and_their_look_alikes_do_not(positive, negative, stance_name, cue_id):
+    verdict = stance.classify(positive)
+    assert verdict.stance == stance_name
+    assert any(f.cue.id.startswith(cue_id) and f.stance == stance_name for f in verdict.fired)
+    assert not any(f.cue.id.startswith(cue_id) for f in stance.classify(negative).fired)
+
+
+def test_taking_note_is_no_taking_over_though_over_follows():
+    verdict = stance.classify("Wij nemen er kennis van en wijzen erop dat afspraken over minimumtarieven lastig zijn.")
+    assert verdict.stance == "Noted"
+    assert not any(f.cue.id.startswith("stance.adopt.neemt-over/") for f in verdict.fired)
+
+
+def test_agreeing_with_the_analysis_is_a_preamble_that_yields_to_a_deferral():
+    text = ("Het kabinet onderschrijft de analyse van de raad. Over een verhoging kan ik echter geen toezegging doen. "
+            "Ik zal de aanbeveling in die besluitvorming inbrengen.")
+    assert stance.classify(text).stance == "UnderConsideration"
+    # the analysis with its solutions is the recommendation itself
+    assert stance.classify("Het kabinet onderschrijft de analyse en oplossingsrichtingen van de SER.").stance == "Adopted"
