@@ -258,7 +258,23 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
     if chair and (_rx(spec["chair_words"]).search(text[item.start:item.end])
                   or _rx(spec["chair_in_title"]).search(item.title)):
         found.add(chair)
+    holders = office_holders(ctx)
+    for m in _rx(spec["by_office"]).finditer(text, item.start, item.end):
+        persons = holders.get(slug(m["office"]), set())
+        if len(persons) == 1:
+            found |= persons
     return found
+
+
+def office_holders(ctx) -> dict[str, set[str]]:
+    """role key → the persons of the document who hold it (from their memberships): "algemeen-secretaris"."""
+    holders: dict[str, set[str]] = {}
+    for entity in ctx.result.entities.values():
+        if entity.cls == "org:Membership":
+            props = dict(entity.props)
+            if "org:role" in props and "org:member" in props:
+                holders.setdefault(props["org:role"].key.split("/", 1)[1], set()).add(props["org:member"].key)
+    return holders
 
 
 @lru_cache(maxsize=64)

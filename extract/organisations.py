@@ -44,6 +44,7 @@ class Rule:
     no_known_prefix: bool = False  # no leading words of the name may be a known organisation
     joined_by: frozenset[str] = frozenset()  # the name must hold one of these joining words ("en", "voor")
     key_prefix: str = ""  # written before the name in its key ("SER-": the key of "SER-commissie X" for "commissie X")
+    family_name: bool = False  # a name may open with a family name's particle ("Van Rooij Kunststoftechniek B.V.")
 
     def serves(self, kind: str | None) -> bool:
         return kind is None or not self.kinds or kind in self.kinds
@@ -80,7 +81,7 @@ def as_rule(r: dict) -> Rule:
     return Rule(r["id"], re.compile(r["pattern"]), r.get("kind"), r.get("parent"), tuple(r.get("kinds", ())),
                 r.get("label"), frozenset(r.get("not_after_head", ())), r.get("per_document", False),
                 r.get("optional_guard", False), frozenset(r.get("first_not", ())), r.get("no_known_prefix", False),
-                frozenset(r.get("joined_by", ())), r.get("key_prefix", ""))
+                frozenset(r.get("joined_by", ())), r.get("key_prefix", ""), r.get("family_name", False))
 
 
 @lru_cache(maxsize=1)
@@ -358,7 +359,8 @@ def name_allowed(name: str, rule: Rule) -> bool:
     words = name.split()
     if not words:
         return False
-    if rule.first_not and words[0] in banned_first_words(rule.first_not):
+    if rule.first_not and words[0] in banned_first_words(rule.first_not) \
+            and not (rule.family_name and words[0] in _FAMILY_PARTICLES and len(words) >= 3):
         return False
     if rule.joined_by and rule.joined_by.isdisjoint(words):
         return False
@@ -367,6 +369,9 @@ def name_allowed(name: str, rule: Rule) -> bool:
         if any(normal_form(" ".join(words[:n])) in forms for n in range(1, len(words))):
             return False
     return True
+
+
+_FAMILY_PARTICLES = frozenset({"Van", "De", "Ten", "Ter"})  # "Van Rooij Kunststoftechniek", "De Vries Bouw"
 
 
 @lru_cache(maxsize=None)
@@ -515,7 +520,7 @@ def branch_of(candidate: Candidate) -> str | None:
     """A company's legal entity named by the company and its country or holding: "ASML Netherlands
     B.V." is ASML, "Microsoft Nederland B.V." is Microsoft (only for names before a legal form:
     "Techniek Nederland" is an organisation of its own)."""
-    if candidate.rule != "org/legal-form/1":
+    if candidate.rule != "org/legal-form/2":
         return None
     stripped = _BRANCH.sub("", candidate.name)
     return stripped if stripped != candidate.name else None

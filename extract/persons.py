@@ -129,7 +129,8 @@ def lexicon() -> Lexicon:
                         for c in data.get("role_cue", ())),
         plurals={k.lower(): v for k, v in plurals.items()},
         field=(r"(?:[a-z][a-zà-ÿ-]*(?:" + "|".join(map(re.escape, data["generic_role"].get("field_endings", [])))
-               + ")|" + portfolio_pattern(data["stop"].get("portfolio_endings", [])) + ")"))
+               + r")|(?:[A-Z][a-zà-ÿ-]+\s+(?:en\s+)?)?(?:" + portfolio_pattern(data["stop"].get("portfolio_endings", []))
+               + "))"))  # (a portfolio of two words: "directeur Sociale Zaken Hanna Bergsma", "Werk en Inkomen")
 
 
 # FULL's particles: "(?:(?:van|de|...|della)[ \t]+){0,3}"
@@ -186,7 +187,7 @@ ACADEMIC = "persons/academic/2"
 CREDIT = "persons/credit/1"
 ATTENDANCE = "persons/attendance-list/2"
 ATTENDANCE_BY_ORG = "persons/attendance-by-organisation/1"
-MOTION = "persons/motion/3"
+MOTION = "persons/motion/4"
 INITIALS = "persons/initials/2"
 SIGNED = "persons/signed-initial/1"
 

@@ -607,3 +607,13 @@ def test_a_sub_item_numbered_without_a_stop_keeps_its_line():
     assert [(i.number, i.title) for i in agenda_items(clean(text).text)] == [
         ("1", "Vaststelling ontwerpadvies"), ("1a", "Toelichting door de voorzitter van de commissie van voorbereiding"),
         ("1b", "Bespreking")]
+
+
+def test_the_secretary_named_by_office_speaks_when_one_person_holds_it(tmp_path):
+    text = MINUTES.replace("4. Rondvraag en sluiting\n", "4. Rondvraag en sluiting\nDe secretaris licht de planning toe.\n") \
+                  .replace("Verslag van de raadsvergadering van de SER, 17 oktober 2024\n",
+                           "Verslag van de raadsvergadering van de SER, 17 oktober 2024\n\nSecretaris: mevrouw Wesselink\n")
+    assert ("4", "person/wesselink") in speakers_of(tmp_path, text)
+    # without a person who holds the office, nobody is made a speaker by it
+    alone = MINUTES.replace("4. Rondvraag en sluiting\n", "4. Rondvraag en sluiting\nDe secretaris licht de planning toe.\n")
+    assert {p for item, p in speakers_of(tmp_path, alone) if item == "4"} == set()

@@ -189,7 +189,7 @@ def rules_found(text: str) -> set[tuple[str, str]]:
      "De Leerfabriek", "org/source-domain/1"),
     ("Zij werkt in het Spaarne Gasthuis als verpleegkundige.", "Spaarne Gasthuis", "org/hospital/1"),
     ("Hij ligt in Ziekenhuis Rivierenland sinds maart.", "Ziekenhuis Rivierenland", "org/hospital/1"),
-    ("Hij werkte bij Lakfabriek Noord B.V. in Deventer.", "Lakfabriek Noord", "org/legal-form/1"),
+    ("Hij werkte bij Lakfabriek Noord B.V. in Deventer.", "Lakfabriek Noord", "org/legal-form/2"),
 ])
 def test_context_rules_fire(text, name, rule):
     assert (name, rule) in rules_found(text)
@@ -500,3 +500,8 @@ def test_an_acronym_after_a_ser_committee_is_its_own_and_names_it_later():
 def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
     names = found("Volgens Glastuinbouw Nederland, de brancheorganisatie van telers, groeit het.")
     assert "Glastuinbouw Nederland" in names and "Volgens Glastuinbouw Nederland" not in names
+
+
+def test_a_company_named_after_a_family_before_its_legal_form():
+    assert "Van Rooij Kunststoftechniek" in found("Bij Van Rooij Kunststoftechniek B.V. in Helmond werken 240 mensen.")
+    assert not any(name.startswith("Van ") for name in found("Van Shell B.V. kwam geen reactie."))

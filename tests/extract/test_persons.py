@@ -926,3 +926,33 @@ def test_more_name_forms_of_the_sixth_round(text, name):
 ])
 def test_sentence_and_field_openers_are_no_given_names(text):
     assert not any(name.split()[0] in ("Naast", "Betreft") for name in persons(text))
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Bedrijfsarts Joost Verhagen van Arbo Unie is kritisch.", "Joost Verhagen", "bedrijfsarts"),
+    ("Dat verwacht arbeidsrechtadvocaat Pieter-Bas van Dongen-Hartman.", "Pieter-Bas van Dongen-Hartman",
+     "arbeidsrechtadvocaat"),
+    ("Mijn promovendus Daan Wijnberg rekende het na.", "Daan Wijnberg", "promovendus"),
+    ("Het kan beter, zegt directeur Sociale Zaken Hanna Bergsma van de gemeente.", "Hanna Bergsma", "directeur"),
+])
+def test_professions_and_two_word_portfolios_before_a_name(text, name, role):
+    found = persons(text)
+    assert list(found) == [name]
+    assert any(f.role == role for f in found[name])
+
+
+@pytest.mark.parametrize("text", [
+    "Dat zeggen de leden van Thuiswinkel.org al jaren.",  # no members of Parliament
+    "Aanwezig is teammanager Directie Consumenten van de ACM.",  # a department
+    "Het woord is aan de divisiedirecteur Economisch Beleid en Onderzoek.",
+])
+def test_members_of_an_organisation_and_departments_are_no_persons(text):
+    assert persons(text) == {}
+
+
+def test_a_maghrebi_particle_after_initials():
+    assert set(persons("De heer mr. A. Ben Haddou (secretaris) licht toe.")) == {"A. Ben Haddou"}
+
+
+def test_a_member_of_parliament_whose_name_opens_with_an_accented_capital():
+    assert "Özdemir-van Dalen" in persons("Het kabinet voert de motie van het lid Özdemir-van Dalen uit.")
