@@ -541,6 +541,8 @@ _LIST_LINE = 80
 # the fields that head minutes or a letter: who was there in what capacity, the date, the reference
 _HEAD_FIELD = re.compile(r"[*_ \t]*(?:Aanwezig|Afwezig|Afgemeld|Verhinderd|Secretariaat|Secretaris|Notulist|Notulen|Verslag|"
                          r"Gasten?|Voorzitter|Agendaleden|Toehoorders?|Datum|Kenmerk|Ons[ \t]+kenmerk|Onderwerp|Betreft)(?:[ \t]+[\w'’-]+){0,3}[*_ \t]*:(?!\S)")
+# the office a letter is signed in, on its own line above the name: "De staatssecretaris van Volksgezondheid, Welzijn en Sport,"
+_SIGNING_OFFICE = re.compile(r"(?:[Dd]e[ \t]+)?(?:[Mm]inister|[Ss]taatssecretaris)[ \t]+(?:van|voor)[ \t]+[^\n]{3,80},")
 _INITIALS_LINE = re.compile(r"(?:[A-Z]\.){1,4}[ \t]*(?:\([A-Z][a-z]+\)[ \t]*)?(?:[A-Z][a-z]|(?:van|de|den|der|ter|ten)\b)")
 
 
@@ -634,6 +636,8 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return "\n"  # an attendance list, one person a line: "mw. dr. A.B. de Vries (kroonlid)", "A. Poelman (LTO)"
     if _HEAD_FIELD.match(text, m.end()):
         return "\n"  # a field of a meeting's head starts its own line: "Secretariaat: mw. M.L. Brouwer"
+    if _SIGNING_OFFICE.fullmatch(prev_line) and nxt[:1].isupper():
+        return "\n"  # the signer's name under the office: "De staatssecretaris van VWS," + "Ilse Jongbloed-Aksoy"
     if _FIELD_LINE.match(prev_line) and _FIELD_LINE.match(text, m.end()):
         return "\n"  # a block of fields, one a line: "**Datum:** 14 november 2025" + "**Plaats:** Den Haag"
     if ((_NUMBERED_HEADING.match(prev_line) or _LABELLED_HEADING.match(prev_line) or _BRACKETED_LINE.fullmatch(prev_line))

@@ -118,7 +118,17 @@ def _in_its_book(citation: Citation) -> Citation:
     book, colon, _number = citation.article.partition(":")
     if books and colon and book in books:
         return replace(citation, law=books[book], book_of_code=True)
+    numbered = _book_numbers().get(citation.law)
+    if numbered and not colon:  # "artikel 391 van Boek 2 BW" is article 2:391, as the code numbers it
+        return replace(citation, article=f"{numbered}:{citation.article}", book_of_code=True)
     return citation
+
+
+@lru_cache(maxsize=1)
+def _book_numbers() -> dict[str, str]:
+    """The law of each book a code's articles are numbered in, by its number: {"law/bw2": "2", ...}
+    (the code itself, "BW" alone, is left as written)."""
+    return {law: number for books in patterns().get("code_books", {}).values() for number, law in books.items()}
 
 
 def _merged(have: Citation | None, cite: Citation) -> Citation | None:

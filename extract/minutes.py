@@ -393,14 +393,33 @@ def extract_meeting(ctx) -> None:
         ctx.link(meeting, "polder:chair", chair[0], chair[2])
     items = agenda_items(ctx.text)
     keys = {item.number: item_key(meeting, item.number) for item in items}
+    together = taken_together(ctx.text, items)
     for item in items:
-        add_item(ctx, meeting, item, keys, chair[0] if chair else None)
+        add_item(ctx, meeting, item, keys, chair[0] if chair else None, together.get(item.number))
     attendance(ctx, meeting, chair[0] if chair else None)
     decisions(ctx, items, keys)
     referenced_meetings(ctx, meeting)
 
 
-def add_item(ctx, meeting: str, item: Item, keys: dict[str, str], chair: str | None) -> None:
+def taken_together(text: str, items: list[Item]) -> dict[str, Item]:
+    """number → the next item, for an item discussed with it: its heading has no text of its own
+    before the next one's ("4. Werkprogramma SER 2025 en\n5. Kaderbrief begroting SER 2026\n\nDe heer
+    Çelik licht beide stukken toe."). Its speakers are the next item's."""
+    together = {}
+    for item, nxt in zip(items, items[1:]):
+        if _level(item.number) == _level(nxt.number) and not text[item.title_start + len(item.title):nxt.start].strip() \
+                and (_JOINED_TITLE.search(item.title) or _BOTH.match(text, nxt.title_start + len(nxt.title), nxt.end)):
+            together[item.number] = nxt
+    return together
+
+
+_JOINED_TITLE = re.compile(r"(?:\s(?:en|&)|[,+])$")  # "4. Werkprogramma SER 2025 (SER/2025/0012) en"
+# the next item's text opens on both: "De heer Çelik licht beide stukken toe.", "Deze punten worden gezamenlijk besproken."
+_BOTH = re.compile(r"\s*[^.!?\n]{0,80}?\b(?:beide|gezamenlijk|tezamen|samen\s+besproken)\b")
+
+
+def add_item(ctx, meeting: str, item: Item, keys: dict[str, str], chair: str | None,
+             together: Item | None = None) -> None:
     rule = rules()["agenda"]["id"]
     entity = Entity(keys[item.number], "AgendaItem", item.title)
     entity.add("polder:number", item.number)
@@ -408,7 +427,7 @@ def add_item(ctx, meeting: str, item: Item, keys: dict[str, str], chair: str | N
     ctx.mention(keys[item.number], item.title_start, item.title_start + len(item.title), rule)
     ctx.link(meeting, "polder:hasAgendaItem", keys[item.number], rule)
     parent = keys.get(split_number(item.number)[0]) if _level(item.number) else None
-    for person in sorted(speakers(ctx, item, chair)):
+    for person in sorted(speakers(ctx, item, chair) | (speakers(ctx, together, chair) if together else set())):
         ctx.link(keys[item.number], "polder:speaker", person, rules()["speaker"]["id"])
         if parent:
             ctx.link(parent, "polder:speaker", person, rules()["speaker"]["id"])

@@ -487,15 +487,16 @@ def unit_candidates(text: str) -> list[Candidate]:
     found = []
     for spec in load_data()["unit"]:
         for m in scan.finditer(re.compile(spec["pattern"]), text):
-            acronym = known_acronym(m.group("parent"))
-            if acronym:
-                found.append(unit_candidate(m, acronym, spec["id"]))
+            parent = m.group("parent")
+            acronym = known_acronym(parent) or (parent if "-" in parent and normal_form(parent) in known_org_forms() else None)
+            if acronym:  # ("VNO-NCW", "MKB-Nederland": a known name with a hyphen)
+                found.append(unit_candidate(m, acronym, spec["id"], spec.get("unit_first", False)))
     return found
 
 
-def unit_candidate(m: re.Match, acronym: str, rule: str) -> Candidate:
+def unit_candidate(m: re.Match, acronym: str, rule: str, unit_first: bool = False) -> Candidate:
     parent = known_org_forms()[normal_form(acronym)].key
-    label = f"{acronym} {m.group('unit')}"
+    label = f"{m.group('unit')} {acronym}" if unit_first else f"{acronym} {m.group('unit')}"
     written = re.sub(r"\s+", " ", m.group())
     alts = (written,) if normal_form(written) != normal_form(label) else ()
     return Candidate(m.start(), m.end(), label, "Organisation", rule, parent=parent,

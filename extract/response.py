@@ -463,8 +463,9 @@ def reaction_runs(text: str, end: int, proposals: dict[str, tuple[int, int]]) ->
                 if current and tail < e and voice.match(text[tail:e]):
                     runs.setdefault(current, []).append((tail, e))
                 continue
-            named = [m["number"] for m in reference.finditer(text, s, e)
-                     if m["number"] in proposals and text[m.start() - 1:m.start()] != "("]
+            named = [n for m in reference.finditer(text, s, e)
+                     if (n := m["number"] or str(rules()["ordinal_words"][m["ordinal"]])) in proposals
+                     and text[m.start() - 1:m.start()] != "("]
             if named:
                 current = named[0]
             elif after_citation and not voice.match(text[s:e]):
@@ -1096,8 +1097,13 @@ def extract_presented_recommendations(ctx) -> None:
         if len(items) < 2:
             continue
         advice = presented_advice(ctx, intro.start())
-        for h in items:
-            proposal_end, reaction = item_reaction(text, h)
+        reactions = [item_reaction(text, h) for h in items]
+        # answered after the list: "De eerste aanbeveling wordt niet overgenomen" (a report of the cabinet's
+        # reaction; minutes discuss the council's own advice)
+        if not any(reaction for _, reaction in reactions) and ctx.result.doc.kind != "minutes":
+            runs = reaction_runs(text, end, {h.number: (h.start, h.end) for h in items})
+            reactions = [(h.end, runs.get(h.number, [])) for h in items]
+        for h, (proposal_end, reaction) in zip(items, reactions):
             government = respondent_key() if reaction else None
             add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, proposal_end)], reaction=reaction),
                                advice, government, {})

@@ -397,3 +397,11 @@ def test_a_field_of_the_head_starts_its_own_line():
     assert clean(t).text.split("\n")[1] == "Secretariaat: mw. M.L. Brouwer (secretaris)"
     letter = "Postbus 20018\n2509 LV Den Haag\nDatum: 27 juni 2024\n"
     assert "Haag\nDatum:" in clean(letter).text
+
+
+def test_the_signers_name_keeps_its_line_under_the_office():
+    t = ("Hoogachtend,\n\nDe staatssecretaris van Volksgezondheid, Welzijn en Sport,\nIlse Jongbloed-Aksoy\n")
+    assert "Sport,\nIlse Jongbloed-Aksoy" in clean(t).text
+    # a line under an office that goes on in lower case is the same sentence
+    assert "Financiën, die het advies las" in clean("Het kabinet en de minister van Financiën,\ndie het advies las, "
+                                                     "reageren samen.\n").text

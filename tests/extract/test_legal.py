@@ -747,3 +747,18 @@ def test_an_article_of_the_directive_is_no_article_of_the_act_before_it():
 def test_an_article_of_that_kind_of_law_without_one_in_its_passage_has_no_law():
     found = cite("De Wml is gewijzigd. Artikel 5 van de richtlijn is daarbij leidend.")
     assert ("5", None, None) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Hij wijst op artikel 391 van Boek 2 BW.",
+    "Hij wijst op artikel 391 van Boek 2 van het Burgerlijk Wetboek.",
+    "Hij wijst op artikel 2:391 BW.",
+])
+def test_an_article_of_a_book_of_the_civil_code_is_numbered_by_its_book(text):
+    assert cite(text) == [("2:391", None, "law/bw2")]
+
+
+def test_a_law_name_ends_before_a_verbs_particle_and_a_conjunction():
+    text = "Het kabinet wacht de evaluatie van de Wet betaald ouderschapsverlof af voordat het besluit."
+    found = find_named_laws(text, law_forms(load_reference()))
+    assert [name for _s, _e, name, _a, _r in found] == ["Wet betaald ouderschapsverlof"]

@@ -617,3 +617,13 @@ def test_the_secretary_named_by_office_speaks_when_one_person_holds_it(tmp_path)
     # without a person who holds the office, nobody is made a speaker by it
     alone = MINUTES.replace("4. Rondvraag en sluiting\n", "4. Rondvraag en sluiting\nDe secretaris licht de planning toe.\n")
     assert {p for item, p in speakers_of(tmp_path, alone) if item == "4"} == set()
+
+
+def test_items_taken_together_share_their_speakers(tmp_path):
+    text = MINUTES.replace("4. Rondvraag en sluiting\n",
+                           "4. Werkprogramma 2025 en\n5. Kaderbrief begroting 2026\n\nDe heer Çelik licht beide stukken toe.\n\n"
+                           "6. Rondvraag en sluiting\n")
+    found = speakers_of(tmp_path, text)
+    assert {("4", "person/celik"), ("5", "person/celik")} <= found
+    # an item with a text of its own keeps its own speakers
+    assert ("3", "person/celik") not in found

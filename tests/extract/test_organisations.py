@@ -505,3 +505,9 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name():
 def test_a_company_named_after_a_family_before_its_legal_form():
     assert "Van Rooij Kunststoftechniek" in found("Bij Van Rooij Kunststoftechniek B.V. in Helmond werken 240 mensen.")
     assert not any(name.startswith("Van ") for name in found("Van Shell B.V. kwam geen reactie."))
+
+
+def test_the_young_members_branch_named_before_its_organisation():
+    from polder.extract.organisations import unit_candidates
+    found = {c.name: c.parent for c in unit_candidates("Namens Jong VNO-NCW en Jong MKB-Nederland sprak zij. Jong Nederland niet.")}
+    assert found == {"Jong VNO-NCW": "org/vno-ncw", "Jong MKB-Nederland": "org/mkb-nederland"}

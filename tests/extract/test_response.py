@@ -1117,3 +1117,14 @@ def test_a_magazine_box_with_the_cabinets_reaction_under_each_item():
     result = run(text)
     assert set(recommendations(result)) == {"1", "2", "3"}
     assert [stance_of(result, n) for n in "123"] == ["Adopted", "NotAdopted", "Noted"]
+
+
+def test_a_magazine_list_answered_after_it_by_ordinals():
+    text = ("SER Magazine | mei 2025\n\nJongeren en zekerheid\n\nDe SER bracht een advies uit. Wat adviseert het "
+            "Jongerenplatform?\n\n1. Verhoog het minimumjeugdloon.\n2. Geef stagiairs een vergoeding.\n"
+            "3. Verbied nulurencontracten voor scholieren.\n\nHet kabinet reageerde in april. De eerste aanbeveling "
+            "wordt daarmee niet overgenomen. Over de tweede aanbeveling is nog geen besluit genomen. De derde "
+            "aanbeveling neemt het kabinet wel over.\n")
+    result = run(text)
+    assert set(recommendations(result)) == {"1", "2", "3"}
+    assert [stance_of(result, n) for n in "123"] == ["NotAdopted", "UnderConsideration", "Adopted"]

@@ -405,3 +405,15 @@ def test_agreeing_with_the_analysis_is_a_preamble_that_yields_to_a_deferral():
     assert stance.classify(text).stance == "UnderConsideration"
     # the analysis with its solutions is the recommendation itself
     assert stance.classify("Het kabinet onderschrijft de analyse en oplossingsrichtingen van de SER.").stance == "Adopted"
+
+
+def test_a_decision_taken_over_something_later_is_no_taking_over():
+    verdict = stance.classify("Het kabinet wacht de evaluatie af voordat het een besluit neemt over een vergelijkbare "
+                              "regeling.")
+    assert verdict.stance == "UnderConsideration"
+    assert not any(f.cue.id.startswith("stance.adopt.neemt-over/") for f in verdict.fired)
+
+
+def test_preferring_another_instrument_is_no_adoption():
+    assert stance.classify("Het kabinet ziet meer in de civielrechtelijke aansprakelijkheid.").stance == "NotAdopted"
+    assert stance.classify("Het kabinet ziet meer in deze aanbeveling dan in de vorige.").stance != "NotAdopted"

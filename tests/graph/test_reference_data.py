@@ -209,3 +209,14 @@ def test_broader_hierarchy_has_no_cycles(topics):
 ])
 def test_required_topics_exist(topics, slug):
     assert (URIRef(BASE + "topic/" + slug), RDF.type, POLDER.Topic) in topics
+
+
+@pytest.mark.parametrize("iri, former", [
+    ("law/participatiewet", "Wet werk en bijstand"),
+    ("law/participatiewet", "WWB"),
+    ("law/wfw", "Wet aanpassing arbeidsduur"),
+    ("law/wet-op-de-ser", "Wet op de bedrijfsorganisatie"),
+    ("org/vcp", "MHP"),
+])
+def test_former_names_are_written_forms_an_older_document_is_matched_by(reference, iri, former):
+    assert Literal(former, lang="nl") in set(reference.objects(URIRef(BASE + iri), SKOS.altLabel))
