@@ -184,6 +184,7 @@ def _blocks(text: str):
     _page_numbers(text, lines, removed)
     _letterheads(text, lines, removed)
     _running_lines(text, lines, removed)
+    _running_blocks(text, lines, removed)
     _pdf_footnotes(text, lines, removed, appendix)
     _md_footnotes(text, lines, removed, appendix)
     # (a removed line keeps the form feed it opens with: the page break still separates what is around it;
@@ -251,6 +252,34 @@ def _running_lines(text, lines, removed):
     for key, i in edge_lines:
         ff = "\f" in text[lines[i][0]:lines[i][1]]  # a page's first line opens with the form feed: pypdf joins pages so
         if keys[key] >= need and (ff or not two_pages):
+            removed.add(i)
+
+
+RUNNING_BLOCK_LINES = 12  # the most lines a page's running header (a letter's sidebar) is looked for in
+
+
+def _running_blocks(text, lines, removed):
+    """The block of lines that opens every page after the first (a ministry's letter repeats its name,
+    directorate, reference and date in a sidebar): each line of a page's leading run that opens
+    most pages (numbers aside) goes. The first page keeps its copy, the letterhead."""
+    if "\f" not in text:
+        return
+    pages: list[list[int]] = [[]]
+    for i, (s, e) in enumerate(lines):
+        if "\f" in text[s:e]:
+            pages.append([])
+        if not _is_blank(text, (s, e)):
+            pages[-1].append(i)
+    if len(pages) < 3:
+        return
+    def key(i: int) -> str:
+        return re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
+    tops = Counter(k for page in pages[1:] for k in {key(i) for i in page[:RUNNING_BLOCK_LINES]})
+    need = max(2, (len(pages) - 1) * 2 // 3)
+    for page in pages[1:]:
+        for i in page[:RUNNING_BLOCK_LINES]:
+            if tops[key(i)] < need:
+                break
             removed.add(i)
 
 

@@ -183,7 +183,7 @@ def role_spaces(roles: dict[str, str], endings: list[str], plurals: dict[str, st
 
 TITLED = "persons/titled/4"
 OFFICE = "persons/office-surname/2"
-ACADEMIC = "persons/academic/2"
+ACADEMIC = "persons/academic/3"
 CREDIT = "persons/credit/1"
 ATTENDANCE = "persons/attendance-list/2"
 ATTENDANCE_BY_ORG = "persons/attendance-by-organisation/1"
@@ -226,9 +226,15 @@ _CALLED = re.compile(r"^(?:(?:Chr|Th|Ch|Ph|Tj|Sj|IJ|[A-Z])\.\s*)+\((?P<called>[^
 
 
 def called_name(name: str) -> str:
-    """'H.E. (Hester) Wagenaar' → 'Hester Wagenaar': the given name in brackets stands for the initials."""
+    """'H.E. (Hester) Wagenaar' → 'Hester Wagenaar': the given name in brackets stands for the initials;
+    'Hendrik-Jan (H.J.) Bosscher' → 'Hendrik-Jan Bosscher': the initials in brackets add nothing."""
     m = _CALLED.match(name)
-    return f"{m['called']} {name[m.end():]}" if m else name
+    if m:
+        return f"{m['called']} {name[m.end():]}"
+    return _INITIALS_IN_BRACKETS.sub(" ", name, count=1)
+
+
+_INITIALS_IN_BRACKETS = re.compile(r"(?<=[a-zà-ÿ])[ \t]+\((?:[A-Z]\.){1,4}\)[ \t]+")
 
 
 # The offices of OFFICE (patterns/persons.toml) without their first letter, which may be either
@@ -485,8 +491,9 @@ def _inside_capitalised_phrase(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if word in lexicon().stop or _no_given_name(word) or _SENTENCE_OPENS_BEFORE.search(window, 0, m.start()):
-        return False
+    if word in lexicon().stop or _no_given_name(word) or _role_word().fullmatch(word) \
+            or _SENTENCE_OPENS_BEFORE.search(window, 0, m.start()):
+        return False  # ("met Europarlementariër Lotte de Vries": a role compound before the name)
     return True
 
 

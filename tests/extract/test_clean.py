@@ -405,3 +405,17 @@ def test_the_signers_name_keeps_its_line_under_the_office():
     # a line under an office that goes on in lower case is the same sentence
     assert "Financiën, die het advies las" in clean("Het kabinet en de minister van Financiën,\ndie het advies las, "
                                                      "reageren samen.\n").text
+
+
+def test_a_running_block_atop_every_page_after_the_first_goes():
+    sidebar = "Ministerie van Sociale Zaken en\nWerkgelegenheid\nKenmerk\n2025-0000093418\nDatum\n16 mei 2025\n"
+    body = ["Het kabinet reageert op het advies van de raad.\n", "Aanbeveling 1 – Geef iedereen een budget\n",
+            "Het kabinet neemt deze aanbeveling over.\n", "Aanbeveling 2 – Versterk de regio\n"]
+    t = sidebar + "Betreft\nKabinetsreactie\n" + body[0] + "".join("\f" + sidebar + b for b in body[1:])
+    c = clean(t).text
+    assert c.count("Kenmerk") == 1  # the letterhead on the first page stays
+    assert "Werkgelegenheid\nKenmerk" not in c[c.find("Aanbeveling 1") - 80:]
+    assert "Aanbeveling 2 – Versterk de regio" in c
+    # a line that opens only some pages stays
+    t2 = "Titel\nTekst een.\n\fKop A\nTekst twee.\n\fKop B\nTekst drie.\n\fKop C\nTekst vier.\n"
+    assert all(k in clean(t2).text for k in ("Kop A", "Kop B", "Kop C"))

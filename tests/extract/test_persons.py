@@ -956,3 +956,15 @@ def test_a_maghrebi_particle_after_initials():
 
 def test_a_member_of_parliament_whose_name_opens_with_an_accented_capital():
     assert "Özdemir-van Dalen" in persons("Het kabinet voert de motie van het lid Özdemir-van Dalen uit.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dat zegt Tweede Kamerlid Robin Ait Haddou.", "Robin Ait Haddou"),  # the ordinal of the office is no given name
+    ("Namens CNV zit Erwin de Kok aan tafel.", "Erwin de Kok"),
+    ("FNV-onderhandelaar Priscilla Doelwijt is stellig.", "Priscilla Doelwijt"),
+    ("Het gesprek met Europarlementariër Lotte de Vries-Hamstra was kort.", "Lotte de Vries-Hamstra"),
+    ("Docent installatietechniek Ton van Beek legt uit.", "Ton van Beek"),
+    ("Het woord is aan mr. drs. Hendrik-Jan (H.J.) Bosscher.", "Hendrik-Jan Bosscher"),  # initials in brackets
+])
+def test_name_forms_of_the_seventh_round(text, name):
+    assert set(persons(text)) == {name}

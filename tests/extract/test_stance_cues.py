@@ -417,3 +417,9 @@ def test_a_decision_taken_over_something_later_is_no_taking_over():
 def test_preferring_another_instrument_is_no_adoption():
     assert stance.classify("Het kabinet ziet meer in de civielrechtelijke aansprakelijkheid.").stance == "NotAdopted"
     assert stance.classify("Het kabinet ziet meer in deze aanbeveling dan in de vorige.").stance != "NotAdopted"
+
+
+def test_a_verdict_cell_under_consideration():
+    assert stance.classify("In onderzoek.").stance == "UnderConsideration"
+    assert not any(f.cue.id.startswith("stance.consider.verdict/") for f in stance.classify(
+        "De regeling is in onderzoek geweest en daarna ingevoerd.").fired)
