@@ -229,21 +229,32 @@ def _letterheads(text, lines, removed):
                     break
 
 
+def _pages(text, lines) -> list[list[int]]:
+    """The indexes of each page's lines that are not blank (pages begin at form feeds)."""
+    pages: list[list[int]] = [[]]
+    for i, (s, e) in enumerate(lines):
+        if "\f" in text[s:e]:
+            pages.append([])
+        if not _is_blank(text, (s, e)):
+            pages[-1].append(i)
+    return pages
+
+
+def _line_key(text, line) -> str:
+    """A line as it repeats from page to page: numbers (page, date) aside."""
+    return re.sub(r"\d+", "#", text[line[0]:line[1]].replace("\f", "").strip())
+
+
 def _running_lines(text, lines, removed):
     """Lines that open or close most pages (needs form feeds between pages)."""
     if "\f" not in text:
         return
-    page_edges: list[list[int]] = [[]]
-    for i, (s, e) in enumerate(lines):
-        if "\f" in text[s:e]:
-            page_edges.append([])
-        if not _is_blank(text, (s, e)):
-            page_edges[-1].append(i)
+    page_edges = _pages(text, lines)
     keys = Counter()
     edge_lines: list[tuple[str, int]] = []
     for page in page_edges:
         for i in {page[0], page[-1]} if page else ():
-            key = re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
+            key = _line_key(text, lines[i])
             if key:
                 edge_lines.append((key, i))
                 keys[key] += 1
@@ -264,21 +275,14 @@ def _running_blocks(text, lines, removed):
     most pages (numbers aside) goes. The first page keeps its copy, the letterhead."""
     if "\f" not in text:
         return
-    pages: list[list[int]] = [[]]
-    for i, (s, e) in enumerate(lines):
-        if "\f" in text[s:e]:
-            pages.append([])
-        if not _is_blank(text, (s, e)):
-            pages[-1].append(i)
+    pages = _pages(text, lines)
     if len(pages) < 3:
         return
-    def key(i: int) -> str:
-        return re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
-    tops = Counter(k for page in pages[1:] for k in {key(i) for i in page[:RUNNING_BLOCK_LINES]})
+    tops = Counter(k for page in pages[1:] for k in {_line_key(text, lines[i]) for i in page[:RUNNING_BLOCK_LINES]})
     need = max(2, (len(pages) - 1) * 2 // 3)
     for page in pages[1:]:
         for i in page[:RUNNING_BLOCK_LINES]:
-            if tops[key(i)] < need:
+            if tops[_line_key(text, lines[i])] < need:
                 break
             removed.add(i)
 
