@@ -968,3 +968,7 @@ def test_a_member_of_parliament_whose_name_opens_with_an_accented_capital():
 ])
 def test_name_forms_of_the_seventh_round(text, name):
     assert set(persons(text)) == {name}
+
+
+def test_a_survey_named_after_a_speech_cue_is_no_person():
+    assert persons("Volgens de Nationale Enquête Arbeidsomstandigheden van TNO is dat aandeel stabiel.") == {}
