@@ -202,6 +202,11 @@ def heading_of(m: re.Match, rule_id: str, explicit: bool) -> Heading:
     rest = groups.get("rest") or groups.get("rest2")  # (number2, rest2: the range rule's form with an article)
     also = range_numbers(number, rest) if rest else ()
     same_line = "\n" not in m.string[m.start():m.start("label")]  # not a label taken from the next line
+    if not same_line and explicit and (rules()["voice"].match(label) or _PARAGRAPH_LINE.search(m.group("label"))):
+        # "Aanbeveling 1" + "Het kabinet neemt deze aanbeveling over. ...": the next line is the reaction or
+        # another paragraph, no label
+        line_end = m.string.find("\n", m.start())
+        return Heading(number.rstrip("."), "", m.start(), line_end, rule_id, explicit)
     body = m.start("label") + cut if cut is not None and explicit and same_line else -1
     named = _NAMED_IN_LABEL.match(label) if not explicit else None
     if named:  # "3.1 Aanbeveling 1: Verkort de termijn": the section's number is no recommendation's
@@ -209,6 +214,7 @@ def heading_of(m: re.Match, rule_id: str, explicit: bool) -> Heading:
     return Heading(number.rstrip("."), label, m.start(), m.end(), rule_id, explicit, body, also)
 
 
+_PARAGRAPH_LINE = re.compile(r"^[^\n]{160}|[.!?][ \t]+[A-Z]")  # a long line, or one of several sentences
 _NAMED_IN_LABEL = re.compile(r"Aanbeveling\s+(?P<number>\d{1,2}[a-h]?)\s*[:.–-]\s*(?P<label>\S.*)")
 
 

@@ -1126,3 +1126,23 @@ def test_a_magazine_list_answered_after_it_by_ordinals():
             "wordt daarmee niet overgenomen. Over de tweede aanbeveling is nog geen besluit genomen. De derde "
             "aanbeveling neemt het kabinet wel over.\n")
     assert stances(run(text)) == {"1": "NotAdopted", "2": "UnderConsideration", "3": "Adopted"}
+
+
+def test_a_bare_heading_whose_next_line_is_the_reaction_gets_no_label():
+    """"Aanbeveling 1" alone on its line, then "Het kabinet neemt ...": the reaction is not the label."""
+    text = ("Kabinetsreactie op het SER-advies 'Circulaire economie'\n\nHet kabinet reageert per aanbeveling.\n\n"
+            "Aanbeveling 1\n\nHet kabinet neemt deze aanbeveling over. Er komt een programma.\n\n"
+            "Aanbeveling 2\n\nDe SER vraagt om normering. Het kabinet neemt deze aanbeveling niet over.\n\n"
+            "Aanbeveling 3\n\nStimuleer hergebruik van bouwmaterialen\n\nHet kabinet neemt hiervan kennis.\n")
+    result = run(text)
+    recs = recommendations(result)
+    assert stances(result) == {"1": "Adopted", "2": "NotAdopted", "3": "Noted"}
+    assert "kabinet" not in recs["1"].label and "normering" not in recs["2"].label
+    assert recs["3"].label == "Stimuleer hergebruik van bouwmaterialen"  # a short line of one sentence is
+
+
+def test_numbered_headings_whose_label_is_quoted():
+    text = ("Kabinetsreactie op het SER-advies 'Zorgarbeidsmarkt'\n\nHet kabinet reageert per aanbeveling.\n\n"
+            "1. \"Geef regionale werkgevers een rol in het opleiden\"\n\nHet kabinet neemt deze aanbeveling over.\n\n"
+            "2. „Verlaag de administratieve lasten”\n\nHet kabinet neemt deze aanbeveling niet over.\n")
+    assert stances(run(text)) == {"1": "Adopted", "2": "NotAdopted"}
