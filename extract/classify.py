@@ -239,11 +239,15 @@ def _meeting_date(text: str):
 
 
 _WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-# "gehouden op donderdag 28 november 2024", a dateline "*Vrijdag 16 mei 2025, 10.00 uur, SER-gebouw*"
+# "gehouden op donderdag 28 november 2024", a dateline "*Vrijdag 16 mei 2025, 10.00 uur, SER-gebouw*" (also
+# under the title, "d.d. dinsdag 14 oktober 2025", which the clean view may join to it; not a letter's "d.d.")
 # ("Vergadering d.d. 12-09-2023, 13.30 uur", a dateline with a year of two digits: "Donderdag 23 mei '24, 16.00 uur")
 _SHORT_YEAR = r"['’](?P<year>\d\d)\b"
+_GATHERING = r"(?:[Vv]ergadering|[Oo]verleg|[Bb]ijeenkomst|[Cc]ommissie|[Rr]aad|[Pp]latform|[Ww]erkgroep|[Vv]erslag|[Nn]otulen)"
 _HELD_ON = (re.compile(rf"(?i)\bgehouden\s+op\s+(?:{_WEEKDAY}\s+)?{TEXT_DATE.pattern}"),
             re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{TEXT_DATE.pattern}"),
+            re.compile(rf"(?m)^(?:[ \t*_#]*|[^\n]{{0,120}}?\b{_GATHERING}\b[^\n]{{0,80}}?\s)d\.d\.\s+"
+                       rf"(?:{_WEEKDAY},?\s+)?{TEXT_DATE.pattern}"),
             re.compile(rf"(?im)^[ \t*_#]*(?:Vergadering|Bijeenkomst|Overleg)\b[^\n]{{0,40}}?\b(?:d\.d\.|van|op)\s+"
                        rf"(?:{_WEEKDAY}\s+)?{NUMERIC_DATE.pattern}"),
             re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}\s+{_SHORT_YEAR}"))

@@ -65,9 +65,26 @@ def body_of(ctx) -> str | None:
 def meeting_label(ctx) -> str:
     spec = rules()["meeting"]
     council = re.search(spec["council"], ctx.text)
-    words = [spec["council_label"] if council else spec["other_label"], body_of(ctx) or "",
-             dutch_date(ctx.result.doc.date)]
+    body = (None if council else body_in_title(ctx)) or body_of(ctx)
+    words = [spec["council_label"] if council else spec["other_label"], body or "", dutch_date(ctx.result.doc.date)]
     return " ".join(w for w in words if w)
+
+
+_TITLE_CHARS = 300
+
+
+def body_in_title(ctx) -> str | None:
+    """The committee or council named in the minutes' title block (its text up to the first blank line):
+    "Verslag van de vergadering van de Commissie Duurzame Ontwikkeling" is that committee's meeting."""
+    block = ctx.text.find("\n\n")
+    end = min(block if block > 0 else len(ctx.text), _TITLE_CHARS)
+    for hit in ctx.notes.get("org_hits", []):
+        if hit.start >= end:
+            break
+        entity = ctx.result.entities.get(hit.key)
+        if entity is not None and entity.cls in ("Committee", "AdvisoryBody") and hit.key != "org/ser":  # (body_of's)
+            return entity.label
+    return None
 
 
 # ---------------------------------------------------------------- agenda
@@ -86,7 +103,8 @@ def agenda_items(text: str) -> list[Item]:
     top, current, sub = 0, 0, 0
     skipped: set[int] = set()  # numbers passed over by an item taken early
     skipped_line = None  # (number, end) of the last numbered line that was no item
-    lines = list(scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text))
+    lines = [m for m in scan.candidate_finditer(re.compile(rules()["agenda"]["line"]), _agenda_line_starts(text), text)
+             if not m.group("below") or _heads_title_below(m)]
     roman = any(m.group("number") == "II" and _at_line_start(text, m) for m in lines)
     majors = [_major_number(text, m, roman) for m in lines]
     for i, m in enumerate(lines):
@@ -117,6 +135,14 @@ def agenda_items(text: str) -> list[Item]:
 
 ROMAN = {numeral: str(n) for n, numeral in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), 1)}
+
+
+def _heads_title_below(m: re.Match) -> bool:
+    """Whether an agenda line whose title stands on the next line is an item's number: it says so
+    ("Agendapunt 3", "III", "4.") and the title is no sentence. A number alone on its line may be a
+    PDF page's."""
+    says_so = m.group("prefix") or m.group("stop") or not m.group("number")[0].isdigit()
+    return bool(says_so) and not m.group("title").rstrip().endswith(".")
 
 
 def _at_line_start(text: str, m: re.Match) -> bool:
@@ -178,7 +204,7 @@ def _listed_together(text: str, found: list[tuple[str, str, int, int]]) -> bool:
 # after "." or ")" and a space, then perhaps "Agendapunt", "Punt" or "Ad", then the number's first digit.
 # The rule opens with that choice, which makes `re` try it at every position; these open with a
 # literal or a small class, which `re` searches for fast. Keep them in step with the rule.
-_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}\.|[a-h][.)])")
+_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}(?:\.|[ \t]*\n)|[a-h][.)])")
 _AGENDA_AFTER_STOP = re.compile(r"[.)]\s[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?\d")
 
 
@@ -239,13 +265,17 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
     spec = rules()["speaker"]
     text = ctx.text
     found = set()
+    last = None  # (end, key) of the last speaker found, for one named with it ("De heren Dekker en Yilmaz")
     for start, end, key in ctx.notes.get("person_hits", []):
         if not item.start <= start < item.end:
             continue
         if item.title_start <= start < item.title_start + len(item.title):
             found.add(key)  # named in the title: a speaker whatever the text beside it says
             continue
-        speaks = (_rx(spec["sentence_start"]).search(text[max(0, start - 20):start])
+        with_last = last is not None and _rx(spec["coordinated"]).match(text, last[0], start) is not None
+        speaks = (with_last
+                  or _rx(spec["sentence_start"]).search(text[max(0, start - 20):start])
+                  or _rx(spec["according_to"]).search(text[max(0, start - 40):start])
                   or _rx(spec["inverted"]).search(text[max(0, start - 90):start])
                   or _rx(spec["floor"]).search(text[max(0, start - 60):start])
                   or _rx(spec["speech_after"]).match(text[end:end + 200])
@@ -253,8 +283,15 @@ def speakers(ctx, item: Item, chair: str | None) -> set[str]:
                   and _rx(spec["subject_after"]).match(text[end:end + 70])
                   or _rx(spec["turn_before"]).search(text[max(0, start - 40):start])
                   and _rx(spec["turn_after"]).match(text[end:end + 50]))
-        if speaks and not _rx(spec["absent_after"]).match(text[end:end + 60]):
+        if speaks and _rx(spec["absent_after"]).match(text[end:end + 60]):
+            if with_last:
+                found.discard(last[1])  # "De heer X en mevrouw Y zijn verhinderd"
+            last = None
+        elif speaks:
             found.add(key)
+            last = (end, key)
+        else:
+            last = None
     if chair and (_rx(spec["chair_words"]).search(text[item.start:item.end])
                   or _rx(spec["chair_in_title"]).search(item.title)):
         found.add(chair)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from polder.extract.clean import clean_text
 from polder.extract.minutes import agenda_items, dutch_date
 from polder.extract.pipeline import extract
 from polder.extract.reader import read_document
@@ -375,7 +376,7 @@ Dijkhuizen vraagt of de termijn haalbaar is. Van den Heuvel (NVB) wijst erop dat
 
 Agendapunt 3 - Sluiting
 
-Smit is het eens met de planning. De voorzitter sluit de vergadering.
+Smit had het stuk niet ontvangen. De voorzitter sluit de vergadering.
 """
 
 
@@ -627,3 +628,49 @@ def test_items_taken_together_share_their_speakers(tmp_path):
     assert {("4", "person/celik"), ("5", "person/celik")} <= found
     # an item with a text of its own keeps its own speakers
     assert ("3", "person/celik") not in found
+
+
+@pytest.mark.parametrize("heading", ["**Agendapunt {n}**", "Agendapunt {n}:", "{roman}", "{n}."])
+def test_an_items_title_on_the_line_under_its_number(heading):
+    romans = ["I", "II", "III"]
+    titles = ["Opening", "Ontwerpadvies arbeidsmigratie", "Rondvraag en sluiting"]
+    text = "Verslag\n\n" + "\n\n".join(
+        heading.format(n=n, roman=romans[n - 1]) + "\n" + title + "\n\nDe heer Pietersen licht dit toe."
+        for n, title in enumerate(titles, 1)) + "\n"
+    found = agenda_items(clean_text(text))  # (the clean view drops the markdown)
+    assert [(i.number, i.title) for i in found] == [("1", titles[0]), ("2", titles[1]), ("3", titles[2])]
+
+
+def test_a_number_alone_on_its_line_heads_no_item_without_a_sign_that_it_does():
+    # a PDF page's number above a heading, and a sentence under "Agendapunt 3"
+    text = ("Verslag\n\n1. Opening\n\nDe voorzitter opent.\n\n2\nVerslag vorige keer\n\n"
+            "Agendapunt 3\nDe heer Pietersen vraagt het woord.\n")
+    assert [i.number for i in agenda_items(text)] == ["1"]
+
+
+def test_a_committees_meeting_dated_dd_with_the_chair_before_a_semicolon(tmp_path):
+    text = ("Verslag van de vergadering van de SER-commissie Sociaal-Economische Aangelegenheden\n\n"
+            "d.d. dinsdag 14 oktober 2025\n\n"
+            "Aanwezig: mevrouw A. Jansen, voorzitter; de heer B. Pietersen; mevrouw C. de Wit\n\n"
+            "I\nOpening\n\nDe voorzitter opent de vergadering.\n\nII\nRondvraag\n\nDe voorzitter sluit de vergadering.\n")
+    result = built(tmp_path, text, "verslag-commissie.txt")
+    meeting = result.entities["doc/verslag-commissie/meeting"]
+    assert meeting.label == "Vergadering SER-commissie Sociaal-Economische Aangelegenheden 14 oktober 2025"
+    assert result.doc.date == "2025-10-14"
+    assert facts(result, "polder:chair") == {("meeting", "person/a-jansen")}
+    assert [e.label for e in result.entities.values() if e.cls == "AgendaItem"] == ["Opening", "Rondvraag"]
+    # a letter's "d.d." in the head is no meeting's date
+    letter = text.replace("d.d. dinsdag 14 oktober 2025", "Naar aanleiding van uw brief d.d. 3 mei 2025")
+    assert built(tmp_path, letter, "verslag-commissie.txt").doc.date is None
+
+
+def test_speakers_by_a_view_reported_agreement_and_names_taken_together(tmp_path):
+    text = ("Verslag van de vergadering, gehouden op woensdag 8 oktober 2025\n\n"
+            "Aanwezig: de heer K. Bosman (voorzitter), mevrouw L. Hendriks (FNV), de heer M. Yilmaz (VNO-NCW), "
+            "de heer P. Dekker (MKB-Nederland), mevrouw R. Smit (CNV), de heer T. Bakker (LTO)\n\n"
+            "1. Opening\nDe voorzitter opent de vergadering.\n\n"
+            "2. Ontwerpadvies bestaanszekerheid\nVolgens de heer Yilmaz is het advies te optimistisch. "
+            "Hendriks (FNV) is het daar niet mee eens. De heren Dekker en Yilmaz vragen om een doorrekening. "
+            "Mevrouw Smit en de heer Bakker zijn verhinderd.\n")
+    speakers = {key for item, key in facts(built(tmp_path, text), "polder:speaker") if item == "2"}
+    assert speakers == {"person/m-yilmaz", "person/l-hendriks", "person/p-dekker"}
