@@ -93,6 +93,7 @@ def rules() -> dict:
     data["unnumbered"]["proposal"] = re.compile(data["unnumbered"]["proposal"], m)
     data["referenced"]["reference"] = re.compile(data["referenced"]["reference"])
     data["cited"]["marker"] = re.compile(data["cited"]["marker"])
+    data["referenced"]["sentence"]["opens"] = re.compile(data["referenced"]["sentence"]["opens"])
     reported = data["reported"]
     reported["proposal"] = re.compile(reported["proposal"])
     reported["verb_needs"] = {verb: re.compile(needs) for verb, needs in reported["verb_needs"].items()}
@@ -409,7 +410,7 @@ def referenced_sections(text: str, end: int) -> list[Section]:
             starts.append((i, number, first_end))
     numbers = [int(n) for _, n, _ in starts]
     if len(starts) < spec["min_found"] or numbers != sorted(numbers):
-        return []
+        return referenced_sentences(text, closing)
     out = []
     for n, (i, number, first_end) in enumerate(starts):
         last = starts[n + 1][0] if n + 1 < len(starts) else len(paragraphs)
@@ -422,6 +423,41 @@ def referenced_sections(text: str, end: int) -> list[Section]:
         label = text[s:first_end].strip().rstrip(".")[:rules()["section"]["max_label"]]
         heading = Heading(number, label, s, first_end, spec["id"])
         out.append(Section(heading, s, reaction[-1][1], proposal=[(s, first_end)], reaction=reaction))
+    return out
+
+
+def referenced_sentences(text: str, closing: int) -> list[Section]:
+    """Recommendations taken up sentence by sentence within paragraphs: a sentence that opens on a
+    number higher than the last ([referenced.sentence]) starts one; its reaction is what follows up to
+    the next, or the sentence itself when the cabinet's voice is in it alone."""
+    spec, voice = rules()["referenced"]["sentence"], rules()["reported"]["reaction"]["voice"]
+    units = []  # (start, end, is a heading)
+    for m in _PARAGRAPH.finditer(text, 0, closing):
+        ps = m.start()
+        if heading_like(m.group()):
+            units.append((ps, m.end(), True))
+        else:
+            units += [(ps + s, ps + e, False) for s, e in stance_classifier.sentences(m.group())]
+    starts: list[tuple[int, str, tuple[str, ...]]] = []  # (unit index, number, the group's other numbers)
+    for i, (s, e, heading) in enumerate(units):
+        m = None if heading else spec["opens"].match(text, s, e)
+        if m is None:
+            continue
+        number = m["number"] or str(rules()["ordinal_words"][m["ordinal"]])
+        also = range_numbers(number, m["rest"]) if m["rest"] else ()
+        if not starts or int(number) > int((starts[-1][2] or (starts[-1][1],))[-1]):
+            starts.append((i, number, also))
+    if len(starts) < spec["min_found"]:
+        return []
+    out = []
+    for n, (i, number, also) in enumerate(starts):
+        s, e, _ = units[i]
+        last = starts[n + 1][0] if n + 1 < len(starts) else len(units)
+        following = [(a, b) for a, b, _ in takewhile(lambda unit: not unit[2], units[i + 1:last])]
+        reaction = following if any(voice.search(text, a, b) for a, b in following) else [(s, e)]
+        label = text[s:e].strip().rstrip(".")[:rules()["section"]["max_label"]]
+        heading = Heading(number, label, s, e, spec["id"], also=also)
+        out.append(Section(heading, s, max(e, reaction[-1][1]), proposal=[(s, e)], reaction=reaction))
     return out
 
 

@@ -1146,3 +1146,23 @@ def test_numbered_headings_whose_label_is_quoted():
             "1. \"Geef regionale werkgevers een rol in het opleiden\"\n\nHet kabinet neemt deze aanbeveling over.\n\n"
             "2. „Verlaag de administratieve lasten”\n\nHet kabinet neemt deze aanbeveling niet over.\n")
     assert stances(run(text)) == {"1": "Adopted", "2": "NotAdopted"}
+
+
+def test_recommendations_taken_up_sentence_by_sentence_within_paragraphs():
+    text = (
+        "Kabinetsreactie op het SER-advies 'Naar een nieuw overlegmodel'\n\nGeachte voorzitter,\n\n"
+        "Het advies bevat acht aanbevelingen. Aanbeveling 1 vraagt het kabinet de sociale partners eerder te "
+        "betrekken. Het kabinet neemt deze aanbeveling over. Aanbeveling 2 vraagt om een jaarlijkse agenda. Het "
+        "kabinet onderschrijft dit.\n\nIn aanbeveling 3 adviseert de SER een onafhankelijke voorzitter aan te "
+        "stellen. Het kabinet neemt deze aanbeveling niet over. Aanbeveling 4 gaat over de regio. Het kabinet zal "
+        "deze aanbeveling nader bezien.\n\nDe aanbevelingen 5 en 6 richten zich op sociale partners zelf. Het "
+        "kabinet neemt hiervan kennis. Met aanbeveling 8, het evalueren van het model, stemt het kabinet in.\n\n"
+        "Hoogachtend,\n\nDe minister van Sociale Zaken en Werkgelegenheid\n")
+    result = run(text)
+    assert stances(result) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted", "4": "UnderConsideration",
+                               "5": "Noted", "6": "Noted", "8": "Adopted"}
+    assert recommendations(result)["4"].label == "Aanbeveling 4 gaat over de regio"
+    # a number lower than the last one is a reference back, not a new recommendation
+    back = text.replace("Het kabinet neemt hiervan kennis.", "Het kabinet neemt hiervan kennis. Aanbeveling 2 "
+                        "hangt hiermee samen.")
+    assert stances(run(back)) == stances(result)
