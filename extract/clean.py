@@ -395,6 +395,10 @@ _HTML_INLINE = re.compile(r"</?(?:a|abbr|b|cite|em|font|i|mark|q|small|span|stro
 _MD_QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.M)  # a quoted block's "> " (also "> > ")
 _MD_NOTE_REFERENCE = re.compile(r"\[\^\d{1,3}\](?!:)")  # "[^1]"; the note itself opens with "[^1]:"
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+# A numbered line in bold that ends a sentence, with its paragraph on the next line: a heading
+# ("**1. Behoud de loondoorbetalingsperiode van twee jaar.**" + "De SER is van mening ..."). Markdown
+# reads the two lines as one paragraph, and so would the line-break pass; a blank line keeps them apart.
+_MD_BOLD_HEADING = re.compile(r"(?m)^[ \t]*(?:\*\*|__)\d{1,2}(?:\.\d{1,2}){0,3}[.)]?[ \t]+[^\n]*[.!?](?:\*\*|__)[ \t]*(\n)(?=[ \t]*\S)")
 
 
 # A box drawn in plain text around a quoted recommendation:
@@ -435,6 +439,7 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _markdown(text: str):
     edits: list[Edit] = [(m.start(), m.end(), "") for m in scan.finditer(_MD_HEADING, text)]
     edits += [(m.start(), m.end(), "") for m in scan.finditer(_MD_QUOTE, text)]
+    edits += [(m.start(1), m.end(1), "\n\n") for m in scan.finditer(_MD_BOLD_HEADING, text)]
     for m in scan.finditer(_MD_PAIRED, text):
         width = 2 if text.startswith(("**", "__"), m.start()) else 1
         edits += [(m.start(), m.start() + width, ""), (m.end() - width, m.end(), "")]

@@ -94,6 +94,7 @@ def rules() -> dict:
     data["referenced"]["reference"] = re.compile(data["referenced"]["reference"])
     data["cited"]["marker"] = re.compile(data["cited"]["marker"])
     data["referenced"]["sentence"]["opens"] = re.compile(data["referenced"]["sentence"]["opens"])
+    data["advice_chapter"]["heading"] = re.compile(data["advice_chapter"]["heading"])
     reported = data["reported"]
     reported["proposal"] = re.compile(reported["proposal"])
     reported["verb_needs"] = {verb: re.compile(needs) for verb, needs in reported["verb_needs"].items()}
@@ -458,6 +459,31 @@ def referenced_sentences(text: str, closing: int) -> list[Section]:
         label = text[s:e].strip().rstrip(".")[:rules()["section"]["max_label"]]
         heading = Heading(number, label, s, e, spec["id"], also=also)
         out.append(Section(heading, s, max(e, reaction[-1][1]), proposal=[(s, e)], reaction=reaction))
+    return out
+
+
+_MD_NOTE = re.compile(r"\[\^\d{1,3}\]:")  # a markdown footnote's text: "[^1]: Wet van 12 december 2015 ..."
+
+
+def advice_chapter_sections(text: str, end: int) -> list[Section]:
+    """An advice's own recommendations: the numbered headings (or list items) of the chapter a heading
+    "Aanbevelingen" opens, up to the next heading without a number ([advice_chapter])."""
+    spec = rules()["advice_chapter"]
+    chapter = spec["heading"].search(text, 0, end)
+    if chapter is None:
+        return []
+    numbered = [h for h in find_headings(text, end) if h.start > chapter.end()]
+    stop = next((m.start() for m in _PARAGRAPH.finditer(text, chapter.end(), end)
+                 if _MD_NOTE.match(m.group()) or heading_like(m.group()) and not any(h.start == m.start() for h in numbered)),
+                end)
+    headings = in_outline([h for h in numbered if h.start < stop and len(h.outline) == 1])
+    if len(headings) < spec["min_found"]:
+        return []
+    out = []
+    for i, h in enumerate(headings):
+        h = replace(h, rule=spec["id"])
+        section_end = headings[i + 1].start if i + 1 < len(headings) else stop
+        out.append(Section(h, h.start, section_end, proposal=[(h.start, h.start + len(text[h.start:section_end].rstrip()))]))
     return out
 
 
@@ -1051,6 +1077,8 @@ def extract_recommendations(ctx) -> None:
     end = main_text_end(ctx)
     response = ctx.result.doc.kind == "government_response"
     found = sections(ctx.text, end, unnumbered=response)  # an advice's own proposals have no reaction
+    if not found and ctx.result.doc.kind == "advice":
+        found = advice_chapter_sections(ctx.text, end)
     government = respondent_key() if response else None
     respondents = (government,) if government else ()
     if government and found and speaks_for_signer(ctx.text, found):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polder.extract.clean import _LIGATURES, FOOTNOTE_SEPARATOR, clean, wrap_width
+from polder.extract.clean import _LIGATURES, FOOTNOTE_SEPARATOR, clean, clean_text, wrap_width
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
@@ -419,3 +419,11 @@ def test_a_running_block_atop_every_page_after_the_first_goes():
     # a line that opens only some pages stays
     t2 = "Titel\nTekst een.\n\fKop A\nTekst twee.\n\fKop B\nTekst drie.\n\fKop C\nTekst vier.\n"
     assert all(k in clean(t2).text for k in ("Kop A", "Kop B", "Kop C"))
+
+
+def test_a_bold_numbered_sentence_over_its_paragraph_stays_a_heading():
+    text = ("## Aanbevelingen\n\n**1. Behoud de periode van twee jaar.**\nDe SER is van mening dat de periode werkt.\n\n"
+            "**Let op.**\nDit blijft een alinea.\n")
+    view = clean_text(text)
+    assert "1. Behoud de periode van twee jaar.\n\nDe SER is van mening" in view
+    assert "Let op. Dit blijft een alinea." in view  # a bold line without a number joins its paragraph

@@ -1166,3 +1166,43 @@ def test_recommendations_taken_up_sentence_by_sentence_within_paragraphs():
     back = text.replace("Het kabinet neemt hiervan kennis.", "Het kabinet neemt hiervan kennis. Aanbeveling 2 "
                         "hangt hiermee samen.")
     assert stances(run(back)) == stances(result)
+
+
+ADVICE_SUMMARY = """# Samenvatting advies 'Duurzaam terug naar werk'
+
+## Aanleiding
+
+De minister vroeg de SER om advies. In dit advies concludeert de SER dat het stelsel werkt. 1. Dit is geen aanbeveling.
+
+## Aanbevelingen
+
+De raad doet de volgende aanbevelingen.
+
+**1. Behoud de loondoorbetalingsperiode van twee jaar.**
+De SER is van mening dat de periode een prikkel tot re-integratie is.
+
+**2. Vervang de toets op inspanningen door een toets op het resultaat.**
+De raad adviseert de toetsing door UWV anders in te richten.
+
+**3. Versterk het vangnet van de Ziektewet voor flexwerkers.**
+Werknemers met een tijdelijk contract moeten beter worden begeleid.
+
+## Tot slot
+
+1. De SER benadrukt de samenhang.
+"""
+
+
+def test_an_advice_lists_its_own_recommendations_in_the_chapter_that_names_them():
+    result = run(ADVICE_SUMMARY, stem="advies_samenvatting")
+    assert result.doc.kind == "advice"
+    recs = recommendations(result)
+    assert {n: e.label for n, e in recs.items()} == {
+        "1": "Behoud de loondoorbetalingsperiode van twee jaar",
+        "2": "Vervang de toets op inspanningen door een toets op het resultaat",
+        "3": "Versterk het vangnet van de Ziektewet voor flexwerkers"}
+    assert "prikkel tot re-integratie" in dict(recs["1"].props)["dcterms:description"]
+    assert "samenhang" not in dict(recs["3"].props)["dcterms:description"]  # the chapter ends at "Tot slot"
+    assert not any(e.cls == "Response" for e in result.entities.values())  # an advice answers nothing
+    # without the chapter's heading a numbered list is no advice's recommendations
+    assert not recommendations(run(ADVICE_SUMMARY.replace("## Aanbevelingen", "## Overwegingen"), stem="advies_samenvatting"))
