@@ -85,6 +85,9 @@ def looks_like_organisation(text: str, hit) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ORG_WORDS_BEFORE = re.compile(r"[A-Z][\w-]*\s+(?:voor|van|der|de|het)\s+$")
 _SPACES = re.compile(r"\s+")
+# an article (and an adjective) right before a capitalised name makes it a thing's: "de jaarlijkse Monitor Brede
+# Welvaart van het CBS", "de Nationale Voorleesdagen van Stichting Lezen" ("de 45-jarige Sanne Bakker" is a person)
+_THING_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]e|[Hh]et|[Ee]en|[Dd]eze|[Dd]it)\s+(?:[a-z][\w-]*e\s+){0,2}$")
 
 
 def fill(pattern: str, fragments: dict[str, str]) -> str:
@@ -774,7 +777,7 @@ def detect(text: str, org_hits: dict[int, object]) -> list[tuple[PersonHit, list
             hit = before_org(text, hit, org_starts)
             if hit is None or overlaps_org(hit.start, hit.end):
                 continue
-        if looks_like_organisation(text, hit):
+        if looks_like_organisation(text, hit) or _THING_BEFORE.search(text, max(0, hit.start - 40), hit.start):
             continue
         facts = facts_for(text, hit, org_hits)
         cue = has_cue(text, hit)

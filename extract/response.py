@@ -69,6 +69,7 @@ class Section:
     reaction: list[tuple[int, int]] = field(default_factory=list)
     marked: bool = False  # the reaction opens with a "Reactie" line
     markers: list[tuple[int, int]] = field(default_factory=list)  # spans of those lines' marker words
+    verdict: tuple[int, int] | None = None  # a table cell that gives the stance in a word or two ("Deels overnemen")
 
 
 # ---------------------------------------------------------------- rules
@@ -102,7 +103,7 @@ def rules() -> dict:
     data["groups"] = [(g["label"], re.compile(g["pattern"], re.I)) for g in data["group"]]
     data["counted_group"] = re.compile(sec["counted_group"], re.I)
     table = data["table"]
-    for name in ("reaction_column", "proposal_column", "number_column", "number_in_cell"):
+    for name in ("reaction_column", "proposal_column", "number_column", "number_in_cell", "verdict_column"):
         table[name] = re.compile(table[name])
     adv = data["advice"]
     data["first_person"] = re.compile(adv["first_person"])
@@ -673,15 +674,21 @@ def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def table_columns(header: list[str]) -> tuple[int, int, int | None] | None:
-    """(proposal, reaction, number) column indices of a recommendations table, else None."""
+def table_columns(header: list[str]) -> tuple[int, int, int | None, int | None] | None:
+    """(proposal, reaction, number, verdict) column indices of a recommendations table, else None. The
+    verdict column ("Standpunt" beside "Reactie kabinet") gives the stance in a word or two."""
     t = rules()["table"]
-    reaction = next((i for i, c in enumerate(header) if t["reaction_column"].search(c)), None)
-    proposal = next((i for i, c in enumerate(header) if i != reaction and t["proposal_column"].search(c)), None)
-    if reaction is None or proposal is None:
+    reactions = [i for i, c in enumerate(header) if t["reaction_column"].search(c)]
+    if not reactions:
+        return None
+    verdicts = [i for i in reactions if t["verdict_column"].match(header[i].strip(" *_"))]
+    verdict = verdicts[0] if verdicts and len(reactions) > 1 else None
+    reaction = next(i for i in reactions if i != verdict)
+    proposal = next((i for i, c in enumerate(header) if i not in reactions and t["proposal_column"].search(c)), None)
+    if proposal is None:
         return None
     number = next((i for i, c in enumerate(header) if t["number_column"].match(c.strip(" *_"))), None)
-    return proposal, reaction, number
+    return proposal, reaction, number, verdict
 
 
 def table_rows(text: str, block: re.Match) -> list[Section]:
@@ -692,7 +699,7 @@ def table_rows(text: str, block: re.Match) -> list[Section]:
     columns = table_columns(header)
     if columns is None:
         return []
-    proposal, reaction, number_col = columns
+    proposal, reaction, number_col, verdict_col = columns
     t = rules()["table"]
     out = []
     for row in (m for m in lines[1:] if not _TABLE_RULE.match(m.group())):
@@ -710,7 +717,9 @@ def table_rows(text: str, block: re.Match) -> list[Section]:
             continue
         label = first_sentence(text[ps:pe])
         heading = Heading(number, label, ps, pe, t["id"], explicit=True)
-        out.append(Section(heading, row.start(), row.end(), proposal=[(ps, pe)], reaction=[(rs, re_)], marked=True))
+        verdict = spans[verdict_col] if verdict_col is not None and verdict_col < len(spans) else None
+        out.append(Section(heading, row.start(), row.end(), proposal=[(ps, pe)], reaction=[(rs, re_)], marked=True,
+                           verdict=verdict if verdict and verdict[0] < verdict[1] else None))
     return out
 
 
@@ -1052,6 +1061,9 @@ def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
 def add_response(ctx, rec: Entity, section: Section, respondents: tuple[str, ...]) -> None:
     text, first_end = reaction_text(ctx, section, rec.key.rsplit("/", 1)[1])
     verdict = stance_classifier.classify(text, first_end)
+    if section.verdict is not None:  # the stance column says it in so many words, when a cue fires in it
+        stated = stance_classifier.classify(ctx.text[slice(*section.verdict)])
+        verdict = stated if stated.fired else verdict
     key = f"{rec.key}/response"
     number = rec.key.rsplit("/", 1)[1]
     response = ctx.entity(Entity(key, "Response", f"Reactie op aanbeveling {number}",

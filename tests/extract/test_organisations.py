@@ -511,3 +511,27 @@ def test_the_young_members_branch_named_before_its_organisation():
     from polder.extract.organisations import unit_candidates
     found = {c.name: c.parent for c in unit_candidates("Namens Jong VNO-NCW en Jong MKB-Nederland sprak zij. Jong Nederland niet.")}
     assert found == {"Jong VNO-NCW": "org/vno-ncw", "Jong MKB-Nederland": "org/mkb-nederland"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("het Nationaal Regieorgaan Onderwijsonderzoek (NRO) financiert", "Nationaal Regieorgaan Onderwijsonderzoek"),
+    ("de European Financial Reporting Advisory Group (EFRAG) stelt de standaarden op",
+     "European Financial Reporting Advisory Group"),
+])
+def test_a_name_with_its_acronym_and_a_head_of_another_kind(text, name):
+    assert found(text).get(name) == "Organisation"
+
+
+def test_a_municipality_is_named_on_one_line():
+    # a heading that ends in "gemeente" above a sentence, a fact box's "provincie Noord-Brabant" above a label
+    text = "De rol van de gemeente\nWethouder Ruud Hermans opende.\n\nprovincie Noord-Brabant\nDeelnemers: zes"
+    assert found(text) == {"provincie Noord-Brabant": "Organisation"}
+
+
+def test_the_eu_in_an_instruments_number_is_no_mention_of_the_union(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "reactie.txt"
+    path.write_text("Kabinetsreactie op het SER-advies 'Rapportage'\n\nDe Richtlijn 2013/34/EU wordt gewijzigd. "
+                    "De EU wil dat zelf.\n", encoding="utf-8")
+    eu = [m.span.start for m in extract_file(path).mentions if m.key == "org/eu"]
+    assert len(eu) == 1  # "De EU wil", not "2013/34/EU"

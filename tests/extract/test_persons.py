@@ -972,3 +972,15 @@ def test_name_forms_of_the_seventh_round(text, name):
 
 def test_a_survey_named_after_a_speech_cue_is_no_person():
     assert persons("Volgens de Nationale Enquête Arbeidsomstandigheden van TNO is dat aandeel stabiel.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Volgens de jaarlijkse Monitor Brede Welvaart van het CBS gaat het goed.",
+    "Ook de Nationale Voorleesdagen van Stichting Lezen waren een succes.",
+])
+def test_a_things_name_after_an_article_is_no_person(text):
+    assert persons(text) == {}
+
+
+def test_an_age_after_the_article_leaves_the_person():
+    assert "Sanne Bakker" in persons("Volgens de 45-jarige Sanne Bakker van het CBS gaat het goed.")

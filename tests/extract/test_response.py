@@ -1206,3 +1206,16 @@ def test_an_advice_lists_its_own_recommendations_in_the_chapter_that_names_them(
     assert not any(e.cls == "Response" for e in result.entities.values())  # an advice answers nothing
     # without the chapter's heading a numbered list is no advice's recommendations
     assert not recommendations(run(ADVICE_SUMMARY.replace("## Aanbevelingen", "## Overwegingen"), stem="advies_samenvatting"))
+
+
+def test_a_tables_stance_column_beside_the_explained_reaction():
+    text = ("Kabinetsreactie op het CBM-advies 'Medezeggenschap'\n\n"
+            "| Nr. | Aanbeveling CBM | Reactie kabinet | Standpunt |\n|---|---|---|---|\n"
+            "| 1 | Verduidelijk artikel 24 WOR. | Het kabinet neemt dit over. | Overnemen |\n"
+            "| 2 | Verplicht jaarlijkse informatie over algoritmen. | Artikel 31 WOR regelt dit al grotendeels. | "
+            "Deels overnemen |\n"
+            "| 3 | Breid het instemmingsrecht uit. | Het kabinet steunt het doel, maar neemt de uitbreiding niet over. | "
+            "Deels overnemen |\n"
+            "| 4 | Stel een fonds in. | Het kabinet neemt dit niet over. | Kennisnemen |\n")
+    # the explained reaction where the stance column states nothing the cues know ("Kennisnemen")
+    assert stances(run(text)) == {"1": "Adopted", "2": "PartlyAdopted", "3": "PartlyAdopted", "4": "NotAdopted"}
