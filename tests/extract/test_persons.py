@@ -984,3 +984,16 @@ def test_a_things_name_after_an_article_is_no_person(text):
 
 def test_an_age_after_the_article_leaves_the_person():
     assert "Sanne Bakker" in persons("Volgens de 45-jarige Sanne Bakker van het CBS gaat het goed.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nieuws uit de raad\n\nDoor Sietske Boonstra\n\nDe raad vergaderde.", "Sietske Boonstra"),  # a byline
+    ("Ilse de Wit is benoemd tot raadslid namens MKB-Nederland.", "Ilse de Wit"),
+    ("Pieter-Jan Vermeulen wordt per 1 juni herbenoemd als kroonlid.", "Pieter-Jan Vermeulen"),
+])
+def test_a_byline_and_an_appointment_name_a_person(text, name):
+    assert name in persons(text)
+
+
+def test_a_byline_runs_to_its_lines_end():
+    assert persons("Door Nieuwe Regels verandert veel voor werkgevers.") == {}
