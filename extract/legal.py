@@ -398,13 +398,17 @@ def _law_group(m: re.Match, laws: dict[str, str]) -> str | None:
 
 def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, str]]) -> str | None:
     """The law a bare article belongs to: the only law named in its sentence, else the last
-    law named earlier in its paragraph. None rather than a guess. After "van de richtlijn" (or
+    law named earlier in its paragraph, else the one law the passage before it names (within
+    CONTEXT_WINDOW). None rather than a guess. After "van de richtlijn" (or
     "van die verordening", ...) only a law of that kind counts: "artikel 5 van de richtlijn" after
-    the Wml is no article of the Wml."""
+    the Wml is no article of the Wml; it is the last one the text named, however far back."""
     kind = _KIND_AFTER.match(text, end)
     if kind:
         noun = kind.group("noun").lower()
         law_hits = [hit for hit in law_hits if noun in _kind_words(hit[2])]
+        before = [key for s, e, key in law_hits if s < start]
+        if before and not any(start <= s < end + 300 for s, e, key in law_hits):
+            return before[-1]  # "de richtlijn": the one the text last named, however far back
     sentence_start = max(_sentence_stop_before(text, start), text.rfind("\n", 0, start)) + 1
     sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
     in_sentence = {key for s, e, key in law_hits if sentence_start <= s < sentence_end}
@@ -414,7 +418,11 @@ def passage_law(text: str, start: int, end: int, law_hits: list[tuple[int, int, 
         return None
     paragraph_start = max(text.rfind("\n\n", 0, start), start - CONTEXT_WINDOW, 0)
     earlier = [key for s, e, key in law_hits if paragraph_start <= s < start]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    # a paragraph that names no law goes on about the one law the passage before it named
+    passage = {key for s, e, key in law_hits if start - CONTEXT_WINDOW <= s < start}
+    return passage.pop() if len(passage) == 1 else None
 
 
 # "artikel 5 van de richtlijn", "artikel 9 van die richtlijn", "artikel 5, tweede lid, van de verordening"

@@ -474,7 +474,7 @@ def test_words_after_wet_that_make_no_name(text):
 
 @pytest.mark.parametrize("text, names", [
     ("de Wet eerlijk verhuurderschap bevat regels.", ["Wet eerlijk verhuurderschap"]),
-    ("Het Sloopbesluit en het Activiteitenbesluit gelden.", ["Sloopbesluit", "Activiteitenbesluit"]),
+    ("Het Sloopbesluit en het Vuurwerkbesluit gelden.", ["Sloopbesluit", "Vuurwerkbesluit"]),
 ])
 def test_names_before_a_verb_and_decrees_by_compound(text, names):
     assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == names
@@ -762,3 +762,19 @@ def test_a_law_name_ends_before_a_verbs_particle_and_a_conjunction():
     text = "Het kabinet wacht de evaluatie van de Wet betaald ouderschapsverlof af voordat het besluit."
     found = find_named_laws(text, law_forms(load_reference()))
     assert [name for _s, _e, name, _a, _r in found] == ["Wet betaald ouderschapsverlof"]
+
+
+def test_an_article_of_the_directive_the_text_named_paragraphs_before():
+    text = ("Richtlijn (EU) 2022/2041 betreffende toereikende minimumlonen is aangenomen.\n\n"
+            "Lidstaten moeten volgens artikel 5, eerste lid, van de richtlijn criteria hanteren. "
+            "Artikel 5, tweede lid, noemt de koopkracht.\n\nDe Arbowet regelt iets anders.\n\n"
+            "Het gaat om een actieplan (artikel 4, tweede lid, van de richtlijn).")
+    found = cite(text)
+    directive = found[0][2]
+    assert directive is not None and "arbowet" not in directive
+    assert found == [("5", "1", directive), ("5", "2", directive), ("4", "2", directive)]
+
+
+def test_a_paragraph_without_a_law_after_a_passage_that_names_two_stays_without_one():
+    text = "De Arbowet en de WOR regelen veel.\n\nArtikel 12 schrijft overleg voor."
+    assert cite(text) == [("12", None, None)]
