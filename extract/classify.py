@@ -110,17 +110,36 @@ _MINUTES_HEADING = re.compile(
     re.M | re.I)
 
 
+# other headings of minutes: "Verslag plenaire bijeenkomst", "Besluitenlijst vergadering ASZ" (not a field
+# "Verslag: Iris Vellinga"); a bare "VERSLAG" or "BESLUITENLIJST" under the body's name
+_RECORD_HEADING = re.compile(r"^[ \t]*((?:Concept)?(?:[Vv]erslag|[Nn]otulen|[Bb]esluitenlijst)(?![ \t]*:)[ \t]+\S[^\n]{0,200})$", re.M)
+_RECORD_WORD = re.compile(r"^[ \t]*(VERSLAG|NOTULEN|BESLUITENLIJST|Verslag|Notulen|Besluitenlijst)[ \t]*$", re.M)
+
+
 def _minutes_title(text: str, view: Callable[[], str]) -> str | None:
     head = view()[:1500]
     m = _MINUTES_HEADING.search(head)
     if m:
         return m.group(1)
+    m = _RECORD_HEADING.search(head, 0, _HEADER_CHARS)
+    word = _RECORD_WORD.search(head, 0, _HEADER_CHARS)
+    if m and not (word and word.start() < m.start()):
+        return m.group(1)
     date, _ = find_date(text, "minutes")
-    title = "Verslag van de raadsvergadering van de SER"
+    first = next((line.strip() for line in head[:word.start()].splitlines() if line.strip()), "") if word else ""
+    if first:  # "Commissie Sociaal-Economisch Beleid (SEB)" + "VERSLAG": "Verslag Commissie Sociaal-..."
+        return f"{word.group(1).capitalize()} {first}" + (f", {dutch_day(date)}" if date and len(date) == 10 else "")
+    council = re.search(r"(?i)raadsvergadering|\braadsleden\b", text)
+    title = "Verslag van de raadsvergadering van de SER" if council else "Verslag van de vergadering"
     if date and len(date) == 10:
-        y, mo, d = (int(x) for x in date.split("-"))
-        title += f" van {d} {MONTH_NAMES[mo - 1]} {y}"
+        title += f" van {dutch_day(date)}"
     return title
+
+
+def dutch_day(iso: str) -> str:
+    """'2025-02-06' -> '6 februari 2025'."""
+    y, mo, d = (int(x) for x in iso.split("-"))
+    return f"{d} {MONTH_NAMES[mo - 1]} {y}"
 
 
 _ISSUE_LINE = re.compile(rf"^[ \t]*({_MONTH}\s+{_YEAR}\s*(?:#\s*\d+)?[^\n]{{0,40}}?)[ \t]*$", re.M | re.I)
@@ -250,6 +269,9 @@ _HELD_ON = (re.compile(rf"(?i)\bgehouden\s+op\s+(?:{_WEEKDAY}\s+)?{TEXT_DATE.pat
                        rf"(?:{_WEEKDAY},?\s+)?{TEXT_DATE.pattern}"),
             re.compile(rf"(?im)^[ \t*_#]*(?:Vergadering|Bijeenkomst|Overleg)\b[^\n]{{0,40}}?\b(?:d\.d\.|van|op)\s+"
                        rf"(?:{_WEEKDAY}\s+)?{NUMERIC_DATE.pattern}"),
+            # a head's field: "Vergadering van:   donderdag 6 februari 2025, 14.00 - 16.30 uur"
+            re.compile(rf"(?im)^[ \t*_#]*(?:Vergadering|Bijeenkomst|Overleg)[ \t]+(?:van|op|d\.d\.)[ \t]*:[ \t]*"
+                       rf"(?:{_WEEKDAY},?\s+)?{TEXT_DATE.pattern}"),
             re.compile(rf"(?im)^[ \t*_#]*{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}\s+{_SHORT_YEAR}"))
 
 

@@ -657,6 +657,9 @@ def _paragraph_ends(prev_line: str, text: str, start: int, width: int | None) ->
     return bool(word) and word.group(1)[0].isupper() and len(prev_line) + 1 + len(word.group(1)) <= _FITS * width
 
 
+_UNDER_A_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)]?[ \t]*\n[^\n]+\Z")
+
+
 def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
     run = m.group()
     prev_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
@@ -687,6 +690,8 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return "\n"
     if _heading_follows(text, m.end()) or _paragraph_ends(prev_line, text, m.end(), width):
         return "\n"
+    if nxt[:1].isupper() and _UNDER_A_NUMBER.search(text, max(0, m.start() - len(prev_line) - 12), m.start()):
+        return "\n"  # a title under its number's own line ("Agendapunt" + "6" + "Consultatiereactie ... (ASZ/25/10)")
     if (prev_char and prev_char not in _SENTENCE_END + ",-" and nxt[:1].isupper()
             and not _OPEN_END.search(prev_line) and not _INNER_SENTENCE_END.search(prev_line)
             and text.find("\n", _LEADING_SPACE.match(text).end(), m.start()) < 0):

@@ -74,17 +74,23 @@ _TITLE_CHARS = 300
 
 
 def body_in_title(ctx) -> str | None:
-    """The committee or council named in the minutes' title block (its text up to the first blank line):
-    "Verslag van de vergadering van de Commissie Duurzame Ontwikkeling" is that committee's meeting."""
-    block = ctx.text.find("\n\n")
-    end = min(block if block > 0 else len(ctx.text), _TITLE_CHARS)
+    """The committee or council named in the minutes' head (up to the attendance list): "Verslag van de
+    vergadering van de Commissie Duurzame Ontwikkeling" is that committee's meeting; so is one under a
+    line that names a body the rules do not know ("Commissie Arbeidsmarkt en Sociale Zekerheid")."""
+    attendance = _ATTENDANCE.search(ctx.text, 0, _TITLE_CHARS)
+    end = attendance.start() if attendance else _TITLE_CHARS
     for hit in ctx.notes.get("org_hits", []):
         if hit.start >= end:
             break
         entity = ctx.result.entities.get(hit.key)
         if entity is not None and entity.cls in ("Committee", "AdvisoryBody") and hit.key != "org/ser":  # (body_of's)
             return entity.label
-    return None
+    line = _BODY_LINE.search(ctx.text, 0, end)
+    return line.group(1) if line else None
+
+
+_ATTENDANCE = re.compile(r"(?im)^[ \t|*_]*(?:aanwezig|afwezig|deelnemers)\b")
+_BODY_LINE = re.compile(r"(?m)^[ \t*_#]*((?:SER-)?(?:[Cc]ommissie|Platform|Werkgroep|Raad)[ \t]+[A-Z][^\n*]{2,80}?)[ \t*_]*$")
 
 
 # ---------------------------------------------------------------- agenda
@@ -204,7 +210,7 @@ def _listed_together(text: str, found: list[tuple[str, str, int, int]]) -> bool:
 # after "." or ")" and a space, then perhaps "Agendapunt", "Punt" or "Ad", then the number's first digit.
 # The rule opens with that choice, which makes `re` try it at every position; these open with a
 # literal or a small class, which `re` searches for fast. Keep them in step with the rule.
-_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}(?:\.|[ \t]*\n)|[a-h][.)])")
+_AGENDA_AFTER_BREAK = re.compile(r"\n[ \t]*(?:[Aa]gendapunt(?:[ \t]+|[ \t]*\n[ \t]*(?=\d))|[Pp]unt[ \t]+|[Aa]d[ \t]+)?(?:\d|[IVX]{1,4}(?:\.|[ \t]*\n)|[a-h][.)])")
 _AGENDA_AFTER_STOP = re.compile(r"[.)]\s[ \t]*(?:[Aa]gendapunt[ \t]+|[Pp]unt[ \t]+|[Aa]d[ \t]+)?\d")
 
 

@@ -674,3 +674,42 @@ def test_speakers_by_a_view_reported_agreement_and_names_taken_together(tmp_path
             "Mevrouw Smit en de heer Bakker zijn verhinderd.\n")
     speakers = {key for item, key in facts(built(tmp_path, text), "polder:speaker") if item == "2"}
     assert speakers == {"person/m-yilmaz", "person/l-hendriks", "person/p-dekker"}
+
+
+BESLUITENLIJST = """Commissie Arbeidsmarkt en Sociale Zekerheid
+
+BESLUITENLIJST
+
+Vergadering van:   donderdag 3 april 2025, 14.00 - 16.30 uur
+
+Aanwezig
+mw. prof. dr. J.E. Staal (voorzitter), dhr. mr. A. Karaca, mw. S. Lammers, mw. R. Rietveld, dhr. drs. C. van Duin (secretaris)
+
+
+Agendapunt
+1
+Opening en vaststelling agenda
+De voorzitter, mevrouw Staal, opent de vergadering. Mevrouw Rietveld is aangeschoven als nieuwe waarnemer.
+
+
+Agendapunt
+2
+Consultatiereactie wetsvoorstel Wet basisverzekering arbeidsongeschiktheid zelfstandigen (ASZ/25/10)
+Dhr. Karaca licht de reactie toe. Naar aanleiding daarvan meldt de secretaris dat de termijn sluit.
+- Mevrouw Lammers vraagt om een passage over de premie.
+"""
+
+
+def test_a_decision_list_with_items_as_table_cells_and_a_head_of_fields(tmp_path):
+    result = built(tmp_path, BESLUITENLIJST, "asz-besluiten.txt")
+    assert result.doc.date == "2025-04-03"
+    assert result.doc.title == "Besluitenlijst Commissie Arbeidsmarkt en Sociale Zekerheid, 3 april 2025"
+    meeting = result.entities["doc/asz-besluiten/meeting"]
+    assert meeting.label == "Vergadering Commissie Arbeidsmarkt en Sociale Zekerheid 3 april 2025"
+    assert [e.label for e in result.entities.values() if e.cls == "AgendaItem"] == [
+        "Opening en vaststelling agenda",
+        "Consultatiereactie wetsvoorstel Wet basisverzekering arbeidsongeschiktheid zelfstandigen (ASZ/25/10)"]
+    speakers = facts(result, "polder:speaker")
+    assert ("1", "person/j-e-staal") in speakers  # the chair named in apposition opens
+    assert ("1", "person/r-rietveld") not in speakers  # introduced, not speaking
+    assert {("2", "person/a-karaca"), ("2", "person/c-van-duin"), ("2", "person/s-lammers")} <= speakers
