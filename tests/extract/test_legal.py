@@ -778,3 +778,16 @@ def test_an_article_of_the_directive_the_text_named_paragraphs_before():
 def test_a_paragraph_without_a_law_after_a_passage_that_names_two_stays_without_one():
     text = "De Arbowet en de WOR regelen veel.\n\nArtikel 12 schrijft overleg voor."
     assert cite(text) == [("12", None, None)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In het wetsvoorstel Implementatiewet richtlijn duurzaamheidsrapportering, dat is ingediend.",
+     "Implementatiewet richtlijn duurzaamheidsrapportering"),
+    ("4. Wetsvoorstel Wet versterking naleving medezeggenschap\nDe secretaris licht toe.",
+     "Wet versterking naleving medezeggenschap"),  # the name ends its line
+    ("Het kabinet dient de Wet versterking naleving medezeggenschap in.",
+     "Wet versterking naleving medezeggenschap"),  # a verb's particle is no part
+    ("Dat regelt de Wet inburgering in het buitenland.", "Wet inburgering in het buitenland"),
+])
+def test_bills_by_their_title(text, name):
+    assert [n for _s, _e, n, _a, _r in find_named_laws(text, law_forms(load_reference()))] == [name]
