@@ -112,6 +112,7 @@ def rules() -> dict:
     data["list_intro"] = re.compile(mins["list_intro"], re.I | m)
     data["list_item"] = re.compile(mins["item"], m)
     data["list_item_reaction"] = re.compile(mins["item_reaction"])
+    data["list_item_reaction_voice"] = re.compile(mins["item_reaction_voice"])
     data["agenda_advice"] = re.compile(mins["agenda_advice"], m)
     return data
 
@@ -1203,12 +1204,17 @@ def item_reaction(text: str, item: Heading) -> tuple[int, list[tuple[int, int]]]
     return first_end, [(rest, item.end)]
 
 
+def _blank_line(text: str, start: int, end: int) -> bool:
+    return re.search(r"\n[ \t]*\n", text[start:end]) is not None
+
+
 def list_items(text: str, start: int, end: int) -> list[Heading]:
     """Consecutive "1.", "2.", ... items right after an announcing line."""
     items: list[Heading] = []
     for m in _PARAGRAPH.finditer(text, start, end):
         item = rules()["list_item"].match(m.group())
-        if not item and items and rules()["list_item_reaction"].match(m.group()):
+        if not item and items and (rules()["list_item_reaction"].match(m.group()) or rules()["list_item_reaction_voice"].match(
+                m.group()) and not _blank_line(text, items[-1].end, m.start())):
             items[-1] = replace(items[-1], end=m.end())  # "Kabinet: neemt deze aanbeveling over." under the item
             continue
         if not item or int(item.group("number")) != len(items) + 1:

@@ -6,8 +6,8 @@ import pytest
 from polder.extract.organisations import candidates, known_for
 
 
-def found(text: str) -> dict[str, str]:
-    return {c.name: c.cls for c in candidates(text)}
+def found(text: str, kind: str | None = None) -> dict[str, str]:
+    return {c.name: c.cls for c in candidates(text, kind)}
 
 
 @pytest.mark.parametrize("text, name, cls", [
@@ -535,3 +535,13 @@ def test_the_eu_in_an_instruments_number_is_no_mention_of_the_union(tmp_path):
                     "De EU wil dat zelf.\n", encoding="utf-8")
     eu = [m.span.start for m in extract_file(path).mentions if m.key == "org/eu"]
     assert len(eu) == 1  # "De EU wil", not "2013/34/EU"
+
+
+def test_courts_by_their_seat():
+    assert found("Hij was raadsheer in het gerechtshof Arnhem-Leeuwarden en rechter in de rechtbank Den Haag.") == {
+        "gerechtshof Arnhem-Leeuwarden": "Organisation", "rechtbank Den Haag": "Organisation"}
+
+
+def test_the_committee_that_prepared_an_advice_in_a_response():
+    text = "Het kabinet dankt Hester Wolthuis, die de voorbereidende commissie Leren en Ontwikkelen voorzat."
+    assert found(text, "government_response") == {"commissie Leren en Ontwikkelen": "Committee"}

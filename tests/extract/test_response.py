@@ -1219,3 +1219,20 @@ def test_a_tables_stance_column_beside_the_explained_reaction():
             "| 4 | Stel een fonds in. | Het kabinet neemt dit niet over. | Kennisnemen |\n")
     # the explained reaction where the stance column states nothing the cues know ("Kennisnemen")
     assert stances(run(text)) == {"1": "Adopted", "2": "PartlyAdopted", "3": "PartlyAdopted", "4": "NotAdopted"}
+
+
+def test_a_magazine_news_page_about_a_cabinet_reaction_with_a_box_of_recommendations():
+    text = ("SER Magazine – mei 2025\nSER NIEUWS\n\nKabinet reageert op advies over leven lang ontwikkelen\n\n"
+            "Het kabinet neemt het grootste deel van het SER-advies over. Dat schrijft de minister in de "
+            "kabinetsreactie. Het kabinet onderschrijft de analyse. Volgens het kabinet is dat nodig. Het kabinet "
+            "zet stappen. De kabinetsreactie gaat naar de Kamer. Het kabinet komt terug op de kabinetsreactie.\n\n"
+            "[Kader]\nDe aanbevelingen en de reactie van het kabinet\n"
+            "1. Breid de mobiliteitsteams uit tot leerwerkloketten.\n"
+            "Het kabinet neemt deze aanbeveling over en stelt middelen beschikbaar.\n"
+            "2. Zorg voor één ontwikkelbudget voor iedere werkende.\n"
+            "Het kabinet neemt deze aanbeveling niet over; de budgettaire ruimte ontbreekt.\n"
+            "3. Onderzoek een fiscale stimulans voor scholing.\n"
+            "Het kabinet laat onderzoeken of een regeling mogelijk is.\n[Einde kader]\n")
+    result = run(text, stem="magazine_nieuws")
+    assert result.doc.kind == "magazine"  # the masthead outweighs the talk of the cabinet
+    assert stances(result) == {"1": "Adopted", "2": "NotAdopted", "3": "UnderConsideration"}
