@@ -423,3 +423,14 @@ def test_a_verdict_cell_under_consideration():
     assert stance.classify("In onderzoek.").stance == "UnderConsideration"
     assert not any(f.cue.id.startswith("stance.consider.verdict/") for f in stance.classify(
         "De regeling is in onderzoek geweest en daarna ingevoerd.").fired)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # endorsed, and the work is the social partners': no part is kept back
+    ("Het kabinet onderschrijft deze aanbeveling, maar wijst erop dat dit aan sociale partners is.", "Adopted"),
+    # a part kept back in so many words stays partial
+    ("Het kabinet neemt deze aanbeveling deels over, maar de rest is aan sociale partners.", "PartlyAdopted"),
+    ("Het kabinet onderschrijft deze aanbeveling, maar neemt het budget niet over.", "PartlyAdopted"),
+])
+def test_an_endorsement_that_leaves_the_work_to_others(text, expected):
+    assert stance.classify(text).stance == expected
