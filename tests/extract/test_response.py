@@ -1236,3 +1236,16 @@ def test_a_magazine_news_page_about_a_cabinet_reaction_with_a_box_of_recommendat
     result = run(text, stem="magazine_nieuws")
     assert result.doc.kind == "magazine"  # the masthead outweighs the talk of the cabinet
     assert stances(result) == {"1": "Adopted", "2": "NotAdopted", "3": "UnderConsideration"}
+
+
+def test_a_letterheads_number_field_is_no_heading_and_ordinals_take_up_the_recommendations():
+    text = ("> Retouradres Postbus 20350 2500 EJ  Den Haag\n\nKenmerk\n3791046\n\nBijlage(n)\n1\n\nUw brief\n\n\n"
+            "Datum 9 februari 2024\nBetreft Kabinetsreactie op het SER-advies ‘Zorg voor zorgprofessionals’\n\n"
+            "Geachte voorzitter,\n\nDe SER formuleert drie aanbevelingen.\n\n"
+            "De eerste aanbeveling van de SER is om de zeggenschap te verankeren.\n\n"
+            "Het kabinet neemt deze aanbeveling over.\n\n"
+            "De tweede aanbeveling richt zich op het terugdringen van administratieve lasten.\n\n"
+            "Het kabinet neemt deze aanbeveling niet over.\n\n"
+            "De derde aanbeveling vraagt om meer opleidingsplaatsen. Het kabinet zal dit nader onderzoeken.\n\n"
+            "Hoogachtend,\n\nDe minister van Volksgezondheid, Welzijn en Sport\n")
+    assert stances(run(text)) == {"1": "Adopted", "2": "NotAdopted", "3": "UnderConsideration"}
