@@ -802,9 +802,10 @@ def test_a_full_name_without_a_cue_whose_surname_speaks_elsewhere():
             "Kromodimedjo-Pinas. De Brede Welvaart Agenda komt eraan. Volgens Agenda niet.")
     assert set(persons(text)) >= {"Sharon Kromodimedjo-Pinas"} and "Brede Welvaart Agenda" not in persons(text)
     # a surname a found person has already speaks for that person, not for a relative named once
-    text = ("Ondernemer Hans-Peter Verhoef is eigenaar. Verhoef: \u201cIk snap het.\u201d Hij nam het over van zijn vader, "
+    text = ("Ondernemer Hans-Peter Verhoef is eigenaar. Verhoef: \u201cIk snap het.\u201d Hij nam het over in 1998, "
             "Cornelis Verhoef.")
     assert "Cornelis Verhoef" not in persons(text)
+    # (as "zijn vader, Cornelis Verhoef" the relative is a person of his own: test_names_of_the_ninth_round)
 
 
 def test_an_office_before_a_given_name_and_a_surname_takes_the_full_name():
@@ -997,3 +998,14 @@ def test_a_byline_and_an_appointment_name_a_person(text, name):
 
 def test_a_byline_runs_to_its_lines_end():
     assert persons("Door Nieuwe Regels verandert veel voor werkgevers.") == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Haar moeder, Ineke van Wijk, was jarenlang lid van de raad.", "Ineke van Wijk"),  # a relative in apposition
+    ("Benali volgt in de raad Ahmet Yildirim op.", "Ahmet Yildirim"),  # words between the verb and the name
+    ("Ze sprak met ambassadeur Robbert-Jan van Heel.", "Robbert-Jan van Heel"),
+    ("Ook secretaris-generaal Maarten Camps was er.", "Maarten Camps"),
+    ("Lotte N'Diaye (25) is de nieuwe voorzitter.", "Lotte N'Diaye"),  # a glued particle with a capital
+])
+def test_names_of_the_ninth_round(text, name):
+    assert name in persons(text)
