@@ -713,3 +713,17 @@ def test_a_decision_list_with_items_as_table_cells_and_a_head_of_fields(tmp_path
     assert ("1", "person/j-e-staal") in speakers  # the chair named in apposition opens
     assert ("1", "person/r-rietveld") not in speakers  # introduced, not speaking
     assert {("2", "person/a-karaca"), ("2", "person/c-van-duin"), ("2", "person/s-lammers")} <= speakers
+
+
+def test_a_stand_in_chair_and_sentences_about_coming_and_going(tmp_path):
+    text = ("Verslag van de raadsvergadering, gehouden op vrijdag 19 september 2025\n\n"
+            "Aanwezig:\nde heer T. Haverkamp – FNV, plaatsvervangend voorzitter (voorzitter van deze vergadering)\n"
+            "de heer F. Westbroek (VNO-NCW)\nde heer B. Bouwhuis (VNO-NCW)\nmevrouw K. Olthof (VNO-NCW)\n"
+            "mevrouw C. Smit (CNV)\n\nAfwezig: mevrouw M.E. Strijbosch (voorzitter)\n\n"
+            "1. Opening\nDe heer Haverkamp opent de vergadering. Hij deelt mee dat de voorzitter, mevrouw Strijbosch, "
+            "wegens ziekte verhinderd is. De heer Westbroek wordt vervangen door de heer Bouwhuis. Mevrouw Olthof "
+            "(VNO-NCW) neemt de plaats in van de heer Westbroek. Mevrouw Smit verlaat om 11.00 uur de vergadering.\n\n"
+            "2. Rondvraag\nDe voorzitter sluit de vergadering.\n")
+    result = built(tmp_path, text, "raad-19-september.txt")
+    assert facts(result, "polder:chair") == {("meeting", "person/t-haverkamp")}
+    assert {key for item, key in facts(result, "polder:speaker") if item == "1"} == {"person/t-haverkamp"}
