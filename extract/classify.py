@@ -142,11 +142,34 @@ def dutch_day(iso: str) -> str:
     return f"{d} {MONTH_NAMES[mo - 1]} {y}"
 
 
+_MASTHEAD = re.compile(r"\A[ \t#*_]*SER[ \t-]*(?:[Mm]agazine|MAGAZINE)\b[^\n]*\n")
+_CREDIT_LINE = re.compile(r"(?i)^(?:tekst|foto|beeld|door|interview)\b")
+
+
+def _headline(text: str) -> str | None:
+    """The first line under the masthead (the text's first line) that reads as a headline: a few words, not a
+    sentence, not a rubric in capitals, an issue line or a credit."""
+    masthead = _MASTHEAD.match(text)
+    if masthead is None:
+        return None
+    for line in text[masthead.end():_HEADER_CHARS].splitlines():
+        line = line.strip(" \t*_#")
+        if not line or line.isupper() or _ISSUE_LINE.match(line) or _CREDIT_LINE.match(line):
+            continue
+        return line if 2 <= len(line.split()) <= 20 and line[-1] not in ".:;," else None
+    return None
+
+
 _ISSUE_LINE = re.compile(rf"^[ \t]*({_MONTH}\s+{_YEAR}\s*(?:#\s*\d+)?[^\n]{{0,40}}?)[ \t]*$", re.M | re.I)
 _MAGAZINE_NAME = re.compile(r"^[ \t]*((?:[\w-]+[ \t]+)?[Mm]agazine\b[^\n]{0,80})$", re.M)
 
 
 def _magazine_title(text: str, view: Callable[[], str]) -> str | None:
+    """An article's headline (a markdown heading under the masthead: "SERmagazine | Portret" + "# Ik wil ..."),
+    else the magazine's name and issue."""
+    headline = _headline(text)
+    if headline:
+        return headline
     head = text[:3000]
     names = [m.group(1).strip() for m in _MAGAZINE_NAME.finditer(head) if len(m.group(1).split()) > 1]
     issue = _ISSUE_LINE.search(head)

@@ -328,3 +328,20 @@ def test_a_magazine_column_under_its_rubric_that_reports_a_cabinet_response_is_a
 ])
 def test_the_meeting_day_in_numbers_or_with_a_year_of_two_digits(head, day):
     assert find_date(head + "\n1. Opening\nDe voorzitter opent de vergadering.\n", "minutes")[0] == day
+
+
+def test_the_magazine_written_as_one_word_and_its_headline_as_title():
+    text = ("SERmagazine — Rondetafelgesprek\n\n# \"De vrachtwagen rijdt niet vanzelf\"\n\n"
+            "**De logistiek draait op volle toeren.** Vier mensen uit de sector praten erover.\n")
+    from polder.extract.clean import clean_text
+    assert classify(text) == "magazine"
+    assert find_title(clean_text(text), "magazine") == '"De vrachtwagen rijdt niet vanzelf"'
+
+
+def test_minutes_that_discuss_a_cabinet_reaction_are_minutes():
+    reaction = ("Het kabinet neemt de aanbeveling over. " * 12) + "De kabinetsreactie volgt. De kabinetsreactie is er. "
+    text = ("SOCIAAL-ECONOMISCHE RAAD\nCommissie Sociaal-Economische Vraagstukken (SEV)\n\nSEV/25/044\n"
+            "Den Haag, 2 juni 2025\n\nVERSLAG\nvan de 138e vergadering van de commissie, gehouden op vrijdag 16 mei 2025.\n\n"
+            "1. Opening en mededelingen\nDe voorzitter opent de vergadering.\n\n"
+            "3. Kabinetsreactie op het SER-advies 'Evenwichtig verzekerd'\n" + reaction + "Uw Kamer weet dit.\n")
+    assert classify(text) == "minutes"
