@@ -114,6 +114,7 @@ def rules() -> dict:
     data["list_item_reaction"] = re.compile(mins["item_reaction"])
     data["list_item_reaction_voice"] = re.compile(mins["item_reaction_voice"])
     data["agenda_advice"] = re.compile(mins["agenda_advice"], m)
+    data["bullet_reaction"] = re.compile(mins["bullet_reaction"], m)
     return data
 
 
@@ -542,8 +543,17 @@ def reaction_runs(text: str, end: int, proposals: dict[str, tuple[int, int]]) ->
                 current = None  # the advice retold after a citation, not answered
             after_citation = False
             if current:
-                runs.setdefault(current, []).append((s, e))
+                for number in (current,) + group_after(text, s, e, current, proposals):
+                    runs.setdefault(number, []).append((s, e))
     return runs
+
+
+def group_after(text: str, start: int, end: int, number: str, proposals) -> tuple[str, ...]:
+    """The other numbers of a sentence that opens on a group: "Aanbeveling 1 en 2 neemt het kabinet over"."""
+    m = rules()["referenced"]["sentence"]["opens"].match(text, start, end)
+    if m is None or m["number"] != number or not m["rest"]:
+        return ()
+    return tuple(n for n in range_numbers(number, m["rest"]) if n in proposals)
 
 
 _SENTENCE_END = re.compile(r"[.!?:;][ \t]+(?=[A-Z‘“(-])|^[ \t]*[-•*–][ \t]+", re.M)
@@ -1175,6 +1185,10 @@ def extract_presented_recommendations(ctx) -> None:
     Het kabinet neemt deze aanbeveling over ...") carries the cabinet's reaction."""
     r = rules()
     text, end = ctx.text, main_text_end(ctx)
+    bullets = list(scan.finditer_upto(r["bullet_reaction"], text, end))
+    if len(bullets) >= 2:
+        bullet_recommendations(ctx, bullets)
+        return
     for intro in scan.finditer_upto(r["list_intro"], text, end):
         items = list_items(text, intro.end(), end)
         if len(items) < 2:
@@ -1190,6 +1204,23 @@ def extract_presented_recommendations(ctx) -> None:
             government = respondent_key() if reaction else None
             add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, proposal_end)], reaction=reaction),
                                advice, government, {})
+
+
+BULLET_RULE = "rec.minutes.bullet-reaction/1"
+
+
+def bullet_recommendations(ctx, bullets: list[re.Match]) -> None:
+    """Recommendations reported a bullet each, "- Aanbeveling 2 (gist): het kabinet neemt ...": the gist in
+    brackets is the proposal, what follows the colon the cabinet's reaction."""
+    advice = presented_advice(ctx, bullets[0].start())
+    seen = set()
+    for m in bullets:
+        if m["number"] in seen:
+            continue
+        seen.add(m["number"])
+        h = Heading(m["number"], m["label"].strip(), m.start(), m.end(), BULLET_RULE, explicit=True)
+        section = Section(h, m.start(), m.end(), proposal=[m.span("label")], reaction=[m.span("reaction")])
+        add_recommendation(ctx, section, advice, respondent_key(), {})
 
 
 def item_reaction(text: str, item: Heading) -> tuple[int, list[tuple[int, int]]]:

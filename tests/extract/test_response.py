@@ -1249,3 +1249,27 @@ def test_a_letterheads_number_field_is_no_heading_and_ordinals_take_up_the_recom
             "De derde aanbeveling vraagt om meer opleidingsplaatsen. Het kabinet zal dit nader onderzoeken.\n\n"
             "Hoogachtend,\n\nDe minister van Volksgezondheid, Welzijn en Sport\n")
     assert stances(run(text)) == {"1": "Adopted", "2": "NotAdopted", "3": "UnderConsideration"}
+
+
+def test_minutes_report_the_cabinets_reaction_a_bullet_per_recommendation(tmp_path):
+    text = ("VERSLAG\nvan de vergadering van de commissie, gehouden op vrijdag 16 mei 2025.\n\n"
+            "Aanwezig: mevrouw H. Damsma (voorzitter), de heer P. Wisse\n\n1. Opening\nDe voorzitter opent de vergadering.\n\n"
+            "2. Kabinetsreactie op het SER-advies 'Evenwichtig verzekerd'\nDe heer Wisse licht de reactie toe.\n\n"
+            "- Aanbeveling 1 (de loondoorbetalingsplicht overhevelen naar een collectieve verzekering): het kabinet "
+            "neemt deze aanbeveling niet over.\n"
+            "- Aanbeveling 2 (re-integratie tweede spoor beleggen bij een dienstverlener): het kabinet neemt deze "
+            "aanbeveling gedeeltelijk over.\n"
+            "- Aanbeveling 3 (de poortwachterstoets vereenvoudigen): het kabinet neemt deze aanbeveling over.\n\n"
+            "3. Rondvraag\nDe voorzitter sluit de vergadering.\n")
+    result = run(text, stem="verslag_sev")
+    assert result.doc.kind == "minutes"
+    assert stances(result) == {"1": "NotAdopted", "2": "PartlyAdopted", "3": "Adopted"}
+    assert recommendations(result)["3"].label == "de poortwachterstoets vereenvoudigen"
+
+
+def test_a_group_answered_in_one_sentence_after_a_magazines_list():
+    text = ("SER Magazine | oktober 2025\n\nDrie raden, één arbeidsmigrant\n\nDe vier aanbevelingen:\n\n"
+            "1. Ontkoppel werk en wonen.\n2. Voer de certificering in.\n3. Schaf de inhouding af.\n\n"
+            "Het kabinet reageerde in juni. Aanbeveling 1 en 2 neemt het kabinet over. Aanbeveling 3 neemt het kabinet "
+            "niet over.\n")
+    assert stances(run(text, stem="magazine_raden")) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted"}
