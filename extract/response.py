@@ -384,7 +384,7 @@ def outline_sections(text: str, end: int, headings: list[Heading], tables: list[
             out.append(split_section(text, Section(h, h.start, stop)))
     replies_to(text, end, out)
     marked_somewhere = any(s.marked for s in out)
-    return [s for s in out if is_recommendation(s, marked_somewhere)]
+    return [s for s in out if is_recommendation(s, marked_somewhere, text)]
 
 
 def next_chapter(headings: list[Heading], every: list[Heading], after: int) -> int | None:
@@ -791,12 +791,14 @@ def voiced(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list, list]:
     return [p for p in paragraphs if p not in reaction], reaction
 
 
-def is_recommendation(section: Section, marked_somewhere: bool) -> bool:
+def is_recommendation(section: Section, marked_somewhere: bool, text: str = "") -> bool:
     if section.heading.explicit or section.marked:
         return True
-    if marked_somewhere or rules()["not_rec"].match(section.heading.label):
+    if rules()["not_rec"].match(section.heading.label) or not section.reaction:
         return False
-    return bool(section.reaction)
+    if marked_somewhere:  # the others' reactions are marked: this one answers in so many words, or is no recommendation
+        return bool(text) and bool(stance_classifier.classify(joined(text, section.reaction)).fired)
+    return True
 
 
 # ---------------------------------------------------------------- the advice answered
@@ -1001,6 +1003,11 @@ _NUMBERS_OPEN = re.compile(r"\s*(?:[*_]+\s*)?(?:(?:De|de|Voor|voor|Ook|ook|Wat|M
                            r"(?P<first>\d{1,2})(?P<rest>(?:\s*(?:,|en|tot\s+en\s+met|t/m|[–-])\s*\d{1,2})*)\b")
 
 
+# ... or on one by its ordinal: "Bij de derde aanbeveling maakt het kabinet onderscheid."
+_ORDINAL_OPEN = re.compile(r"\s*(?:[*_]+\s*)?(?:(?:Bij|Voor|Wat|Met|Over|Ook|Op)\s+(?:betreft\s+)?)?[Dd]e\s+(?P<word>eerste|tweede|"
+                           r"derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde)\s+aanbeveling\b")
+
+
 def own_paragraphs(text: str, spans: list[tuple[int, int]], number: str,
                    numbers: tuple[str, ...]) -> list[tuple[int, int]]:
     """The paragraphs of a group's reaction about `number`: a paragraph that opens on numbers of the
@@ -1009,10 +1016,17 @@ def own_paragraphs(text: str, spans: list[tuple[int, int]], number: str,
     own, current, named_any = [], None, False
     for start, end in spans:
         m = _NUMBERS_OPEN.match(text, start, end)
-        if m:
-            named = {m.group("first"), *(range_numbers(m.group("first"), m.group("rest")) if m.group("rest") else ())}
+        ordinal = _ORDINAL_OPEN.match(text, start, end) if m is None else None
+        if m or ordinal:
+            named = ({str(rules()["ordinal_words"][ordinal["word"]])} if ordinal else
+                     {m.group("first"), *(range_numbers(m.group("first"), m.group("rest")) if m.group("rest") else ())})
             if named & set(numbers):
                 current, named_any = named, True
+        if current is None:
+            inside = {referenced_number(rules()["referenced"]["reference"], text, r.start(), r.end())
+                      for r in rules()["referenced"]["reference"].finditer(text, start, end)} & set(numbers)
+            if inside and number not in inside:
+                continue  # before any opening, a paragraph that names some of the group answers those only
         if current is None or number in current:
             own.append((start, end))
     return own if named_any else []

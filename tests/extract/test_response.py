@@ -1273,3 +1273,24 @@ def test_a_group_answered_in_one_sentence_after_a_magazines_list():
             "Het kabinet reageerde in juni. Aanbeveling 1 en 2 neemt het kabinet over. Aanbeveling 3 neemt het kabinet "
             "niet over.\n")
     assert stances(run(text, stem="magazine_raden")) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted"}
+
+
+def test_themes_that_name_their_recommendations_in_brackets():
+    text = ("Kabinetsreactie op het SER-advies 'Leren in het werk'\n\nReactie van het kabinet\n\n"
+            "Persoonlijk ontwikkelbudget (aanbeveling 1)\n\nHet kabinet laat de keuze aan een volgend kabinet.\n\n"
+            "Flexibel onderwijsaanbod en erkenning van leren (aanbevelingen 2 en 3)\n\n"
+            "Het kabinet onderschrijft het belang van flexibel onderwijs en neemt de tweede aanbeveling daarom over.\n\n"
+            "Bij de derde aanbeveling maakt het kabinet onderscheid. Het kabinet wacht de pilot af.\n\n"
+            "Ontwikkeladvies (aanbeveling 4)\n\nHet kabinet neemt deze aanbeveling niet over.\n")
+    result = run(text)
+    assert recommendations(result)["2"].label == "Flexibel onderwijsaanbod en erkenning van leren"
+    assert stances(result) == {"1": "UnderConsideration", "2": "Adopted", "3": "UnderConsideration",
+                               "4": "NotAdopted"}
+
+
+def test_an_unmarked_last_section_that_answers_in_so_many_words():
+    text = ("Kabinetsreactie op het SER-advies 'Energiearmoede'\n\n4.1 Versterk de energiehulp\n\n"
+            "De SER vraagt om meer energiehulp.\n\nKabinetsreactie: het kabinet neemt deze aanbeveling over.\n\n"
+            "4.2 Betrek bewoners bij de aanpak in de wijk\n\nDeze aanbeveling richt zich tot gemeenten. Het kabinet "
+            "neemt er kennis van.\n\n5. Tot slot\n\nHet kabinet dankt de SER voor het advies.\n")
+    assert stances(run(text)) == {"4.1": "Adopted", "4.2": "Noted"}
