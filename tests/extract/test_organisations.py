@@ -545,3 +545,16 @@ def test_courts_by_their_seat():
 def test_the_committee_that_prepared_an_advice_in_a_response():
     text = "Het kabinet dankt Hester Wolthuis, die de voorbereidende commissie Leren en Ontwikkelen voorzat."
     assert found(text, "government_response") == {"commissie Leren en Ontwikkelen": "Committee"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("lid van de raad van bestuur van Koninklijke BAM Groep.", "Koninklijke BAM Groep"),
+    ("Zij werkte vijftien jaar bij Royal HaskoningDHV.", "Royal HaskoningDHV"),
+    ("Hij is bestuurslid van LTO Noord.", "LTO Noord"),
+])
+def test_royal_names_and_regional_branches(text, name):
+    assert found(text).get(name) == "Organisation"
+
+
+def test_the_royal_predicate_alone_is_no_name():
+    assert found("Bij Koninklijk Besluit is zij benoemd, zegt de Koninklijke.") == {}
