@@ -354,7 +354,12 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     if reacted(cited) > sum(len(s.heading.numbers()) for s in found) > 0:  # the headings were the advice's themes
         found = cited
     answered = {n for s in found for n in s.heading.numbers() if s.reaction or s not in cited}
-    rows = [s for t in tables for s in table_rows(text, t) if s.heading.number not in answered]
+    every_row = [s for t in tables for s in table_rows(text, t)]
+    stated = {r.heading.number: r.verdict for r in every_row if r.verdict is not None}
+    for s in found:  # a summary table's stance column speaks for the detailed reaction too
+        if s.verdict is None and not s.heading.also and s.heading.number in stated:
+            s.verdict = stated[s.heading.number]
+    rows = [s for s in every_row if s.heading.number not in answered]
     rowed = {s.heading.number for s in rows}
     found = [s for s in found if not (s in cited and not s.reaction and s.heading.number in rowed)]
     if found or rows or not unnumbered:

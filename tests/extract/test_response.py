@@ -1294,3 +1294,14 @@ def test_an_unmarked_last_section_that_answers_in_so_many_words():
             "4.2 Betrek bewoners bij de aanpak in de wijk\n\nDeze aanbeveling richt zich tot gemeenten. Het kabinet "
             "neemt er kennis van.\n\n5. Tot slot\n\nHet kabinet dankt de SER voor het advies.\n")
     assert stances(run(text)) == {"4.1": "Adopted", "4.2": "Noted"}
+
+
+def test_a_summary_tables_stance_column_speaks_for_the_detailed_reaction_below():
+    text = ("Kabinetsreactie op het CBM-advies 'Medezeggenschap'\n\n"
+            "| Nr. | Aanbeveling CBM | Reactie kabinet | Standpunt |\n|---|---|---|---|\n"
+            "| 1 | Verduidelijk artikel 24 WOR. | Zie hieronder. | Overnemen |\n"
+            "| 2 | Verplicht informatie over algoritmen. | Zie hieronder. | Deels overnemen |\n\n"
+            "Digitaal overleg (aanbeveling 1)\n\nHet kabinet neemt dit over.\n\n"
+            "Algoritmen en AI (aanbeveling 2)\n\nArtikel 31 WOR regelt al veel. Het kabinet acht een aanvullende "
+            "nationale verplichting daarom niet nodig, maar zal de handreiking aanvullen.\n")
+    assert stances(run(text)) == {"1": "Adopted", "2": "PartlyAdopted"}
