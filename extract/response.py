@@ -350,6 +350,9 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     # the one with the most marked reactions, then the most recommendations ("## 1. Inleiding", "## 2.
     # Reactie", then "**1. Verduidelijk ...**" ... "**5. ...**"); the first of equals
     found = max(outlines, key=lambda found: (sum(s.marked for s in found), len(found)))
+    grouped = grouped_reply_sections(text, end)
+    if len(grouped) > len(found):  # runs of headings, each answered by one "Reactie" below it
+        found = grouped
     cited = cited_sections(text, end)
     if reacted(cited) > sum(len(s.heading.numbers()) for s in found) > 0:  # the headings were the advice's themes
         found = cited
@@ -366,6 +369,40 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
         return sorted(found + rows, key=lambda s: s.start)
     other = referenced_sections(text, end) or unnumbered_sections(text, end) or reported_sections(text, end)
     return cited if reacted(cited) > reacted(other) else other
+
+
+GROUPED_RULE = "rec.grouped-reply/1"
+
+
+def grouped_reply_sections(text: str, end: int) -> list[Section]:
+    """Runs of explicit headings with nothing between them ("Aanbeveling 1: ...", "Aanbeveling 2: ..."), each
+    run answered by one "Reactie" block below it whose lines open on the numbers ("Aanbeveling 1 neemt het
+    kabinet over. ...", "Met aanbeveling 2 is het kabinet het eens ..."): each heading takes its own lines."""
+    headings = [h for h in find_headings(text, end) if h.explicit]
+    out: list[Section] = []
+    i = 0
+    while i < len(headings):
+        run = [headings[i]]
+        while i + 1 < len(headings) and next_in_list(run[-1], headings[i + 1]) \
+                and not text[run[-1].text_start:headings[i + 1].start].strip():
+            i += 1
+            run.append(headings[i])
+        i += 1
+        after = headings[i].start if i < len(headings) else closing_at(text, run[-1].end, end)
+        marker = rules()["marker"].search(text, run[-1].text_start, after)
+        if len(run) < 2 or marker is None:
+            continue
+        lines = takewhile(lambda p: not heading_like(text[p[0]:p[1]]),
+                          (m.span() for m in _PARAGRAPH.finditer(text, marker.end(), after)))
+        # by sentence: the clean view may have joined the reaction's lines into one paragraph
+        block = [(ps + a, ps + b) for ps, pe in lines for a, b in stance_classifier.sentences(text[ps:pe])]
+        numbers = tuple(h.number for h in run)
+        for h in run:
+            own = own_paragraphs(text, block, h.number, numbers)
+            section_end = own[-1][1] if own else h.end
+            out.append(Section(replace(h, rule=GROUPED_RULE), h.start, section_end, proposal=[(h.start, h.end)],
+                               reaction=own, marked=bool(own)))
+    return out
 
 
 def reacted(found: list[Section]) -> int:
@@ -1003,7 +1040,7 @@ def reaction_text(ctx, section: Section, number: str | None = None) -> tuple[str
 
 # a paragraph of a group's reaction that opens on its numbers: "De adviezen 3 en 4 neemt het kabinet over.",
 # "Advies 5 neemt het kabinet niet over.", "Aanbevelingen 6 tot en met 8: ..."
-_NUMBERS_OPEN = re.compile(r"\s*(?:[*_]+\s*)?(?:(?:De|de|Voor|voor|Ook|ook|Wat|Met)\s+(?:betreft\s+)?)?"
+_NUMBERS_OPEN = re.compile(r"\s*(?:[*_]+\s*)?(?:(?:De|de|Voor|voor|Ook|ook|Wat|Met|Over|Bij|In)\s+(?:betreft\s+)?)?"
                            r"(?:[Aa]dvie(?:s|zen)|[Aa]anbeveling(?:en)?|[Vv]oorstel(?:len)?)\s+"
                            r"(?P<first>\d{1,2})(?P<rest>(?:\s*(?:,|en|tot\s+en\s+met|t/m|[–-])\s*\d{1,2})*)\b")
 

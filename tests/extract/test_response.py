@@ -1305,3 +1305,21 @@ def test_a_summary_tables_stance_column_speaks_for_the_detailed_reaction_below()
             "Algoritmen en AI (aanbeveling 2)\n\nArtikel 31 WOR regelt al veel. Het kabinet acht een aanvullende "
             "nationale verplichting daarom niet nodig, maar zal de handreiking aanvullen.\n")
     assert stances(run(text)) == {"1": "Adopted", "2": "PartlyAdopted"}
+
+
+def test_runs_of_headings_each_answered_by_one_reaction_block():
+    text = ("Kabinetsreactie op het advies van de SER en de RVS\n\nThema 1. Zeggenschap\n\n"
+            "Aanbeveling 1: Veranker de zeggenschap van zorgprofessionals.\n"
+            "Aanbeveling 2: Verminder de registratielast in de zorg.\n\n"
+            "De raden stellen dat zeggenschap helpt.\n\nReactie\n"
+            "Aanbeveling 1 neemt het kabinet over. Het wetsvoorstel ligt bij de Kamer.\n"
+            "Met aanbeveling 2 is het kabinet het eens wat betreft het doel, maar het kiest niet voor een vast "
+            "reductiedoel. Het kabinet neemt deze aanbeveling daarom gedeeltelijk over.\n\n"
+            "Thema 2. Arbeidsvoorwaarden\n\n"
+            "Aanbeveling 3: Bied vaker een vast contract aan.\nAanbeveling 4: Stel een maximumtarief in.\n\n"
+            "Reactie\nAanbeveling 3 is gericht aan werkgevers. Het kabinet deelt het belang van goed werkgeverschap, "
+            "maar het maken van afspraken is aan de cao-partijen. Het kabinet neemt kennis van deze aanbeveling.\n"
+            "Over aanbeveling 4 heeft het kabinet nog geen besluit genomen.\n\nTot slot\nHet kabinet dankt de raden.\n")
+    result = run(text)
+    assert stances(result) == {"1": "Adopted", "2": "PartlyAdopted", "3": "Noted", "4": "UnderConsideration"}
+    assert recommendations(result)["2"].label == "Verminder de registratielast in de zorg"
