@@ -1260,6 +1260,23 @@ def extract_presented_recommendations(ctx) -> None:
             government = respondent_key() if reaction else None
             add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, proposal_end)], reaction=reaction),
                                advice, government, {})
+    if ctx.result.doc.kind == "magazine" and not any(e.cls == "Recommendation" for e in ctx.result.entities.values()):
+        reported_in_magazine(ctx, end)
+
+
+def reported_in_magazine(ctx, end: int) -> None:
+    """A magazine's report of a cabinet's reaction laid out as a response lays it out ("Aanbeveling 2: ..." with
+    the reaction under it, a table, numbered headings): a response's sections, each answered in so many words
+    (a stance cue fires in its reaction), two at least."""
+    text = ctx.text
+    answered = [s for s in sections(text, end)
+                if s.reaction and stance_classifier.classify(joined(text, s.reaction)).fired]
+    if len(answered) < 2:
+        return
+    advice = presented_advice(ctx, answered[0].start) or add_advice(ctx, None)
+    for section in answered:
+        for number in section.heading.numbers():
+            add_recommendation(ctx, section, advice, respondent_key(), {}, number)
 
 
 BULLET_RULE = "rec.minutes.bullet-reaction/1"
@@ -1279,9 +1296,15 @@ def bullet_recommendations(ctx, bullets: list[re.Match]) -> None:
         add_recommendation(ctx, section, advice, respondent_key(), {})
 
 
+_CABINET_OPENS = re.compile(r"[.!?][ \t]+(?P<voice>(?:Het\s+kabinet|De\s+regering|De\s+minister|De\s+staatssecretaris)\s+[a-z])")
+
+
 def item_reaction(text: str, item: Heading) -> tuple[int, list[tuple[int, int]]]:
     """Where a listed item's proposal ends, and its reaction: the sentences after the first,
     when a stance cue fires in them."""
+    voice = _CABINET_OPENS.search(text, item.start, item.end)
+    if voice:  # a sentence in the cabinet's voice reacts, cue or none: "Het kabinet heeft nog geen keuze gemaakt ..."
+        return voice.start() + 1, [(voice.start("voice"), item.end)]
     sentences = stance_classifier.sentences(text[item.start:item.end])
     if len(sentences) < 2:
         return item.end, []

@@ -859,8 +859,12 @@ def test_a_magazine_asks_what_the_cabinet_does_with_the_recommendations():
             "2. Een landelijk fonds voor scholing. Het kabinet neemt deze aanbeveling niet over.\n")
     result = run(text, "sermagazine_nieuws")
     assert [stance_of(result, n) for n in "12"] == ["Adopted", "NotAdopted"]
+    # without the question a numbered list is no recommendations, unless its items are answered in so many words
     asked_otherwise = text.replace("Wat doet het kabinet met de aanbevelingen?", "Wat doet het kabinet nu?")
-    assert recommendations(run(asked_otherwise, "sermagazine_nieuws")) == {}
+    facts_only = asked_otherwise.replace(" Het kabinet neemt deze aanbeveling over.", "").replace(
+        " Het kabinet neemt deze aanbeveling niet over.", "")
+    assert recommendations(run(facts_only, "sermagazine_nieuws")) == {}
+    assert [stance_of(run(asked_otherwise, "sermagazine_nieuws"), n) for n in "12"] == ["Adopted", "NotAdopted"]
 
 
 TWO_ADVICES = """Kabinetsreactie op de SER-adviezen 'Zeker werk' en 'Vakmensen'
@@ -1323,3 +1327,23 @@ def test_runs_of_headings_each_answered_by_one_reaction_block():
     result = run(text)
     assert stances(result) == {"1": "Adopted", "2": "PartlyAdopted", "3": "Noted", "4": "UnderConsideration"}
     assert recommendations(result)["2"].label == "Verminder de registratielast in de zorg"
+
+
+@pytest.mark.parametrize("layout", ["headings", "table", "list"])
+def test_a_magazine_reports_the_cabinets_reaction_as_a_response_lays_it_out(layout):
+    reactions = ["Het kabinet neemt deze aanbeveling over.", "Het kabinet neemt deze aanbeveling deels over.",
+                 "Het kabinet heeft nog geen keuze gemaakt en laat eerst een uitvoeringstoets uitvoeren."]
+    proposals = ["Een wettelijke plicht tot een vertrouwenspersoon", "Ontslagbescherming voor de vertrouwenspersoon",
+                 "Wijs de ACM aan als toezichthouder"]
+    if layout == "headings":
+        body = "".join(f"Aanbeveling {i}: {p}.\n{r}\n\n" for i, (p, r) in enumerate(zip(proposals, reactions), 1))
+    elif layout == "table":
+        body = "| Nr. | Aanbeveling SER | Reactie kabinet |\n|---|---|---|\n" + "".join(
+            f"| {i} | {p} | {r} |\n" for i, (p, r) in enumerate(zip(proposals, reactions), 1))
+    else:
+        body = "Het advies bevatte drie aanbevelingen aan het kabinet.\n\n" + "".join(
+            f"{i}. {p}.\n   {r}\n\n" for i, (p, r) in enumerate(zip(proposals, reactions), 1))
+    text = ("SER Magazine | mei 2025\n\nSociale veiligheid op het werk\n\nInterview met de voorzitter. Op 14 mei "
+            "stuurde de minister de kabinetsreactie naar de Kamer.\n\n" + body)
+    assert stances(run(text, stem="magazine_reactie")) == {"1": "Adopted", "2": "PartlyAdopted",
+                                                              "3": "UnderConsideration"}
