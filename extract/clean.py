@@ -698,5 +698,19 @@ def _break_replacement(text: str, m: re.Match, width: int | None = None) -> str:
         return "\n"  # the document's first line is its title: PDF text runs it into the first paragraph
     heading_like = (len(prev_line) < 50 and prev_char and prev_char not in _SENTENCE_END + ",-"
                     and (nxt[:1].isupper() or nxt[:1] in "“‘\"'" or nxt[:1].isdigit())
-                    and not _OPEN_END.search(prev_line))
+                    and not _OPEN_END.search(prev_line) and not _name_split(prev_line, text, m.end()))
     return "\n" if heading_like else " "
+
+
+# A name wrapped between its given name and its surname in a narrow column: "Namens de werkgevers reageert Sandra" +
+# "Kooistra, beleidsadviseur ..." (a sentence's line, three words or more, that ends on a capitalised word, and a
+# next line that goes on with a surname and a comma, a bracket or small words)
+_GIVEN_NAME_END = re.compile(r"\S+\s+\S+\s+(?:\S+\s+)*[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+_SURNAME_GOES_ON = re.compile(r"(?:(?:van|de|der|den|ter|ten|el)[ \t]+){0,3}[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)?"
+                              r"(?:,|[ \t]+\(|[ \t]+(?:is|was|zegt|vertelt|van|bij|en)\b)")
+
+
+def _name_split(prev_line: str, text: str, start: int) -> bool:
+    words = prev_line.split()
+    return (bool(_GIVEN_NAME_END.search(prev_line)) and any(w[:1].islower() for w in words[:-1])
+            and bool(_SURNAME_GOES_ON.match(text, start)))

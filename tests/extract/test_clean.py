@@ -427,3 +427,12 @@ def test_a_bold_numbered_sentence_over_its_paragraph_stays_a_heading():
     view = clean_text(text)
     assert "1. Behoud de periode van twee jaar.\n\nDe SER is van mening" in view
     assert "Let op. Dit blijft een alinea." in view  # a bold line without a number joins its paragraph
+
+
+def test_a_name_wrapped_between_given_name_and_surname_in_a_column_joins():
+    text = ("Arbeidsmigratie\n\nHet kabinet moet meer doen.\n\nNamens de werkgevers reageert Sandra \nKooistra, "
+            "beleidsadviseur arbeidsmarkt bij \nVNO-NCW en MKB-Nederland.\n\n"
+            "De rol van de gemeente\nWethouder Ruud Hermans opende.\n")
+    view = clean_text(text)
+    assert "reageert Sandra Kooistra, beleidsadviseur" in view
+    assert "De rol van de gemeente\nWethouder" in view  # a heading keeps its line
