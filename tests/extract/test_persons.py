@@ -1009,3 +1009,13 @@ def test_a_byline_runs_to_its_lines_end():
 ])
 def test_names_of_the_ninth_round(text, name):
     assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Zij volgen Jan Prinsen en Mieke Sterk op.", {"Jan Prinsen", "Mieke Sterk"}),  # two successors
+    ("Redactie: Annelies Verbruggen, Pieter-Bas Ruygrok. Eindredactie: Wendelien Kortekaas.",
+     {"Annelies Verbruggen", "Pieter-Bas Ruygrok", "Wendelien Kortekaas"}),  # a colophon
+    ("Dat zei staatssecretaris Thijs Zomerdijk van Binnenlandse Zaken gisteren.", {"Thijs Zomerdijk"}),
+])
+def test_names_of_the_eleventh_round(text, names):
+    assert set(persons(text)) == names
