@@ -1256,12 +1256,44 @@ def extract_presented_recommendations(ctx) -> None:
         if not any(reaction for _, reaction in reactions) and ctx.result.doc.kind != "minutes":
             runs = reaction_runs(text, end, {h.number: (h.start, h.end) for h in items})
             reactions = [(h.end, runs.get(h.number, [])) for h in items]
+        if not any(reaction for _, reaction in reactions) and ctx.result.doc.kind == "magazine":
+            topical = topical_reactions(text, end, items)
+            reactions = [(h.end, topical.get(h.number, [])) for h in items]
         for h, (proposal_end, reaction) in zip(items, reactions):
             government = respondent_key() if reaction else None
             add_recommendation(ctx, Section(h, h.start, h.end, proposal=[(h.start, proposal_end)], reaction=reaction),
                                advice, government, {})
     if ctx.result.doc.kind == "magazine" and not any(e.cls == "Recommendation" for e in ctx.result.entities.values()):
         reported_in_magazine(ctx, end)
+
+
+_TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ-]{6,}")
+
+
+def topical_reactions(text: str, end: int, items: list[Heading]) -> dict[str, list[tuple[int, int]]]:
+    """A magazine's list of recommendations answered elsewhere in the story by subject, not by number ("neemt onze
+    aanbeveling over een centraal reparatieplatform over" for "1. Richt een landelijk reparatieplatform in"):
+    number → a sentence outside the list that shares the item's own long words (words no other item has, also
+    inside a compound), with the next two, where a stance cue fires in them: of those sharing the most, the first."""
+    words = {h.number: set(_TOKEN.findall(text[h.start:h.end].lower())) for h in items}
+    shared = {w for n, ws in words.items() for w in ws if sum(w in other for other in words.values()) > 1}
+    own = {n: ws - shared for n, ws in words.items()}
+    listed = (items[0].start, items[-1].end)
+    paragraphs = [m for m in _PARAGRAPH.finditer(text, 0, end) if not (listed[0] <= m.start() < listed[1])]
+    units = [(m.start() + a, m.start() + b) for m in paragraphs for a, b in stance_classifier.sentences(m.group())]
+    line_end = {u: text.find("\n", u[0]) % (len(text) + 1) for u in units}  # a window stays in its paragraph
+    out: dict[str, list[tuple[int, int]]] = {}
+    for number, mine in own.items():
+        def overlap(unit) -> int:
+            theirs = set(_TOKEN.findall(text[unit[0]:unit[1]].lower()))
+            return sum(1 for w in mine if w in theirs or any(w in t for t in theirs))  # ("termijn": "bewijslasttermijn")
+        scored = sorted((-sc, i) for i, u in enumerate(units) if (sc := overlap(u)))
+        for _, i in scored:  # the sentences that say most about it first, in text order; the first answered
+            window = [u for u in units[i:i + 3] if line_end[u] == line_end[units[i]]]
+            if stance_classifier.classify(joined(text, window)).fired:
+                out[number] = window
+                break
+    return out
 
 
 def reported_in_magazine(ctx, end: int) -> None:

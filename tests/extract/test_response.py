@@ -1347,3 +1347,17 @@ def test_a_magazine_reports_the_cabinets_reaction_as_a_response_lays_it_out(layo
             "stuurde de minister de kabinetsreactie naar de Kamer.\n\n" + body)
     assert stances(run(text, stem="magazine_reactie")) == {"1": "Adopted", "2": "PartlyAdopted",
                                                               "3": "UnderConsideration"}
+
+
+def test_a_magazine_box_answered_by_subject_in_the_interview_above_it():
+    text = ("SER Magazine | maart 2025\n\nRepareren moet lonen\n\nDe commissie bracht het advies uit.\n\n"
+            "Het kabinet heeft gereageerd. Wat vindt u daarvan?\n"
+            "\"Gemengd. De minister neemt onze aanbeveling over een centraal reparatieplatform over. Ook de aanbeveling "
+            "om de bewijslasttermijn te verlengen wordt overgenomen.\"\n\n"
+            "\"Maar bij het verlaagde btw-tarief voor reparaties zegt het kabinet nee. Dat vind ik jammer.\"\n\n"
+            "En de reparatievoucher?\n\"Daarover wil het kabinet eerst een pilot laten evalueren.\"\n\n"
+            "KADER: De aanbevelingen van 'Repareren loont'\n\n"
+            "1. Richt een landelijk reparatieplatform in.\n2. Verleng de termijn van het bewijsvermoeden.\n"
+            "3. Verlaag het btw-tarief op reparatiediensten.\n4. Voer een landelijke reparatievoucher in.\n")
+    assert stances(run(text, stem="magazine_repareren")) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted",
+                                                               "4": "UnderConsideration"}
