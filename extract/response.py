@@ -579,6 +579,9 @@ def reaction_runs(text: str, end: int, proposals: dict[str, tuple[int, int]]) ->
             named = [n for m in reference.finditer(text, s, e)
                      if (n := m["number"] or str(rules()["ordinal_words"][m["ordinal"]])) in proposals
                      and text[m.start() - 1:m.start()] != "("]
+            plural = _PLURAL_REFERENCE.search(text, s, e) if not named else None
+            if plural and plural["number"] in proposals:
+                named = [plural["number"]]  # "Het kabinet neemt de aanbevelingen 1 en 2 over."
             if named:
                 current = named[0]
             elif after_citation and not voice.match(text[s:e]):
@@ -590,9 +593,15 @@ def reaction_runs(text: str, end: int, proposals: dict[str, tuple[int, int]]) ->
     return runs
 
 
+_PLURAL_REFERENCE = re.compile(r"\b[Aa]anbevelingen\s+(?P<number>\d{1,2})(?P<rest>(?:\s*(?:,|en|tot\s+en\s+met|t/m)\s*\d{1,2})+)\b")
+
+
 def group_after(text: str, start: int, end: int, number: str, proposals) -> tuple[str, ...]:
-    """The other numbers of a sentence that opens on a group: "Aanbeveling 1 en 2 neemt het kabinet over"."""
+    """The other numbers of a sentence that answers a group: "Aanbeveling 1 en 2 neemt het kabinet over", "Het
+    kabinet neemt de aanbevelingen 1 en 2 over"."""
     m = rules()["referenced"]["sentence"]["opens"].match(text, start, end)
+    if m is None or m["number"] != number or not m["rest"]:
+        m = _PLURAL_REFERENCE.search(text, start, end)
     if m is None or m["number"] != number or not m["rest"]:
         return ()
     return tuple(n for n in range_numbers(number, m["rest"]) if n in proposals)

@@ -171,8 +171,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if start is None:
             start = m.start()
         stop = m.end() - 1
-        if m.group().endswith(".") and _ABBREVIATION_END.search(text, max(0, stop - _ABBREVIATION_REACH), stop):
-            continue
+        if m.group().endswith(".") and (_ABBREVIATION_END.search(text, max(0, stop - _ABBREVIATION_REACH), stop)
+                                        or text[m.end():m.end() + 1].isdigit()):
+            continue  # (nor one between digits: "€ 1.200 per jaar")
         out.append((start, m.end()))
         start = None
     if start is not None:

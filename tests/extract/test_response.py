@@ -1361,3 +1361,15 @@ def test_a_magazine_box_answered_by_subject_in_the_interview_above_it():
             "3. Verlaag het btw-tarief op reparatiediensten.\n4. Voer een landelijke reparatievoucher in.\n")
     assert stances(run(text, stem="magazine_repareren")) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted",
                                                                "4": "UnderConsideration"}
+
+
+def test_a_plural_group_answered_mid_sentence_within_themes():
+    text = ("Kabinetsreactie op het SER-advies 'Participatiewet'\n\nCluster I: Vertrouwen\n\n"
+            "De SER adviseert de terugvordering te vervangen door een bevoegdheid (aanbeveling 1) en de boete te "
+            "matigen (aanbeveling 2). Ook adviseert hij de kostendelersnorm af te schaffen (aanbeveling 3).\n\n"
+            "Het kabinet neemt de aanbevelingen 1 en 2 over. De vrijlating gaat naar € 1.200 per jaar.\n\n"
+            "Aanbeveling 3 neemt het kabinet niet over.\n\nCluster II: Werk\n\n"
+            "De SER roept werkgevers op de banenafspraak na te komen (aanbeveling 4).\n\n"
+            "Het kabinet neemt kennis van aanbeveling 4. Het kabinet merkt op dat de marktsector de doelstellingen "
+            "grotendeels heeft gehaald.\n")
+    assert stances(run(text)) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted", "4": "Noted"}
