@@ -425,8 +425,27 @@ def outline_sections(text: str, end: int, headings: list[Heading], tables: list[
         if h.explicit or is_leaf(h, headings):
             out.append(split_section(text, Section(h, h.start, stop)))
     replies_to(text, end, out)
+    summaries_to_wholes(text, out)
     marked_somewhere = any(s.marked for s in out)
     return [s for s in out if is_recommendation(s, marked_somewhere, text)]
+
+
+def summaries_to_wholes(text: str, found: list[Section]) -> None:
+    """After a recommendation's parts ("Ad 4a", "Ad 4b", "Ad 4c"), a reaction paragraph that names the whole ("Het
+    kabinet neemt aanbeveling 4 daarmee grotendeels, maar niet volledig over.") answers the whole, not the last part."""
+    wholes = {s.heading.number: s for s in found}
+    reference = rules()["referenced"]["reference"]
+    for part in found:
+        m = _PART.fullmatch(part.heading.number)
+        whole = wholes.get(m.group("whole")) if m else None
+        if whole is None:
+            continue
+        summary = [(a, b) for a, b in part.reaction
+                   if referenced_number(reference, text, a, b) == whole.heading.number and rules()["voice"].search(text, a, b)]
+        if summary:
+            part.reaction = [span for span in part.reaction if span not in summary]
+            whole.reaction = summary  # its own words ("De SER doet onder deze aanbeveling drie voorstellen.") are no answer
+            whole.marked = True
 
 
 def next_chapter(headings: list[Heading], every: list[Heading], after: int) -> int | None:
@@ -799,7 +818,9 @@ def split_section(text: str, section: Section) -> Section:
     h = section.heading
     # (a heading whose line runs on in the cabinet's voice opens the reaction: "Ad 2a. Het kabinet neemt deze
     # aanbeveling over. Gemeenten ontvangen ...")
-    start = h.start if h.body >= 0 and r["voice"].match(h.label) else h.text_start
+    # (or a reply's line that answers in so many words: "Ad 4b. Ook het voorstel voor informatiepunten neemt het kabinet over.")
+    answers = h.rule in r["reply_rules"] and bool(stance_classifier.classify(h.label).fired)
+    start = h.start if h.body >= 0 and (r["voice"].match(h.label) or answers) or answers else h.text_start
     own_line = inline_reaction(text, h)
     if own_line is not None:  # the heading's line goes on with the reaction
         section.proposal.append((h.start, own_line))

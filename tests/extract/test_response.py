@@ -1373,3 +1373,18 @@ def test_a_plural_group_answered_mid_sentence_within_themes():
             "Het kabinet neemt kennis van aanbeveling 4. Het kabinet merkt op dat de marktsector de doelstellingen "
             "grotendeels heeft gehaald.\n")
     assert stances(run(text)) == {"1": "Adopted", "2": "Adopted", "3": "NotAdopted", "4": "Noted"}
+
+
+def test_parts_answered_on_their_reply_lines_and_a_summary_for_the_whole():
+    text = ("Kabinetsreactie op het SER-advies 'Arbeidsmigratie'\n\nAd 1) Registratie\n\nHet kabinet neemt dit over.\n\n"
+            "Ad 2) Toezicht\n\nHet kabinet neemt dit deels over.\n\nAd 3) Huisvesting\n\n"
+            "Het kabinet neemt deze aanbeveling niet over.\n\nAd 4) Informatievoorziening\n\n"
+            "De SER doet onder deze aanbeveling drie voorstellen.\n\n"
+            "Ad 4a. Het kabinet neemt het voorstel over dat arbeidsmigranten zich inschrijven.\n\n"
+            "Ad 4b. Ook het voorstel voor informatiepunten neemt het kabinet over. Er zijn 42 punten actief.\n\n"
+            "Ad 4c. Het voorstel om werkgevers een taalaanbod te laten doen, neemt het kabinet niet over.\n\n"
+            "Het kabinet neemt aanbeveling 4 daarmee grotendeels, maar niet volledig over.\n\n"
+            "Ad 5) Regionale afspraken\n\nHet kabinet zal dit nader onderzoeken.\n")
+    assert stances(run(text)) == {"1": "Adopted", "2": "PartlyAdopted", "3": "NotAdopted", "4": "PartlyAdopted",
+                                  "4a": "Adopted", "4b": "Adopted",
+                                  "4c": "NotAdopted", "5": "UnderConsideration"}
