@@ -232,7 +232,7 @@ def _parse_date(s: str) -> str | None:
 
 # ("**Datum:** vrijdag 14 november 2025, 13.30 – 16.15 uur": bold label, weekday and hours)
 # (not a "Datum verslag:" or "Datum vaststelling:" line: the day of the writing, not of the meeting)
-_HEADER = re.compile(r"^[ \t*_]*Datum(?![ \t]+[a-z]+[ \t]*:)[ \t]*:?[ \t*_]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,60})$", re.M)
+_HEADER = re.compile(r"^[ \t*_]*(?:Datum|Vergaderdatum)(?![ \t]+[a-z]+[ \t]*:)[ \t]*:?[ \t*_]*:?[ \t]*(?:\n[ \t]*)?([^\n]{6,60})$", re.M)
 
 
 def _header_date(text: str):

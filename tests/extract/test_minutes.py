@@ -727,3 +727,20 @@ def test_a_stand_in_chair_and_sentences_about_coming_and_going(tmp_path):
     result = built(tmp_path, text, "raad-19-september.txt")
     assert facts(result, "polder:chair") == {("meeting", "person/t-haverkamp")}
     assert {key for item, key in facts(result, "polder:speaker") if item == "1"} == {"person/t-haverkamp"}
+
+
+def test_speakers_by_office_a_fronted_clause_and_apposition_and_who_is_announced(tmp_path):
+    text = ("Verslag van de raadsvergadering\n\nVergaderdatum: 16 juni 2023\n\n"
+            "Aanwezig: mevrouw K. Hamer (voorzitter), mevrouw R. Ramdin (kroonlid), de heer S. Boukhari (FNV), "
+            "mevrouw L. Tjoelker (algemeen secretaris), de heer P. Postma (VNO-NCW)\n\n"
+            "1. Opening en mededelingen\nDe voorzitter opent de vergadering. Mevrouw Ramdin (Kroonlid) heeft zich "
+            "afgemeld. De heer Postma is per 1 juni benoemd tot lid van de CBM.\n\n"
+            "2. Advies over zorg\nMinister Bosschaart dankt de Raad voor het advies. In de gedachtewisseling die volgt, "
+            "vraagt de heer Boukhari de minister naar de planning. De algemeen secretaris, mevrouw Tjoelker, "
+            "antwoordt dat de planning rond is.\n\n3. Sluiting\nDe voorzitter sluit de vergadering.\n")
+    result = built(tmp_path, text, "raad-16-juni-2023.txt")
+    assert result.doc.date == "2023-06-16"
+    speakers = facts(result, "polder:speaker")
+    assert {key for item, key in speakers if item == "1"} == {"person/k-hamer"}
+    assert {"person/s-boukhari", "person/l-tjoelker"} <= {key for item, key in speakers if item == "2"}
+    assert any("bosschaart" in key for item, key in speakers if item == "2")
