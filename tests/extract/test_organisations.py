@@ -558,3 +558,23 @@ def test_royal_names_and_regional_branches(text, name):
 
 def test_the_royal_predicate_alone_is_no_name():
     assert found("Bij Koninklijk Besluit is zij benoemd, zegt de Koninklijke.") == {}
+
+
+def test_a_standing_committee_of_the_kamer_is_no_ministry(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "reactie.txt"
+    path.write_text("Kabinetsreactie op het SER-advies 'X'\n\nIk heb de vaste commissie voor Sociale Zaken en "
+                    "Werkgelegenheid geïnformeerd. Het ministerie van Sociale Zaken en Werkgelegenheid betaalt.\n",
+                    encoding="utf-8")
+    result = extract_file(path)
+    committee = "org/tweede-kamer/vaste-commissie-voor-sociale-zaken-en-werkgelegenheid"
+    assert result.entities[committee].cls == "Committee"
+    assert len([m for m in result.mentions if m.key == "org/szw"]) == 1  # the ministry itself, once
+
+
+def test_the_daily_board_alone_is_the_sers(tmp_path):
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / "verslag.txt"
+    path.write_text("Verslag van de vergadering\n\n1. Opening\nHet dagelijks bestuur stelt voor de aanvraag te laten "
+                    "voorbereiden. Het dagelijks bestuur van de FNV is tegen.\n", encoding="utf-8")
+    assert len([m for m in extract_file(path).mentions if m.key == "org/ser/dagelijks-bestuur"]) == 1
