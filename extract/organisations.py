@@ -658,7 +658,7 @@ def dropped(ctx, hit) -> bool:
             if not written.endswith(unless_written) or written == unless_written and starts_sentence(text, hit.start):
                 return True
         # (the text after first: those patterns open with "^" and a rare character, so they fail fast)
-        elif after.search(text[hit.end:hit.end + 30]) and before.search(text[max(0, hit.start - 20):hit.start]):
+        elif after.search(text[hit.end:hit.end + 30]) and before.search(text[max(0, hit.start - 40):hit.start]):
             return True
     return False
 
