@@ -69,7 +69,8 @@ class Section:
     reaction: list[tuple[int, int]] = field(default_factory=list)
     marked: bool = False  # the reaction opens with a "Reactie" line
     markers: list[tuple[int, int]] = field(default_factory=list)  # spans of those lines' marker words
-    verdict: tuple[int, int] | None = None  # a table cell that gives the stance in a word or two ("Deels overnemen")
+    # number → a table cell that gives its stance in a word or two ("Deels overnemen")
+    verdicts: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- rules
@@ -358,10 +359,14 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
         found = cited
     answered = {n for s in found for n in s.heading.numbers() if s.reaction or s not in cited}
     every_row = [s for t in tables for s in table_rows(text, t)]
-    stated = {r.heading.number: r.verdict for r in every_row if r.verdict is not None}
-    for s in found:  # a summary table's stance column speaks for the detailed reaction too
-        if s.verdict is None and not s.heading.also and s.heading.number in stated:
-            s.verdict = stated[s.heading.number]
+    # a summary table's stance column speaks for the detailed reaction of the same number; so does its short reaction
+    # cell ("Gedeeltelijk overgenomen") for a theme that answers several numbers at once
+    columns = {r.heading.number: r.verdicts[r.heading.number] for r in every_row if r.heading.number in r.verdicts}
+    cells = {r.heading.number: r.reaction[0] for r in every_row
+             if r.reaction and _VERDICT_CELL_WORDS >= len(text[slice(*r.reaction[0])].split())}
+    for s in found:
+        stated = columns | cells if s.heading.also else columns
+        s.verdicts = {n: stated[n] for n in s.heading.numbers() if n in stated} | s.verdicts
     rows = [s for s in every_row if s.heading.number not in answered]
     rowed = {s.heading.number for s in rows}
     found = [s for s in found if not (s in cited and not s.reaction and s.heading.number in rowed)]
@@ -371,6 +376,7 @@ def sections(text: str, end: int, unnumbered: bool = False) -> list[Section]:
     return cited if reacted(cited) > reacted(other) else other
 
 
+_VERDICT_CELL_WORDS = 4  # a reaction cell of a few words states a stance: "Gedeeltelijk overgenomen", "Niet overnemen"
 GROUPED_RULE = "rec.grouped-reply/1"
 
 
@@ -800,7 +806,7 @@ def table_rows(text: str, block: re.Match) -> list[Section]:
         heading = Heading(number, label, ps, pe, t["id"], explicit=True)
         verdict = spans[verdict_col] if verdict_col is not None and verdict_col < len(spans) else None
         out.append(Section(heading, row.start(), row.end(), proposal=[(ps, pe)], reaction=[(rs, re_)], marked=True,
-                           verdict=verdict if verdict and verdict[0] < verdict[1] else None))
+                           verdicts={number: verdict} if verdict and verdict[0] < verdict[1] else {}))
     return out
 
 
@@ -1158,8 +1164,9 @@ def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
 def add_response(ctx, rec: Entity, section: Section, respondents: tuple[str, ...]) -> None:
     text, first_end = reaction_text(ctx, section, rec.key.rsplit("/", 1)[1])
     verdict = stance_classifier.classify(text, first_end)
-    if section.verdict is not None:  # the stance column says it in so many words, when a cue fires in it
-        stated = stance_classifier.classify(ctx.text[slice(*section.verdict)])
+    cell = section.verdicts.get(rec.key.rsplit("/", 1)[1])
+    if cell is not None:  # the stance column says it in so many words, when a cue fires in it
+        stated = stance_classifier.classify(ctx.text[slice(*cell)])
         verdict = stated if stated.fired else verdict
     key = f"{rec.key}/response"
     number = rec.key.rsplit("/", 1)[1]

@@ -578,3 +578,8 @@ def test_the_daily_board_alone_is_the_sers(tmp_path):
     path.write_text("Verslag van de vergadering\n\n1. Opening\nHet dagelijks bestuur stelt voor de aanvraag te laten "
                     "voorbereiden. Het dagelijks bestuur van de FNV is tegen.\n", encoding="utf-8")
     assert len([m for m in extract_file(path).mentions if m.key == "org/ser/dagelijks-bestuur"]) == 1
+
+
+def test_an_ser_committee_named_with_its_council_in_any_document():
+    text = "Het kabinet dankt de Commissie Arbeidsomstandigheden van de Sociaal-Economische Raad voor het advies."
+    assert found(text, "government_response") == {"Commissie Arbeidsomstandigheden": "Committee"}

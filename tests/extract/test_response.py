@@ -1388,3 +1388,16 @@ def test_parts_answered_on_their_reply_lines_and_a_summary_for_the_whole():
     assert stances(run(text)) == {"1": "Adopted", "2": "PartlyAdopted", "3": "NotAdopted", "4": "PartlyAdopted",
                                   "4a": "Adopted", "4b": "Adopted",
                                   "4c": "NotAdopted", "5": "UnderConsideration"}
+
+
+def test_themes_under_section_numbers_with_an_overview_table_above():
+    text = ("Kabinetsreactie op het SER-advies 'Energietransitie'\n\n## 2. Overzicht\n\n"
+            "| Nr. | Aanbeveling SER | Reactie kabinet |\n|---|---|---|\n"
+            "| 1 | Voer een toets in | Overgenomen |\n| 2 | Herzie de tarieven | Gedeeltelijk overgenomen |\n"
+            "| 3 | Richt een fonds op | Niet overgenomen |\n\n## 3. Reactie per thema\n\n"
+            "### 3.1 Rechtvaardigheid (aanbeveling 1)\n\nHet kabinet neemt deze aanbeveling over.\n\n"
+            "### 3.2 Tarieven en fondsen (aanbevelingen 2 en 3)\n\nHet kabinet herziet de tarieven. Een fonds "
+            "komt er niet; daarvoor ontbreekt het geld.\n")
+    result = run(text)
+    assert set(recommendations(result)) == {"1", "2", "3"}  # not the sections 3.1 and 3.2
+    assert stances(result) == {"1": "Adopted", "2": "PartlyAdopted", "3": "NotAdopted"}
