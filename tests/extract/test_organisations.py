@@ -10,6 +10,14 @@ def found(text: str, kind: str | None = None) -> dict[str, str]:
     return {c.name: c.cls for c in candidates(text, kind)}
 
 
+def extracted(tmp_path, text: str, name: str = "reactie.txt"):
+    """The whole pipeline's extraction of `text` as a file called `name`."""
+    from polder.extract.pipeline import extract_file
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
 @pytest.mark.parametrize("text, name, cls", [
     ("samen met de Beroepsvereniging Arbo Adviseurs (BvAA) is gekeken", "Beroepsvereniging Arbo Adviseurs", "Organisation"),
     ("het Nederlands Centrum voor Beroepsziekten (NCvB) meldt", "Nederlands Centrum voor Beroepsziekten", "Organisation"),
@@ -529,11 +537,9 @@ def test_a_municipality_is_named_on_one_line():
 
 
 def test_the_eu_in_an_instruments_number_is_no_mention_of_the_union(tmp_path):
-    from polder.extract.pipeline import extract_file
-    path = tmp_path / "reactie.txt"
-    path.write_text("Kabinetsreactie op het SER-advies 'Rapportage'\n\nDe Richtlijn 2013/34/EU wordt gewijzigd. "
-                    "De EU wil dat zelf.\n", encoding="utf-8")
-    eu = [m.span.start for m in extract_file(path).mentions if m.key == "org/eu"]
+    result = extracted(tmp_path, "Kabinetsreactie op het SER-advies 'Rapportage'\n\nDe Richtlijn 2013/34/EU wordt "
+                                 "gewijzigd. De EU wil dat zelf.\n")
+    eu = [m.span.start for m in result.mentions if m.key == "org/eu"]
     assert len(eu) == 1  # "De EU wil", not "2013/34/EU"
 
 
@@ -561,23 +567,18 @@ def test_the_royal_predicate_alone_is_no_name():
 
 
 def test_a_standing_committee_of_the_kamer_is_no_ministry(tmp_path):
-    from polder.extract.pipeline import extract_file
-    path = tmp_path / "reactie.txt"
-    path.write_text("Kabinetsreactie op het SER-advies 'X'\n\nIk heb de vaste commissie voor Sociale Zaken en "
-                    "Werkgelegenheid geïnformeerd. Het ministerie van Sociale Zaken en Werkgelegenheid betaalt.\n",
-                    encoding="utf-8")
-    result = extract_file(path)
+    result = extracted(tmp_path, "Kabinetsreactie op het SER-advies 'X'\n\nIk heb de vaste commissie voor Sociale Zaken"
+                                 " en Werkgelegenheid geïnformeerd. Het ministerie van Sociale Zaken en Werkgelegenheid "
+                                 "betaalt.\n")
     committee = "org/tweede-kamer/vaste-commissie-voor-sociale-zaken-en-werkgelegenheid"
     assert result.entities[committee].cls == "Committee"
     assert len([m for m in result.mentions if m.key == "org/szw"]) == 1  # the ministry itself, once
 
 
 def test_the_daily_board_alone_is_the_sers(tmp_path):
-    from polder.extract.pipeline import extract_file
-    path = tmp_path / "verslag.txt"
-    path.write_text("Verslag van de vergadering\n\n1. Opening\nHet dagelijks bestuur stelt voor de aanvraag te laten "
-                    "voorbereiden. Het dagelijks bestuur van de FNV is tegen.\n", encoding="utf-8")
-    assert len([m for m in extract_file(path).mentions if m.key == "org/ser/dagelijks-bestuur"]) == 1
+    result = extracted(tmp_path, "Verslag van de vergadering\n\n1. Opening\nHet dagelijks bestuur stelt voor de aanvraag"
+                                 " te laten voorbereiden. Het dagelijks bestuur van de FNV is tegen.\n", "verslag.txt")
+    assert len([m for m in result.mentions if m.key == "org/ser/dagelijks-bestuur"]) == 1
 
 
 def test_an_ser_committee_named_with_its_council_in_any_document():
