@@ -1396,6 +1396,10 @@ def list_items(text: str, start: int, end: int) -> list[Heading]:
                 m.group()) and not _blank_line(text, items[-1].end, m.start())):
             items[-1] = replace(items[-1], end=m.end())  # "Kabinet: neemt deze aanbeveling over." under the item
             continue
+        if not item and items and not _blank_line(text, items[-1].end, m.start()) \
+                and text[items[-1].end - 1] not in ".!?:;" and m.group()[:1].isalpha():
+            items[-1] = replace(items[-1], end=m.end())  # the item's sentence goes on on the next line
+            continue
         if not item or int(item.group("number")) != len(items) + 1:
             break
         items.append(Heading(item.group("number"), label_of(item.group("label")), m.start(), m.end(),

@@ -1401,3 +1401,17 @@ def test_themes_under_section_numbers_with_an_overview_table_above():
     result = run(text)
     assert set(recommendations(result)) == {"1", "2", "3"}  # not the sections 3.1 and 3.2
     assert stances(result) == {"1": "Adopted", "2": "PartlyAdopted", "3": "NotAdopted"}
+
+
+def test_a_magazine_box_numbered_apart_with_items_over_two_lines_and_a_table_asking_what_the_cabinet_does():
+    box = ("SER Magazine | juni 2024\n\nArbeidsmigratie\n\nHet advies is vastgesteld. De SER doet drie aanbevelingen:\n\n"
+           "1  Voer zo snel mogelijk het toelatingsstelsel in en zorg dat de\nArbeidsinspectie kan handhaven.\n"
+           "2  Ontkoppel huisvesting en arbeidscontract.\n3  Schrijf arbeidsmigranten vanaf de eerste dag in.\n\n"
+           "Het kabinet reageerde in mei. De eerste aanbeveling neemt het kabinet over. De tweede aanbeveling "
+           "neemt het kabinet deels over. Over de derde aanbeveling is nog geen besluit genomen.\n")
+    assert stances(run(box, stem="magazine_box")) == {"1": "Adopted", "2": "PartlyAdopted", "3": "UnderConsideration"}
+    table = ("SER Magazine | december 2024\n\nBestaanszekerheid\n\nDe staatssecretaris reageerde namens het kabinet.\n\n"
+             "| Nr. | Aanbeveling van de SER | Wat doet het kabinet? |\n|---|---|---|\n"
+             "| 1 | Verhoog het minimumloon. | Niet overgenomen. |\n| 2 | Schaf de kostendelersnorm af. | Gedeeltelijk "
+             "overgenomen. |\n")
+    assert stances(run(table, stem="magazine_tabel")) == {"1": "NotAdopted", "2": "PartlyAdopted"}
