@@ -128,18 +128,22 @@ def _minutes_title(text: str, view: Callable[[], str]) -> str | None:
     date, _ = find_date(text, "minutes")
     first = next((line.strip() for line in head[:word.start()].splitlines() if line.strip()), "") if word else ""
     if first:  # "Commissie Sociaal-Economisch Beleid (SEB)" + "VERSLAG": "Verslag Commissie Sociaal-..."
-        return f"{word.group(1).capitalize()} {first}" + (f", {dutch_day(date)}" if date and len(date) == 10 else "")
+        return f"{word.group(1).capitalize()} {first}" + (f", {dutch_date(date)}" if date and len(date) == 10 else "")
     council = re.search(r"(?i)raadsvergadering|\braadsleden\b", text)
     title = "Verslag van de raadsvergadering van de SER" if council else "Verslag van de vergadering"
     if date and len(date) == 10:
-        title += f" van {dutch_day(date)}"
+        title += f" van {dutch_date(date)}"
     return title
 
 
-def dutch_day(iso: str) -> str:
-    """'2025-02-06' -> '6 februari 2025'."""
-    y, mo, d = (int(x) for x in iso.split("-"))
-    return f"{d} {MONTH_NAMES[mo - 1]} {y}"
+def dutch_date(iso: str | None) -> str:
+    """'2025-02-06' -> '6 februari 2025', '2025-02' -> 'februari 2025', '2025' -> '2025'; '' for None."""
+    if not iso:
+        return ""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return f"{MONTH_NAMES[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
 
 
 _MASTHEAD = re.compile(r"\A[ \t#*_]*SER[ \t-]*(?:[Mm]agazine|MAGAZINE)\b[^\n]*\n")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import scan
+from .classify import dutch_date
 from .model import Entity, Ref
 from .names import slug, stem_key
 from .persons import fill, lexicon
@@ -40,16 +41,6 @@ def rules() -> dict:
     data["speaker"] = {name: fill(value, verbs) if isinstance(value, str) else value
                        for name, value in data["speaker"].items()}
     return data
-
-
-def dutch_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    parts = [int(p) for p in iso.split("-")]
-    months = rules()["months"]
-    if len(parts) == 3:
-        return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
-    return f"{months[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
 
 
 def body_of(ctx) -> str | None:

@@ -502,13 +502,7 @@ def referenced_sentences(text: str, closing: int) -> list[Section]:
     number higher than the last ([referenced.sentence]) starts one; its reaction is what follows up to
     the next, or the sentence itself when the cabinet's voice is in it alone."""
     spec, voice = rules()["referenced"]["sentence"], rules()["reported"]["reaction"]["voice"]
-    units = []  # (start, end, is a heading)
-    for m in _PARAGRAPH.finditer(text, 0, closing):
-        ps = m.start()
-        if heading_like(m.group()):
-            units.append((ps, m.end(), True))
-        else:
-            units += [(ps + s, ps + e, False) for s, e in stance_classifier.sentences(m.group())]
+    units = sentence_units(text, closing)
     starts: list[tuple[int, str, tuple[str, ...]]] = []  # (unit index, number, the group's other numbers)
     for i, (s, e, heading) in enumerate(units):
         m = None if heading else spec["opens"].match(text, s, e)
@@ -672,13 +666,7 @@ def reported_sections(text: str, end: int) -> list[Section]:
     stelt de raad voor ..."), each answered by what follows it in the cabinet's voice (see
     [reported]); numbered in the order they come."""
     spec = rules()["reported"]
-    units = []  # (start, end, is a heading) of each sentence before the closing
-    for m in _PARAGRAPH.finditer(text, 0, closing_at(text, 0, end)):
-        ps, pe = m.span()
-        if heading_like(m.group()):
-            units.append((ps, pe, True))  # no reaction runs on past a heading
-        else:
-            units += [(ps + s, ps + e, False) for s, e in stance_classifier.sentences(m.group())]
+    units = sentence_units(text, closing_at(text, 0, end))
     starts = [i for i, (s, e, heading) in enumerate(units) if not heading and proposes(text, s, e)]
     out = []
     for n, i in enumerate(starts):
@@ -695,6 +683,19 @@ def reported_sections(text: str, end: int) -> list[Section]:
             heading = Heading(str(len(out) + 1), label, s, proposal_end, spec["id"])
             out.append(Section(heading, s, reaction[-1][1], proposal=[(s, proposal_end)], reaction=reaction))
     return out
+
+
+def sentence_units(text: str, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, is a heading) of each sentence up to `end`; a heading-like line is one unit (no reaction
+    runs on past it)."""
+    units = []
+    for m in _PARAGRAPH.finditer(text, 0, end):
+        ps, pe = m.span()
+        if heading_like(m.group()):
+            units.append((ps, pe, True))
+        else:
+            units += [(ps + s, ps + e, False) for s, e in stance_classifier.sentences(m.group())]
+    return units
 
 
 def proposes(text: str, start: int, end: int) -> bool:
@@ -826,7 +827,7 @@ def split_section(text: str, section: Section) -> Section:
     # aanbeveling over. Gemeenten ontvangen ...")
     # (or a reply's line that answers in so many words: "Ad 4b. Ook het voorstel voor informatiepunten neemt het kabinet over.")
     answers = h.rule in r["reply_rules"] and bool(stance_classifier.classify(h.label).fired)
-    start = h.start if h.body >= 0 and (r["voice"].match(h.label) or answers) or answers else h.text_start
+    start = h.start if answers or h.body >= 0 and r["voice"].match(h.label) else h.text_start
     own_line = inline_reaction(text, h)
     if own_line is not None:  # the heading's line goes on with the reaction
         section.proposal.append((h.start, own_line))
@@ -869,13 +870,13 @@ def voiced(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list, list]:
     return [p for p in paragraphs if p not in reaction], reaction
 
 
-def is_recommendation(section: Section, marked_somewhere: bool, text: str = "") -> bool:
+def is_recommendation(section: Section, marked_somewhere: bool, text: str) -> bool:
     if section.heading.explicit or section.marked:
         return True
     if rules()["not_rec"].match(section.heading.label) or not section.reaction:
         return False
     if marked_somewhere:  # the others' reactions are marked: this one answers in so many words, or is no recommendation
-        return bool(text) and bool(stance_classifier.classify(joined(text, section.reaction)).fired)
+        return bool(stance_classifier.classify(joined(text, section.reaction)).fired)
     return True
 
 
@@ -1162,14 +1163,14 @@ def enumerated_part(text: str, number: str, numbers: tuple[str, ...]) -> str:
 
 
 def add_response(ctx, rec: Entity, section: Section, respondents: tuple[str, ...]) -> None:
-    text, first_end = reaction_text(ctx, section, rec.key.rsplit("/", 1)[1])
+    number = rec.key.rsplit("/", 1)[1]
+    text, first_end = reaction_text(ctx, section, number)
     verdict = stance_classifier.classify(text, first_end)
-    cell = section.verdicts.get(rec.key.rsplit("/", 1)[1])
+    cell = section.verdicts.get(number)
     if cell is not None:  # the stance column says it in so many words, when a cue fires in it
         stated = stance_classifier.classify(ctx.text[slice(*cell)])
         verdict = stated if stated.fired else verdict
     key = f"{rec.key}/response"
-    number = rec.key.rsplit("/", 1)[1]
     response = ctx.entity(Entity(key, "Response", f"Reactie op aanbeveling {number}",
                                  props=[("polder:stance", Vocab(f"polder:{verdict.stance}")),
                                         ("polder:respondsTo", Ref(rec.key))]))
@@ -1383,8 +1384,11 @@ def item_reaction(text: str, item: Heading) -> tuple[int, list[tuple[int, int]]]
     return first_end, [(rest, item.end)]
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _blank_line(text: str, start: int, end: int) -> bool:
-    return re.search(r"\n[ \t]*\n", text[start:end]) is not None
+    return _BLANK_LINE.search(text, start, end) is not None
 
 
 def list_items(text: str, start: int, end: int) -> list[Heading]:
